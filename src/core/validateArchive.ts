@@ -77,6 +77,10 @@ export function validateArchiveMeta(file: string, data: unknown): ArchiveProblem
     data.aliases.forEach((group, i) => {
       if (!Array.isArray(group) || group.length < 2 || !group.every(isNonEmptyString)) {
         problems.push({ file, record: `aliases[${i}]`, field: null, message: 'an alias group lists two or more non-empty strings' });
+      } else {
+        const folded = group.map((g) => g.toLowerCase());
+        const repeated = folded.find((g, j) => folded.indexOf(g) !== j);
+        if (repeated !== undefined) problems.push({ file, record: `aliases[${i}]`, field: null, message: `"${repeated}" is listed twice` });
       }
     });
   return problems;

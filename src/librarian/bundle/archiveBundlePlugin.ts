@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { BUNDLE_DIR, BUNDLE_MANIFEST } from '../../core/format';
+import { readArchive } from '../archive/readArchive';
+import { type Bundle, buildBundle } from './buildBundle';
+
+export interface ArchiveBundlePluginOptions {
+  /** The librarians' archive; defaults to `archive/` at the project root. */
+  archiveDir?: string;
+}
+
+async function build(archiveDir: string): Promise<Bundle> {
+  return buildBundle(await readArchive(archiveDir));
+}
+
+/**
+ * Builds the archive bundle as part of `vite build` (emitting `bundle/manifest.json` and the
+ * content-hashed data files into `dist/`, where the service worker's precache manifest picks them
+ * up) and serves it from memory under `vite dev`, rebuilt whenever a file in the archive changes.
+ * An invalid archive fails the build with the validator's message naming file, record and field.
+ */
+export function archiveBundlePlugin(options: ArchiveBundlePluginOptions = {}): Plugin {
+  let archiveDir = '';
+  let devBundle: Promise<Bundle> | undefined;
+  return {
+    name: 'news-archive-bundle',
+    configResolved(config) {
+      archiveDir = path.resolve(config.root, options.archiveDir ?? 'archive');
+    },
+    async generateBundle() {
+      let bundle: Bundle;
+      try {
+        bundle = await build(archiveDir);
+      } catch (err) {
+        this.error((err as Error).message);
+      }
+      for (const [name, content] of bundle.files) {
+        this.emitFile({ type: 'asset', fileName: `${BUNDLE_DIR}/${name}`, source: content });
+      }
+      this.emitFile({ type: 'asset', fileName: `${BUNDLE_DIR}/${BUNDLE_MANIFEST}`, source: JSON.stringify(bundle.manifest) });
+    },
+    configureServer(server: ViteDevServer) {
+      const rebuild = () => {
+        devBundle = build(archiveDir);
+        devBundle.catch((err: Error) => server.config.logger.error(err.message));
+      };
+      rebuild();
+      server.watcher.add(archiveDir);
+      server.watcher.on('all', (_event, file) => {
+        if (path.resolve(file).startsWith(archiveDir + path.sep)) rebuild();
+      });
+      const prefix = `${server.config.base}${BUNDLE_DIR}/`;
+      server.middlewares.use(async (req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(prefix) || !devBundle) return next();
+        try {
+          const bundle = await devBundle;
+          const name = url.slice(prefix.length);
+          const body = name === BUNDLE_MANIFEST ? JSON.stringify(bundle.manifest) : bundle.files.get(name);
+          if (body === undefined) {
+            res.statusCode = 404;
+            res.end('not in the bundle');
+            return;
+          }
+          res.setHeader('Content-Type', 'application/json');
+          res.end(body);
+        } catch (err) {
+          res.statusCode = 500;
+          res.end((err as Error).message);
+        }
+      });
+    },
+  };
+}

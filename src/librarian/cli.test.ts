@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEED_FILES, SEEDS_DIR, SEEDS_META, seedsPresent, tempArchive } from './testing/tempArchive';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const CLI = path.resolve('src/librarian/cli.ts');
+
+function librarian(...args: string[]) {
+  const result = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () => {
+  let dir = '';
+  let cleanup = async () => {};
+  beforeEach(async () => {
+    ({ dir, cleanup } = await tempArchive());
+  });
+  afterEach(() => cleanup());
+
+  it('imports, validates, counts and builds', () => {
+    const imported = librarian('import', ...SEED_FILES, '--meta', SEEDS_META, '--archive', dir);
+    expect(imported.stderr).toBe('import: 1/5 files (20%)\nimport: 2/5 files (40%)\nimport: 3/5 files (60%)\nimport: 4/5 files (80%)\nimport: 5/5 files (100%)\n');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('4 imported, 1 merged, 0 unchanged, 0 failed; the archive holds 4 articles.');
+    expect(imported.stdout).toContain('merged    001_ed09494754fb5c4b.txt into "Abu Kamal: Grasping Defeat from the Jaws of Victory" (near duplicate');
+
+    const valid = librarian('validate', '--archive', dir);
+    expect(valid).toMatchObject({ code: 0, stdout: `archive: ${dir} is valid: 4 articles in 1 months.\n` });
+
+    const stats = librarian('stats', '--json', '--archive', dir);
+    expect(JSON.parse(stats.stdout)).toEqual({
+      articleCount: 4,
+      byMonth: { '2017-11': 4 },
+      byCategory: { Blog: 1, 'Middle East': 1, Uncategorised: 2 },
+      byOutlet: { 'Arab News': 1, 'Free West Media': 1, 'outlet not named': 1, 'PhotoNews Pakistan': 1, 'Syrian Civil War Map': 1 },
+    });
+
+    const out = path.join(dir, 'bundle');
+    const built = librarian('build', '--archive', dir, '--out', out);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/^Built edition [0-9a-f]{12}: 4 articles, 3 files/);
+  });
+
+  it('exits 1 and names the file when a page has no date, importing the others', () => {
+    const result = librarian('import', ...SEED_FILES, '--archive', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('failed    002_b474903eb213658c.txt: no publication date found (pass --date YYYY-MM-DD, or give "date" for this file in the --meta file)');
+    expect(result.stdout).toContain('3 imported, 1 merged, 0 unchanged, 1 failed');
+  });
+
+  it('exits 1 naming file, record and field when the archive is invalid', async () => {
+    librarian('import', ...SEED_FILES, '--meta', SEEDS_META, '--archive', dir);
+    const file = path.join(dir, 'articles/2017-11.json');
+    const text = await readFile(file, 'utf8');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, text.replace('"category": "blog"', '"category": "sport"'));
+    const result = librarian('validate', '--archive', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^archive: articles\/2017-11.json: article 1 \([0-9a-f]{16}\): category: must be null or a category declared in archive.json \(found "sport"\)\n$/);
+  });
+
+  it('exits 2 on a wrong command line', () => {
+    expect(librarian('import', '--archive', dir)).toMatchObject({ code: 2, stderr: 'import: name at least one source file\n' });
+    expect(librarian('import', path.join(SEEDS_DIR, '000_35cf49cea3c99045.txt'), '--format', 'pdf', '--archive', dir)).toMatchObject({
+      code: 2,
+      stderr: 'import: unknown --format "pdf" (one of: text)\n',
+    });
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The librarian's command-line tool. It only maps flags to the typed functions of the library
+ * (importSources, readArchive, buildBundle, …) and owns the one error and exit-code policy:
+ *   0  success
+ *   1  the work was done but something failed (a source that did not import), or the archive is invalid
+ *   2  the command line itself is wrong
+ */
+import path from 'node:path';
+import { defineCommand, runMain } from 'citty';
+import { ArchiveValidationError } from '../core/validateArchive';
+import { initArchive } from './archive/initArchive';
+import { readArchive } from './archive/readArchive';
+import { buildBundle } from './bundle/buildBundle';
+import { writeBundle } from './bundle/writeBundle';
+import { type ImportReport, importSources } from './import/importSources';
+import { SOURCE_FORMATS, type SourceFormat } from './import/readSourceFile';
+import { SourceError, type SourceOverrides } from './import/SourceArticle';
+import { createProgress } from './progress';
+import { archiveStats } from './stats';
+
+class UsageError extends Error {}
+
+/** Runs a command body under the one error policy (see the header comment). */
+function guarded<A>(body: (ctx: { args: A }) => Promise<unknown>): (ctx: { args: A }) => Promise<void> {
+  return async (ctx) => {
+    try {
+      await body(ctx);
+    } catch (err) {
+      fail(err);
+    }
+  };
+}
+
+const archiveArg = {
+  archive: { type: 'string', description: 'The archive directory', default: 'archive', valueHint: 'dir' },
+} as const;
+
+function printCounts(title: string, counts: Record<string, number>): void {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) return;
+  console.log(`${title}:`);
+  const width = Math.max(...entries.map(([k]) => k.length));
+  for (const [key, n] of entries) console.log(`  ${key.padEnd(width)}  ${n}`);
+}
+
+function printImportReport(report: ImportReport, dryRun: boolean): void {
+  for (const a of report.imported) console.log(`imported  ${a.month}  ${a.title}  (${a.files.join(', ')})`);
+  for (const m of report.merged) {
+    const how = m.how === 'same URL' ? 'same URL' : `near duplicate, ${(m.similarity * 100).toFixed(0)}% similar`;
+    console.log(`merged    ${m.file} into "${m.title}" (${how})`);
+  }
+  for (const u of report.unchanged) console.log(`unchanged ${u.file} (already in the archive as ${u.id})`);
+  for (const f of report.failed) console.error(`failed    ${f.file}: ${f.reason}`);
+  console.log(
+    `\n${report.imported.length} imported, ${report.merged.length} merged, ${report.unchanged.length} unchanged, ${report.failed.length} failed; ` +
+      `the archive ${dryRun ? 'would hold' : 'holds'} ${report.articleCount} articles.`,
+  );
+  printCounts('Articles per month', report.byMonth);
+  printCounts('Articles per category', report.byCategory);
+  if (dryRun) console.log('Dry run: nothing was written.');
+  else if (report.written.length > 0) console.log(`Wrote ${report.written.join(', ')}.`);
+  else console.log('Nothing changed.');
+}
+
+const init = defineCommand({
+  meta: { name: 'init', description: 'Create an empty archive' },
+  args: {
+    ...archiveArg,
+    name: { type: 'string', description: 'The archive name shown to readers', required: true },
+    description: { type: 'string', description: 'One sentence about the archive', default: '' },
+  },
+  run: guarded(async ({ args }) => {
+    await initArchive(args.archive, args.name, args.description);
+    console.log(`Created an empty archive in ${args.archive}/.`);
+  }),
+});
+
+const importCmd = defineCommand({
+  meta: { name: 'import', description: 'Import source files (plain-text page dumps) into the archive' },
+  args: {
+    ...archiveArg,
+    format: { type: 'string', description: `Force the source format (${SOURCE_FORMATS.join(', ')}); detected from content otherwise` },
+    meta: { type: 'string', description: 'JSON file mapping source file names to { date, url, outlet, author, category, title }', valueHint: 'file' },
+    date: { type: 'string', description: 'Publication date (YYYY-MM-DD) for sources that state none', valueHint: 'date' },
+    url: { type: 'string', description: 'Original URL of the source' },
+    outlet: { type: 'string', description: 'Outlet name of the source' },
+    author: { type: 'string', description: 'Author of the source' },
+    category: { type: 'string', description: 'Category of the source' },
+    'dry-run': { type: 'boolean', description: 'Check and report, write nothing' },
+  },
+  run: guarded(async ({ args }) => {
+    const files = args._;
+    if (files.length === 0) throw new UsageError('import: name at least one source file');
+    if (args.format && !SOURCE_FORMATS.includes(args.format as SourceFormat)) {
+      throw new UsageError(`import: unknown --format "${args.format}" (one of: ${SOURCE_FORMATS.join(', ')})`);
+    }
+    const overrides: SourceOverrides = {};
+    for (const key of ['date', 'url', 'outlet', 'author', 'category'] as const) if (args[key]) overrides[key] = args[key];
+    const dryRun = args['dry-run'] === true;
+    const report = await importSources({
+      archiveDir: args.archive,
+      files,
+      format: args.format as SourceFormat | undefined,
+      overrides,
+      metaFile: args.meta,
+      dryRun,
+      onProgress: createProgress(),
+    });
+    printImportReport(report, dryRun);
+    if (report.failed.length > 0) process.exitCode = 1;
+  }),
+});
+
+const validate = defineCommand({
+  meta: { name: 'validate', description: 'Check every archive file; exit 1 naming each problem' },
+  args: { ...archiveArg },
+  run: guarded(async ({ args }) => {
+    const archive = await readArchive(args.archive);
+    const count = archive.months.reduce((n, m) => n + m.articles.length, 0);
+    console.log(`archive: ${args.archive} is valid: ${count} articles in ${archive.months.length} months.`);
+  }),
+});
+
+const stats = defineCommand({
+  meta: { name: 'stats', description: 'Article counts by month, category and outlet' },
+  args: { ...archiveArg, json: { type: 'boolean', description: 'Print JSON' } },
+  run: guarded(async ({ args }) => {
+    const s = archiveStats(await readArchive(args.archive));
+    if (args.json) return console.log(JSON.stringify(s, null, 2));
+    console.log(`${s.articleCount} articles`);
+    printCounts('By month', s.byMonth);
+    printCounts('By category', s.byCategory);
+    printCounts('By outlet', s.byOutlet);
+  }),
+});
+
+const build = defineCommand({
+  meta: { name: 'build', description: 'Build the reader bundle (manifest, data files, search index) into a directory' },
+  args: { ...archiveArg, out: { type: 'string', description: 'Output directory', default: '.bundle', valueHint: 'dir' } },
+  run: guarded(async ({ args }) => {
+    const started = performance.now();
+    const bundle = buildBundle(await readArchive(args.archive));
+    await writeBundle(bundle, args.out);
+    const bytes = [...bundle.files.values()].reduce((n, c) => n + Buffer.byteLength(c), 0);
+    console.log(
+      `Built edition ${bundle.manifest.edition}: ${bundle.manifest.articleCount} articles, ${bundle.files.size + 1} files, ` +
+        `${(bytes / 1024).toFixed(0)} KiB, in ${((performance.now() - started) / 1000).toFixed(2)} s → ${path.resolve(args.out)}`,
+    );
+  }),
+});
+
+const main = defineCommand({
+  meta: { name: 'librarian', description: 'Build and maintain the offline news archive' },
+  subCommands: { init, import: importCmd, validate, stats, build },
+});
+
+function fail(err: unknown): never {
+  if (err instanceof ArchiveValidationError || err instanceof SourceError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  if (err instanceof UsageError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+}
+
+await runMain(main);

@@ -1,0 +1,40 @@
+import { bandKeys, jaccard, minHashSignature, shingles } from './minHash';
+
+/** Texts whose 4-word shingle sets overlap at least this much are the same article. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.8;
+
+/**
+ * Finds near-duplicate texts: MinHash signatures bucketed by LSH bands propose candidates, and
+ * the exact Jaccard similarity of the shingle sets confirms them, so a match is never a guess.
+ */
+export class DuplicateFinder<K> {
+  private readonly buckets = new Map<string, K[]>();
+  private readonly sets = new Map<K, Set<number>>();
+
+  /** Adds a text under a key. */
+  add(key: K, text: string): void {
+    const set = shingles(text);
+    this.sets.set(key, set);
+    for (const band of bandKeys(minHashSignature(set))) {
+      const list = this.buckets.get(band);
+      if (list) list.push(key);
+      else this.buckets.set(band, [key]);
+    }
+  }
+
+  /** The best match for a text among those added, with its similarity, if any reaches the threshold. */
+  find(text: string): { key: K; similarity: number } | undefined {
+    const set = shingles(text);
+    const seen = new Set<K>();
+    let best: { key: K; similarity: number } | undefined;
+    for (const band of bandKeys(minHashSignature(set))) {
+      for (const key of this.buckets.get(band) ?? []) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const similarity = jaccard(set, this.sets.get(key)!);
+        if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { key, similarity };
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,409 @@
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ExtractError, extractTextDump, type ExtractedArticle } from './extractTextDump';
+
+const SEEDS_DIR = path.resolve(process.cwd(), '../shared/seeds');
+const SEEDS_PRESENT = existsSync(SEEDS_DIR);
+
+const SEED = {
+  photonews: '000_35cf49cea3c99045.txt',
+  mirror: '001_ed09494754fb5c4b.txt',
+  arabNews: '002_b474903eb213658c.txt',
+  freeWest: '003_94ae060d2235aff0.txt',
+  caliphate: '004_f0b7fe64f40682b4.txt',
+} as const;
+
+function readSeed(name: string): string {
+  return readFileSync(path.join(SEEDS_DIR, name), 'utf8');
+}
+
+function extractSeed(name: string): ExtractedArticle {
+  return extractTextDump(readSeed(name), name);
+}
+
+/** Runs `fn` and returns what it threw (failing the test when it throws nothing). */
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to throw');
+}
+
+function expectNoParagraphContains(article: ExtractedArticle, fragments: string[]): void {
+  for (const fragment of fragments) {
+    expect(article.paragraphs.filter((p) => p.includes(fragment)), fragment).toEqual([]);
+  }
+}
+
+/** The first 4 KiB of a real binary (the running Node executable), decoded as UTF-8 like a dump would be. */
+function realBinaryAsText(): string {
+  const buffer = Buffer.alloc(4096);
+  const fd = openSync(process.execPath, 'r');
+  try {
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The lines of a dump, so variants can be built from real text. */
+function linesOf(text: string): string[] {
+  return text.split('\n');
+}
+
+function indexOfLine(lines: string[], predicate: (line: string) => boolean): number {
+  const index = lines.findIndex(predicate);
+  if (index < 0) throw new Error('seed does not contain the expected line');
+  return index;
+}
+
+const ABU_KAMAL_TITLE = 'Abu Kamal: Grasping Defeat from the Jaws of Victory';
+const ABU_KAMAL_FIRST =
+  'It was at Abu Kamal that the end of the ISIS Caliphate was announced. When the Syrian army helped by the PMUs (popular mobilization units of Iraq) crossed the border from the Iraqi side after taking over the ISIL’s Iraqi stronghold of Abu Qasim, it seemed that it was game was all but over for the self-declared caliphate, especially when Lebanon’s redoubtable Hezbollah entered the fray.';
+const ABU_KAMAL_LAST =
+  'Right now it is just about anyone’s game how the whole thing turns out. Only time will tell which victor gets to share the spoils of war.';
+
+describe.skipIf(!SEEDS_PRESENT)(`extractTextDump on the seed dumps (skipped when ${SEEDS_DIR} is absent)`, () => {
+  it('000: PhotoNews page with menus, breadcrumb, byline, share buttons, comments form and sidebars', () => {
+    const article = extractSeed(SEED.photonews);
+    expect(article.title).toBe(ABU_KAMAL_TITLE);
+    expect(article.date).toBe('2017-11-17');
+    expect(article.outlet).toBe('PhotoNews Pakistan'); // breadcrumb root wins over "© 2022 Photonews."
+    expect(article.author).toBe('Tahir Shabbir');
+    expect(article.category).toBe('Blog');
+    expect(article.summary).toBeNull();
+    expect(article.paragraphs).toHaveLength(6);
+    expect(article.paragraphs[0]).toBe(ABU_KAMAL_FIRST);
+    expect(article.paragraphs.at(-1)).toBe(ABU_KAMAL_LAST);
+    expectNoParagraphContains(article, [
+      'Share',
+      'SHARE',
+      'Cover Photo',
+      'Leave a',
+      'Recent Posts',
+      'Subscribe',
+      'June 2',
+      'Min Read',
+      'Tahir Shabbir',
+      'Photonews',
+      '•',
+    ]);
+  });
+
+  it('000: paragraphs have collapsed whitespace (no NBSP, no double spaces, trimmed)', () => {
+    for (const paragraph of extractSeed(SEED.photonews).paragraphs) {
+      expect(paragraph).not.toMatch(/\u00a0| {2}|^\s|\s$/);
+    }
+  });
+
+  it('001: the same article on a bare page whose title line is printed twice', () => {
+    const article = extractSeed(SEED.mirror);
+    expect(article.title).toBe(ABU_KAMAL_TITLE);
+    expect(article.date).toBeNull();
+    expect(article.outlet).toBeNull();
+    expect(article.author).toBe('Tahir Shabbir'); // from "Written By:" below the body
+    expect(article.category).toBeNull();
+    expect(article.summary).toBeNull();
+    expect(article.paragraphs).toEqual(extractSeed(SEED.photonews).paragraphs);
+    expectNoParagraphContains(article, ['Written By', 'Cover Photo', 'No comments', 'Be first', 'email address']);
+  });
+
+  it('002: Arab News page with a leading AFP caption and a "MORE FROM" footer', () => {
+    const article = extractSeed(SEED.arabNews);
+    expect(article.title).toBe('Daesh in desperate attempt to save Albu Kamal, last Syrian bastion');
+    expect(article.date).toBeNull(); // "Last updated: 12 min 24 sec ago" is relative and above the title
+    expect(article.outlet).toBeNull();
+    expect(article.author).toBeNull();
+    expect(article.category).toBe('Middle-East');
+    expect(article.summary).toBeNull();
+    expect(article.paragraphs).toHaveLength(14);
+    expect(article.paragraphs[0]).toBe(
+      'BEIRUT: Daesh terrorists conducted a blistering counterattack on Albu Kamal in eastern Syria Friday in a desperate bid to cling to the last urban bastion of their imploding “caliphate.”',
+    );
+    expect(article.paragraphs.at(-1)).toBe(
+      'Observers have predicted the regime may seek to retake towns and cities wrested from Daesh by the SDF, such as Raqqa which the terrorists had used as their main Syrian hub.',
+    );
+    expectNoParagraphContains(article, ['(AFP)', 'Iraqi forces are seen', 'MORE FROM', 'Search form', 'Last updated', 'You are here']);
+  });
+
+  it('003: FreeWestMedia page with caption above the title, standfirst, timed date and a donation appeal', () => {
+    const article = extractSeed(SEED.freeWest);
+    expect(article.title).toBe('Syrian Army declares victory over ISIS');
+    expect(article.date).toBe('2017-11-10T09:52:00');
+    expect(article.outlet).toBeNull();
+    expect(article.author).toBeNull();
+    expect(article.category).toBeNull();
+    expect(article.summary).toBe(
+      "The Syrian Army declared victory over the Islamic State this week, with the capture of the jihadists' last stronghold of Albu Kamal.",
+    );
+    // The brief said 15; the page has 13 body paragraphs between the date line and
+    // "Consider donating to support our work" (count the non-blank lines yourself).
+    expect(article.paragraphs).toHaveLength(13);
+    expect(article.paragraphs[0]).toBe(
+      'Pockets of Islamic State fighters remain in desert areas near Albu Kamal, the last town the militant group had held in Syria, but the capture has ended the Islamic State’s dreams of a caliphate that it proclaimed in 2014 across Iraq and Syria.',
+    );
+    expect(article.paragraphs.at(-1)).toBe(
+      'Hunderds of thousands of people have been killed in Syria since the conflict began in March 2011, a multi-front war against the Syrian government that involved international forces and jihadists.',
+    );
+    expectNoParagraphContains(article, [
+      'YouTube',
+      'declared victory over the Islamic State this week',
+      'Published',
+      'Consider donating',
+      'Help us to produce',
+      'Keep your language polite',
+      'reserve the right',
+      'In Short',
+      'No more articles',
+    ]);
+  });
+
+  it('004: page with a question title, a dateline, an in-body caption and threaded reader comments', () => {
+    const article = extractSeed(SEED.caliphate);
+    expect(article.title).toBe('The End of the Caliphate?');
+    expect(article.date).toBe('2017-11-25');
+    expect(article.outlet).toBeNull();
+    expect(article.author).toBeNull();
+    expect(article.category).toBeNull();
+    expect(article.summary).toBeNull();
+    expect(article.paragraphs).toHaveLength(7);
+    expect(article.paragraphs[0]).toBe(
+      'Republic of Iraq, Syrian Arab Republic (November 25, 2017) – After multiple years of ongoing battles in Iraq and Syria, the so-called Islamic State of Iraq and Syria is now in danger of being militarily extinguished from its base of operations.',
+    );
+    expect(article.paragraphs.at(-1)).toBe(
+      'Even after the fall of Islamic State de facto capital of Raqqa and ongoing military defeat, bloodshed may continue in the two countries through sleeper cells and hidden training camps in the near future.',
+    );
+    expectNoParagraphContains(article, [
+      'Iraqi residents fleeing',
+      'Al-Nuri Mosque (Destroyed)',
+      'Ricardo',
+      'You forgot to mention',
+      'IS are dogs',
+      'klloopk',
+      'Edgar',
+      'wow you sir',
+      'Leave A Reply',
+      'email address',
+    ]);
+  });
+});
+
+describe('extractTextDump on bad input', () => {
+  it('rejects an empty file', () => {
+    const error = thrownBy(() => extractTextDump('', 'empty.txt'));
+    expect(error).toBeInstanceOf(ExtractError);
+    expect(error).toMatchObject({ name: 'ExtractError', file: 'empty.txt', message: 'empty.txt: empty file' });
+  });
+
+  it('rejects a whitespace-only file (blank lines, tabs, NBSP, CRLF)', () => {
+    expect(() => extractTextDump(' \n\t\r\n\u00a0\n\n', 'blank.txt')).toThrow(new ExtractError('blank.txt', 'empty file'));
+  });
+
+  it('rejects binary content: the start of the Node executable read as UTF-8 (contains NUL bytes)', () => {
+    expect(() => extractTextDump(realBinaryAsText(), 'node.bin')).toThrow('node.bin: not a text file (binary content)');
+  });
+
+  it('rejects mostly non-printable content even without NUL bytes', () => {
+    const withoutNul = realBinaryAsText().replaceAll('\u0000', '');
+    expect(() => extractTextDump(withoutNul, 'node.bin')).toThrow('node.bin: not a text file (binary content)');
+  });
+
+  it('rejects a NUL byte inside otherwise normal text', () => {
+    expect(() => extractTextDump('Title\n\nSome text\u0000 here.', 'nul.txt')).toThrow(
+      new ExtractError('nul.txt', 'not a text file (binary content)'),
+    );
+  });
+
+  it.skipIf(!SEEDS_PRESENT)('rejects a page that is only the menu of seed 000 (the bulleted nav lines)', () => {
+    const nav = linesOf(readSeed(SEED.photonews))
+      .filter((line) => line.trim().startsWith('•'))
+      .join('\n');
+    expect(() => extractTextDump(nav, '003.txt')).toThrow(
+      new ExtractError('003.txt', 'no article text found (the page has no run of prose paragraphs)'),
+    );
+  });
+
+  it.skipIf(!SEEDS_PRESENT)('rejects the whole navigation block of seed 000 (menus, mega-menu teasers, sticky header)', () => {
+    const lines = linesOf(readSeed(SEED.photonews));
+    const breadcrumb = indexOfLine(lines, (line) => line.includes(' > '));
+    const navBlock = lines.slice(0, breadcrumb).join('\n');
+    expect(() => extractTextDump(navBlock, 'nav.txt')).toThrow(
+      'nav.txt: no article text found (the page has no run of prose paragraphs)',
+    );
+  });
+
+  it.skipIf(!SEEDS_PRESENT)('rejects the comment thread of seed 004 on its own (no run of prose)', () => {
+    const lines = linesOf(readSeed(SEED.caliphate));
+    const comments = lines.slice(indexOfLine(lines, (line) => /^\s*1\. .* says$/.test(line))).join('\n');
+    expect(() => extractTextDump(comments, 'comments.txt')).toThrow('comments.txt: no article text found');
+  });
+});
+
+describe.skipIf(!SEEDS_PRESENT)('extractTextDump robustness (skipped without the seeds)', () => {
+  const seeds = Object.values(SEED);
+
+  it('is deterministic', () => {
+    for (const seed of seeds) expect(extractSeed(seed)).toEqual(extractSeed(seed));
+  });
+
+  it('gives the same result for CRLF and lone-CR line endings', () => {
+    for (const seed of seeds) {
+      const lf = extractSeed(seed);
+      expect(extractTextDump(readSeed(seed).replaceAll('\n', '\r\n'), seed), seed).toEqual(lf);
+      expect(extractTextDump(readSeed(seed).replaceAll('\n', '\r'), seed), seed).toEqual(lf);
+    }
+  });
+
+  it('ignores indentation, trailing spaces and extra blank lines (property)', () => {
+    const noise = fc.array(fc.record({ indent: fc.constantFrom('', '  ', '\t', '\u00a0 '), trail: fc.constantFrom('', ' ', '\t'), blank: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 64,
+    });
+    for (const seed of seeds) {
+      const expected = extractSeed(seed);
+      const lines = linesOf(readSeed(seed));
+      fc.assert(
+        fc.property(noise, (changes) => {
+          const noisy = lines.flatMap((line, i) => {
+            const change = changes[i % changes.length];
+            if (!change) return [line];
+            const padded = change.indent + line + change.trail;
+            return change.blank ? [padded, ''] : [padded];
+          });
+          expect(extractTextDump(noisy.join('\n'), seed)).toEqual(expected);
+        }),
+        { numRuns: 30 },
+      );
+    }
+  });
+
+  it('reports the file name it was given', () => {
+    const error = thrownBy(() => extractTextDump('• Home\n• World\n• Contact', 'some/dir/page.txt'));
+    expect(error).toBeInstanceOf(ExtractError);
+    expect((error as ExtractError).message).toMatch(/^some\/dir\/page\.txt: no article text found/);
+  });
+});
+
+describe.skipIf(!SEEDS_PRESENT)('extractTextDump generality: variants of the real seeds (skipped without the seeds)', () => {
+  const photonews = () => linesOf(readSeed(SEED.photonews));
+  const abuKamal = extractSeed(SEED.photonews);
+
+  it('000 without the site chrome above the breadcrumb gives the same article', () => {
+    const lines = photonews();
+    const breadcrumb = indexOfLine(lines, (line) => line.includes(' > '));
+    expect(extractTextDump(lines.slice(breadcrumb).join('\n'), 'x.txt')).toEqual(abuKamal);
+  });
+
+  it('000 without breadcrumb and "Reading:" bar: category from the label above the title, outlet from the copyright line', () => {
+    const lines = photonews().filter((line) => !line.includes(' > ') && !line.startsWith('Reading:'));
+    expect(extractTextDump(lines.join('\n'), 'x.txt')).toEqual({ ...abuKamal, outlet: 'Photonews' });
+  });
+
+  it('000 without its title line: the title comes from the breadcrumb and "Reading:" bar that repeat it', () => {
+    const lines = photonews().filter((line) => line.trim() !== ABU_KAMAL_TITLE);
+    expect(extractTextDump(lines.join('\n'), 'x.txt')).toEqual(abuKamal);
+  });
+
+  it('000 with the lines between title and body in reverse order gives the same article', () => {
+    const lines = photonews();
+    const title = indexOfLine(lines, (line) => line.trim() === ABU_KAMAL_TITLE);
+    const body = indexOfLine(lines, (line) => line.startsWith('It was at Abu Kamal'));
+    const shuffled = [...lines.slice(0, title + 1), ...lines.slice(title + 1, body).reverse(), ...lines.slice(body)];
+    expect(extractTextDump(shuffled.join('\n'), 'x.txt')).toEqual(abuKamal);
+  });
+
+  it('000 with the body hard-wrapped at 72 columns (as lynx/w3m dump it) gives the same paragraphs', () => {
+    const wrapped = photonews().flatMap((line) => (abuKamal.paragraphs.includes(line.replace(/\s+/g, ' ').trim()) ? wrap(line, 72) : [line]));
+    expect(wrapped.length).toBeGreaterThan(photonews().length + 10);
+    expect(extractTextDump(wrapped.join('\n'), 'x.txt')).toEqual(abuKamal);
+  });
+
+  it('000 without the byline line: no author, no date (nothing else on the page states them)', () => {
+    const lines = photonews().filter((line) => !line.startsWith('By '));
+    expect(extractTextDump(lines.join('\n'), 'x.txt')).toEqual({ ...abuKamal, author: null, date: null });
+  });
+
+  it.each([
+    ['By Tahir Shabbir | Published: November 17, 2017, 3:05 pm', 'Tahir Shabbir', '2017-11-17T15:05:00'],
+    ['By Tahir Shabbir – 17 November 2017', 'Tahir Shabbir', '2017-11-17'],
+    ['By Tahir Shabbir and Jane Doe Updated Nov 18, 2017 Published Nov 17, 2017', 'Tahir Shabbir and Jane Doe', '2017-11-17'],
+    ['Posted by Tahir Shabbir', 'Tahir Shabbir', null],
+    ['Author: Tahir Shabbir', 'Tahir Shabbir', null],
+    ['By the time the page loaded', null, null],
+    ['By Friday, November 17, 2017', null, '2017-11-17'],
+  ])('000 with the byline rewritten as %j → author %j, date %j', (byline, author, date) => {
+    const lines = photonews().map((line) => (line.startsWith('By ') ? byline : line));
+    expect(extractTextDump(lines.join('\n'), 'x.txt')).toEqual({ ...abuKamal, author, date });
+  });
+
+  it('000 with a separate "Updated" line before the published byline prefers the publication date', () => {
+    const lines = photonews().flatMap((line) => (line.startsWith('By ') ? ['Updated: December 1, 2017', line] : [line]));
+    expect(extractTextDump(lines.join('\n'), 'x.txt')).toEqual(abuKamal);
+  });
+
+  it('001 followed by the footer of 000: the footer’s copyright names the outlet, nothing else changes', () => {
+    const footerLines = photonews();
+    const footer = footerLines.slice(indexOfLine(footerLines, (line) => line.startsWith('Share This Article')));
+    const text = [readSeed(SEED.mirror), ...footer].join('\n');
+    expect(extractTextDump(text, 'x.txt')).toEqual({ ...extractSeed(SEED.mirror), outlet: 'Phototnews' });
+  });
+
+  it('002 with blank lines between its paragraphs gives the same article', () => {
+    const text = readSeed(SEED.arabNews).replaceAll('\n', '\n\n');
+    expect(extractTextDump(text, 'x.txt')).toEqual(extractSeed(SEED.arabNews));
+  });
+
+  it('003 without its standfirst: no summary, nothing else changes', () => {
+    const expected = extractSeed(SEED.freeWest);
+    const text = linesOf(readSeed(SEED.freeWest))
+      .filter((line) => line !== expected.summary)
+      .join('\n');
+    expect(extractTextDump(text, 'x.txt')).toEqual({ ...expected, summary: null });
+  });
+
+  it('004 behind the page header of 002 and without its comments gives the same article', () => {
+    const header = linesOf(readSeed(SEED.arabNews)).slice(0, 6);
+    const lines = linesOf(readSeed(SEED.caliphate));
+    const comments = indexOfLine(lines, (line) => / says$/.test(line));
+    const text = [...header, ...lines.slice(0, comments)].join('\n');
+    expect(extractTextDump(text, 'x.txt')).toEqual(extractSeed(SEED.caliphate));
+  });
+
+  it('a page where a second article follows the first one’s comments (infinite scroll) yields the first article', () => {
+    const caliphateFirst = [readSeed(SEED.caliphate), readSeed(SEED.freeWest)].join('\n\n');
+    expect(extractTextDump(caliphateFirst, 'x.txt')).toEqual(extractSeed(SEED.caliphate));
+    const freeWestFirst = [readSeed(SEED.freeWest), readSeed(SEED.caliphate)].join('\n\n');
+    expect(extractTextDump(freeWestFirst, 'x.txt')).toEqual(extractSeed(SEED.freeWest));
+  });
+
+  it('000 with the whole page hard-wrapped at 60 columns still finds title, byline and body', () => {
+    const wrapped = photonews().flatMap((line) => (line.trim() === '' ? [line] : wrap(line, 60)));
+    expect(extractTextDump(wrapped.join('\n'), 'x.txt')).toMatchObject({
+      title: ABU_KAMAL_TITLE,
+      date: '2017-11-17',
+      author: 'Tahir Shabbir',
+      paragraphs: abuKamal.paragraphs,
+    });
+  });
+});
+
+/** Greedy word wrap, as text-mode browsers do it. */
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.trim().split(/\s+/)) {
+    if (current && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}

@@ -1,0 +1,879 @@
+/**
+ * Extracts a news article from a plain-text dump of its web page.
+ *
+ * A dump keeps everything the page showed: menus, sidebars, share buttons,
+ * newsletter boxes, comments. The extractor works on lines and uses the kind
+ * of evidence boilerplate-removal tools (jusText, Readability) use:
+ *
+ * 1. Every line is classified: prose ("good": long, sentence-like, rich in
+ *    stop words), short prose ("near"), heading-like, caption, inline promo,
+ *    or a barrier (navigation, UI text, byline/date, end-of-article marker).
+ * 2. The body is the densest contiguous run of prose lines; barriers break
+ *    runs, small gaps (a caption, a short quote, one subheading) do not.
+ * 3. Title, byline, date and standfirst are read from the few lines just
+ *    above the body (the header zone); outlet and category from breadcrumbs,
+ *    a section label, a copyright line or a "More from X" footer.
+ *
+ * Nothing here knows about particular sites: every rule is a generic pattern.
+ */
+import * as chrono from 'chrono-node';
+
+/** The fields of one article, as far as the page states them. */
+export interface ExtractedArticle {
+  title: string;
+  /** ISO 8601, as precise as the page states: '2017-11-17' or '2017-11-10T09:52:00' (no zone when the page gives none); null when the page states no publication date. */
+  date: string | null;
+  /** Outlet/site name when the page itself names it (breadcrumb root such as "PhotoNews Pakistan > Blog > Title", or a copyright line "© 2022 Photonews. All Rights Reserved."); null otherwise. */
+  outlet: string | null;
+  /** From bylines ("By Jane Doe Published …", "Written By: Jane Doe", "By Jane Doe |"); never a commenter. */
+  author: string | null;
+  /** Display text as the page shows it: breadcrumb middle crumb, the section label right above the title, or "More from X". */
+  category: string | null;
+  /** A standfirst/dek between title and body when the page has one; null otherwise. */
+  summary: string | null;
+  /** Body paragraphs, plain text, in order, whitespace collapsed and trimmed. */
+  paragraphs: string[];
+}
+
+/** Thrown when a file cannot yield an article; the message starts with the file name. */
+export class ExtractError extends Error {
+  /** The file name as passed to {@link extractTextDump}. */
+  readonly file: string;
+
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'ExtractError';
+    this.file = file;
+  }
+}
+
+/**
+ * Extracts the article from the plain-text dump `text` of a news page.
+ *
+ * @param text - the dump, any line endings
+ * @param file - the file name, used only in error messages
+ * @throws {ExtractError} when the input is empty, binary, or holds no article
+ */
+export function extractTextDump(text: string, file: string): ExtractedArticle {
+  assertReadableText(text, file);
+  const lines = classifyLines(readLines(text));
+
+  const body = chooseBodyRun(lines);
+  if (!body) throw new ExtractError(file, 'no article text found (the page has no run of prose paragraphs)');
+  const paragraphs = bodyParagraphs(lines, body);
+  if (paragraphs.length === 0) throw new ExtractError(file, 'no article text found (the page has no run of prose paragraphs)');
+
+  const windowStart = headerWindowStart(lines, body.start);
+  const trailing = trailingZone(lines, body.end);
+  const bylineNames = [...range(windowStart, body.start), ...trailing]
+    .map((i) => parseByline(lineAt(lines, i).text))
+    .filter((name): name is string => name !== null);
+
+  const title = chooseTitle(lines, windowStart, body.start, bylineNames);
+  if (!title) throw new ExtractError(file, 'no title found (no heading-like line before the article text)');
+
+  // The header zone runs from the title to the body; without a title line
+  // (title known only from a breadcrumb), the whole window stands in for it.
+  const headerStart = title.index ?? windowStart - 1;
+  const header = range(headerStart + 1, body.start);
+  const beforeTitle = range(windowStart, headerStart);
+
+  const crumbs = findBreadcrumb(lines, body.start, title.text);
+  const outlet = crumbs?.outlet ?? findCopyrightOutlet(lines);
+  const author = firstByline(lines, header) ?? firstByline(lines, trailing) ?? firstByline(lines, beforeTitle);
+  const firstParagraph = paragraphs[0] ?? '';
+
+  return {
+    title: title.text,
+    date: headerDate(lines, header) ?? datelineDate(firstParagraph),
+    outlet,
+    author,
+    category:
+      crumbs?.category ??
+      sectionLabelAbove(lines, title.index, [outlet, ...bylineNames]) ??
+      moreFromCategory(lines, body.end, outlet),
+    summary: standfirst(lines, header),
+    paragraphs,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Input checks
+
+/** Share of control/replacement characters above which input is treated as binary. */
+const MAX_NON_PRINTABLE_SHARE = 0.3;
+
+function assertReadableText(text: string, file: string): void {
+  if (text.trim() === '') throw new ExtractError(file, 'empty file');
+  if (text.includes('\u0000')) throw new ExtractError(file, 'not a text file (binary content)');
+  // Binary decoded as UTF-8 turns into control characters and U+FFFD; real
+  // text has almost none of either.
+  const nonPrintable = text.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  if (nonPrintable / text.length > MAX_NON_PRINTABLE_SHARE) {
+    throw new ExtractError(file, 'not a text file (binary content)');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading lines
+
+interface RawLine {
+  text: string;
+  /** The page printed this text twice on one line ("X X"), a logo/title artefact. */
+  doubled: boolean;
+}
+
+/** Characters that take no space and only get in the way of matching. */
+const INVISIBLE_CHARS = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** Splits the dump into non-blank, whitespace-collapsed lines, re-joining hard-wrapped paragraphs. */
+function readLines(text: string): RawLine[] {
+  const physical = text.replace(/\r\n?/g, '\n').replace(INVISIBLE_CHARS, '').split('\n').map(collapseWhitespace);
+  const blocks = blankSeparatedBlocks(physical);
+  const wrapWidth = detectWrapWidth(blocks);
+  const lines: RawLine[] = [];
+  for (const block of blocks) {
+    const logical = wrapWidth !== null && isWrappedAt(block, wrapWidth) ? [block.join(' ')] : block;
+    for (const line of logical) lines.push(undouble(line));
+  }
+  return lines;
+}
+
+function collapseWhitespace(text: string): string {
+  // `\s` covers NBSP and the other Unicode spaces pages use for layout.
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function blankSeparatedBlocks(lines: string[]): string[][] {
+  const blocks: string[][] = [];
+  let block: string[] = [];
+  for (const line of lines) {
+    if (line !== '') {
+      block.push(line);
+    } else if (block.length > 0) {
+      blocks.push(block);
+      block = [];
+    }
+  }
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+/** Wrap widths used by text dumpers (lynx, w3m, mail) sit in this range. */
+const WRAP_WIDTH = { min: 40, max: 100 };
+
+/**
+ * The width a dumper hard-wrapped this page at, or null when it did not.
+ * Evidence is a block of three or more lines that breaks mid-sentence and
+ * whose every break was forced (the next word would not have fit within the
+ * block's longest line), the test text reflow tools use. Two-line blocks are
+ * no evidence: any of them passes against its own longest line.
+ */
+function detectWrapWidth(blocks: string[][]): number | null {
+  const widths = blocks
+    .filter((block) => block.length >= 3)
+    .map((block) => ({ block, width: longestLine(block) }))
+    .filter(({ block, width }) => width >= WRAP_WIDTH.min && width <= WRAP_WIDTH.max && isWrappedAt(block, width))
+    .filter(({ block }) => block.slice(0, -1).some((line) => !endsLikeSentence(line)))
+    .map(({ width }) => width);
+  return widths.length > 0 ? Math.max(...widths) : null;
+}
+
+/** Every line fits `width` and every break was forced by the next word not fitting. */
+function isWrappedAt(block: string[], width: number): boolean {
+  if (block.length < 2 || block.some(isPageFurniture) || longestLine(block) > width) return false;
+  return block.slice(0, -1).every((line, i) => line.length + 1 + firstWord(block[i + 1] ?? '').length > width);
+}
+
+function longestLine(block: string[]): number {
+  return Math.max(...block.map((line) => line.length));
+}
+
+function firstWord(line: string): string {
+  return line.split(' ', 1)[0] ?? '';
+}
+
+/** "X X" → "X": some pages print a logo or title twice on one line. */
+function undouble(text: string): RawLine {
+  const middle = (text.length - 1) / 2;
+  const isDoubled =
+    Number.isInteger(middle) && middle >= 3 && text[middle] === ' ' && text.slice(0, middle) === text.slice(middle + 1);
+  return isDoubled ? { text: text.slice(0, middle), doubled: true } : { text, doubled: false };
+}
+
+/** Menus, breadcrumbs, captions and end markers are never part of a wrapped paragraph. */
+function isPageFurniture(line: string): boolean {
+  return startsWithBullet(line) || isBoilerplate(line) || isEndOfArticleMarker(line) || isCaption(line);
+}
+
+// ---------------------------------------------------------------------------
+// Classifying lines
+
+/**
+ * - end: an end-of-article marker (comments, related posts, donation appeal…)
+ * - boiler: navigation and UI text; breaks prose runs
+ * - meta: a byline or date line; breaks prose runs
+ * - caption: a photo caption/credit; tolerated inside the body, never kept
+ * - junk: an inline promo ("Advertisement", "Read more: …"); tolerated, never kept
+ * - good: a prose paragraph
+ * - near: short prose, or a long line that does not end like a sentence
+ * - heading: a short line that is not a sentence (titles, labels, subheadings)
+ */
+type LineKind = 'end' | 'boiler' | 'meta' | 'caption' | 'junk' | 'good' | 'near' | 'heading';
+
+interface Line extends RawLine {
+  kind: LineKind;
+}
+
+function classifyLines(rawLines: RawLine[]): Line[] {
+  const english = isMostlyEnglish(rawLines);
+  return rawLines.map((line) => ({ ...line, kind: classifyLine(line.text, english) }));
+}
+
+function classifyLine(text: string, english: boolean): LineKind {
+  if (isEndOfArticleMarker(text)) return 'end';
+  if (isCaption(text)) return 'caption';
+  if (isBoilerplate(text)) return 'boiler';
+  if (parseByline(text) !== null || isDateOrTimeLine(text)) return 'meta';
+  if (isInlinePromo(text)) return 'junk';
+  return classifyProse(text, english);
+}
+
+/** A paragraph needs this much text to count as prose (jusText uses similar bounds). */
+const PROSE = { minWords: 10, minChars: 60, minStopWordShare: 0.2 };
+/** Short questions/exclamations up to this length read as headlines, not prose. */
+const MAX_HEADLINE_WORDS = 15;
+/** Lines without sentence punctuation longer than this are prose fragments, not headings. */
+const MAX_HEADING_WORDS = 20;
+
+function classifyProse(text: string, english: boolean): LineKind {
+  const words = wordsOf(text);
+  const sentence = endsLikeSentence(text);
+  if (/[?!]["”’)]*$/.test(text) && words.length <= MAX_HEADLINE_WORDS) return 'heading';
+  const richInStopWords = !english || stopWordShare(words) >= PROSE.minStopWordShare;
+  if (sentence && words.length >= PROSE.minWords && text.length >= PROSE.minChars && richInStopWords) return 'good';
+  if (sentence || words.length > MAX_HEADING_WORDS) return 'near';
+  return 'heading';
+}
+
+/** Ends in . ! or ? (possibly inside closing quotes/brackets); a trailing ellipsis marks a teaser, not a sentence. */
+function endsLikeSentence(text: string): boolean {
+  return /[.!?]["”’'»)\]]*$/u.test(text) && !/(\.\.\.|…)["”’'»)\]]*$/u.test(text);
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*|\d+/gu) ?? [];
+}
+
+/** Short, frequent English function words; prose is dense in them, menus and headlines are not. */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between ' +
+    'both but by can could did do does doing down during each even few for from further had has have having he her ' +
+    'here hers him his how i if in into is it its itself just may me might more most much must my no nor not now of ' +
+    'off on once only or other our out over own same she should so some such than that the their them then there ' +
+    'these they this those through to too under until up upon very was we were what when where which while who whom ' +
+    'why will with would you your'
+  ).split(' '),
+);
+
+function stopWordShare(words: string[]): number {
+  if (words.length === 0) return 0;
+  return words.filter((word) => STOP_WORDS.has(word)).length / words.length;
+}
+
+/**
+ * The stop-word test only makes sense for English pages; on other languages
+ * it would reject every paragraph, so it is switched off there.
+ */
+function isMostlyEnglish(lines: RawLine[]): boolean {
+  return stopWordShare(lines.flatMap((line) => wordsOf(line.text))) >= 0.1;
+}
+
+/** Markers that only count as such on short lines, so a body sentence starting alike survives. */
+const MAX_MARKER_WORDS = 12;
+
+/** Lines after which the article is over: sharing, comments, related posts, appeals, footers. */
+const END_OF_ARTICLE_MARKERS: RegExp[] = [
+  /^share (this|the) (article|story|post|page)\b/i,
+  /^share this:?$/i,
+  /^leave an? (reply|comment)\b/i,
+  /^(post|add|write) a comment\b/i,
+  /^\d*\s*(comments?|responses?|replies|discussion)( \(\d+\))?:?$/i,
+  /^no (comments|responses)( yet| so far)?\b/i,
+  /^be (the )?first to (leave|post|write|add)\b/i,
+  /^your email address will not be published\b/i,
+  /^(recent|latest|popular) (posts|articles|stories|news)$/i,
+  /^related( (posts|articles|stories|news|content|coverage|reading|topics))?:?$/i,
+  /^more (from|on|in|stories|articles|news|popular)\b/i,
+  /^(you (may|might) (also )?like|recommended( for you)?|read next|most (read|popular)|trending( now)?)\b/i,
+  /\b(consider donating|support our (work|journalism)|donate (now|today))\b/i,
+  /\b(subscribe|sign up) (to|for) (our|the) newsletter\b/i,
+  /^(about the author|filed under|posted in|tags?:)/i,
+];
+
+/** "1. Ricardo Núñez says", "Ivan says", "jane wrote:", "Bob said on May 2, 2019:" — a comment header. */
+const COMMENT_HEADER = /^(\d{1,3}[.)]\s*)?[^\s.!?,:;]+( [^\s.!?,:;]+){0,2} (says|wrote|said on .+|commented( on .+)?):?$/iu;
+
+function isEndOfArticleMarker(text: string): boolean {
+  if (wordsOf(text).length > MAX_MARKER_WORDS) return false;
+  return COMMENT_HEADER.test(text) || END_OF_ARTICLE_MARKERS.some((marker) => marker.test(text));
+}
+
+/** "Cover Photo: …", "Photo Courtesy: …", "Image credit: …", "Credit: …". */
+const CAPTION_LABEL =
+  /^((cover|featured|file|header|top|main|lead) )?(photo|image|picture|photograph|illustration|pic)( (credits?|courtesy|source))?\s*:|^(photo )?(credits?|courtesy)\s*:/i;
+
+/**
+ * "… ongoing there. Al-Nuri Mosque (Destroyed)": ends in a short parenthesis
+ * with no sentence punctuation before it; prose would end with a period.
+ */
+const UNPUNCTUATED_CREDIT = /[^\s.!?:;"”’]\s*\((\p{Lu}[^()]{0,40})\)$/u;
+
+/** "… a day earlier. (AFP)": a caption when it comes before the first real paragraph. */
+const TRAILING_CREDIT = /[.!?]["”’]?\s*\((\p{Lu}[^()]{0,40})\)$/u;
+
+function isShortCredit(credit: string): boolean {
+  return wordsOf(credit).length <= 4;
+}
+
+function isCaption(text: string): boolean {
+  if (CAPTION_LABEL.test(text)) return true;
+  const credit = UNPUNCTUATED_CREDIT.exec(text)?.[1];
+  return credit !== undefined && isShortCredit(credit);
+}
+
+function isLeadingCreditCaption(text: string): boolean {
+  const credit = TRAILING_CREDIT.exec(text)?.[1];
+  return credit !== undefined && isShortCredit(credit);
+}
+
+/** Whole-line UI text: skip links, search boxes, account prompts, footers. */
+const UI_TEXT = new RegExp(
+  '^(?:' +
+    [
+      'skip to (?:main )?(?:content|navigation)',
+      'search(?: form| for)?',
+      '(?:main )?menu',
+      '(?:toggle )?navigation',
+      'home',
+      'you are here',
+      'follow us(?: on .*)?',
+      'sign (?:in|up|out)',
+      'log ?(?:in|out)',
+      'register',
+      'subscribe(?: now)?',
+      'share',
+      'tweet',
+      'print',
+      'e-?mail',
+      'copy link',
+      'close',
+      'font ?resizer.*',
+      "(?:have an existing|don['’]t have an) account\\?.*",
+      'welcome back!?',
+      'sign in to your account',
+      '(?:lost|forgot) your password\\??',
+      'categories',
+      'tags',
+      '(?:post )?archives',
+      'go to archive',
+      'back to top',
+      'load more',
+      'show more',
+      'no more articles',
+      'there are no more articles.*',
+      'all rights reserved',
+      'privacy policy',
+      'terms (?:of|and) (?:use|service|conditions)',
+      'contact(?: us)?',
+      'about(?: us)?',
+    ].join('|') +
+    ')[:.]?$',
+  'i',
+);
+
+/** "Reading: <title>" — the sticky header some sites show while scrolling. */
+const READING_LABEL = /^(?:now |you are )?reading:\s*(.+)$/i;
+
+const BULLET = /^(?:[•·▪◦‣●■►▸]|[*–-](?=\s))\s*/u;
+const NUMBERING = /^\d{1,3}[.)]\s+/;
+/** A bulleted or numbered item this short and unpunctuated is a menu entry. */
+const MAX_MENU_ITEM_WORDS = 8;
+
+function startsWithBullet(text: string): boolean {
+  return BULLET.test(text);
+}
+
+function isMenuItem(text: string): boolean {
+  const item = text.replace(BULLET, '').replace(NUMBERING, '');
+  if (item === text) return false;
+  return wordsOf(item).length <= MAX_MENU_ITEM_WORDS && !endsLikeSentence(item);
+}
+
+const SHARE_WORDS = new Set(
+  'facebook twitter x pinterest whatsapp linkedin email e mail print copy link reddit telegram tumblr messenger share tweet flipboard pocket sms threads bluesky'.split(
+    ' ',
+  ),
+);
+
+/** "Facebook Twitter Pinterest Whatsapp LinkedIn Email Copy Link Print". */
+function isShareButtonRow(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length >= 2 && words.filter((word) => SHARE_WORDS.has(word)).length / words.length >= 0.6;
+}
+
+function isBoilerplate(text: string): boolean {
+  return (
+    UI_TEXT.test(text) ||
+    READING_LABEL.test(text) ||
+    isMenuItem(text) ||
+    isShareButtonRow(text) ||
+    splitBreadcrumb(text) !== null ||
+    // Only a short line is a footer; "Copyright law in Syria …" can open a paragraph.
+    (COPYRIGHT.test(text) && wordsOf(text).length <= MAX_MARKER_WORDS)
+  );
+}
+
+/** "Advertisement", "Read more: …", "Story continues below" — promos that interrupt a body. */
+const INLINE_PROMO =
+  /^(advertisements?|sponsored( content)?|story continues below.*|continue reading.*|(read|see) (more|also)\s*:.*|also read\s*:.*|related\s*:.*|(watch|listen)\s*:.*)$/i;
+
+function isInlinePromo(text: string): boolean {
+  return INLINE_PROMO.test(text);
+}
+
+// ---------------------------------------------------------------------------
+// Bylines and dates
+
+/** "By Jane Doe …", "Written By: Jane Doe", "Posted by Jane Doe". */
+const BYLINE = /^(?:(?:written|posted|reported|words|story|text)\s+)?by:?\s+(.+)$/i;
+/** "Author: Jane Doe". */
+const AUTHOR_LABEL = /^(?:author|writer|reporter)s?:\s*(.+)$/i;
+/** A byline is a short line; a longer one is a sentence that happens to start with "By". */
+const MAX_BYLINE_WORDS = 20;
+
+/** Words that end a name in a byline: what follows is the publication date or reading time. */
+const AFTER_NAME_WORDS = /^(published|updated|posted|last|on|at|date|\d+)$/i;
+/** Month and weekday names look like names but start a date ("By Friday, …"). */
+const CALENDAR_WORDS =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?$/i;
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le']);
+
+/**
+ * Returns the author named by a byline line, or null when the line is not a
+ * byline. The name must be followed by nothing, a separator, or date/meta
+ * words, which keeps "By the time …" and "By Friday, forces …" out.
+ */
+function parseByline(text: string): string | null {
+  if (wordsOf(text).length > MAX_BYLINE_WORDS) return null;
+  const rest = (BYLINE.exec(text) ?? AUTHOR_LABEL.exec(text))?.[1];
+  if (rest === undefined) return null;
+  // Co-authors may be joined by commas, so only the hard separators end the name segment.
+  const segment = rest.split(/\s*[|•·–—]\s*|\s+-\s+/, 1)[0] ?? '';
+  const tokens = segment.split(' ');
+  const nameTokens: string[] = [];
+  for (const token of tokens) {
+    if (!isNameToken(token)) break;
+    nameTokens.push(token);
+  }
+  while (nameTokens.length > 0 && /^(and|&)$/i.test(nameTokens.at(-1) ?? '')) nameTokens.pop();
+  if (nameTokens.length === 0) return null;
+  const afterName = tokens.slice(nameTokens.length);
+  if (afterName.length > 0 && !AFTER_NAME_WORDS.test(afterName[0]?.replace(/[:,]$/, '') ?? '')) return null;
+  return nameTokens.join(' ').replace(/,$/, '');
+}
+
+function isNameToken(token: string): boolean {
+  if (CALENDAR_WORDS.test(token) || AFTER_NAME_WORDS.test(token)) return false;
+  return /^\p{Lu}[\p{L}'’.-]*,?$/u.test(token) || NAME_PARTICLES.has(token) || /^(and|&)$/i.test(token);
+}
+
+/** "Published: …", "Last updated: 12 min ago", "Posted on …". */
+const DATE_LABEL = /^(?:first |last )?(?:published|updated|modified|posted|date)\b/i;
+const RELATIVE_TIME = /\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\b.*\bago$/i;
+const READING_TIME = /^\d+\s+min(?:ute)?s? read$/i;
+/** Words allowed next to a date on a date line ("June 24, 2025 2 Min Read"). */
+const DATE_LINE_FILLER = /\b(?:published|posted|updated|modified|last|on|at|date|mins?|minutes?|read|ago|am|pm)\b|\d+|[^\p{L}\s]/giu;
+/** A date/time line is short; a longer one is body text mentioning a date. */
+const MAX_DATE_LINE_WORDS = 15;
+
+function isDateOrTimeLine(text: string): boolean {
+  if (wordsOf(text).length > MAX_DATE_LINE_WORDS) return false;
+  if (READING_TIME.test(text) || RELATIVE_TIME.test(text)) return true;
+  if (DATE_LABEL.test(text) && /\d/.test(text)) return true;
+  const found = firstCertainDate(text);
+  if (!found) return false;
+  const leftover = text.replace(found.text, ' ').replace(DATE_LINE_FILLER, ' ');
+  return wordsOf(leftover).length <= 1;
+}
+
+/** Fixed so that parsing never depends on the day the extractor runs. */
+const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/** The first full calendar date (year, month and day all written) in `text`. */
+function firstCertainDate(text: string): { text: string; iso: string } | null {
+  for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
+    const iso = toIsoDate(result.start);
+    if (iso) return { text: result.text, iso };
+  }
+  return null;
+}
+
+/** Formats only what the page stated: the time only when given, the zone only when given. */
+function toIsoDate(components: chrono.ParsedComponents): string | null {
+  const certain = (unit: chrono.Component) => components.isCertain(unit);
+  if (!certain('year') || !certain('month') || !certain('day')) return null;
+  const part = (unit: chrono.Component, width = 2) => String(components.get(unit) ?? 0).padStart(width, '0');
+  const date = `${part('year', 4)}-${part('month')}-${part('day')}`;
+  if (!certain('hour')) return date;
+  const time = `${date}T${part('hour')}:${part('minute')}:${part('second')}`;
+  if (!certain('timezoneOffset')) return time;
+  return time + formatZoneOffset(components.get('timezoneOffset') ?? 0);
+}
+
+function formatZoneOffset(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------
+// Finding the body
+
+interface ProseRun {
+  start: number;
+  end: number;
+  goodChars: number;
+  goodCount: number;
+  /** An end-of-article marker came earlier on the page (comment policies, appeals…). */
+  afterEndMarker: boolean;
+}
+
+/** Up to this many non-prose lines may sit between two prose paragraphs of one body. */
+const MAX_GAP_LINES = 3;
+/** Short prose lines adopted at either edge of a run (jusText's "near-good" neighbours). */
+const MAX_EDGE_NEAR_LINES = 2;
+/** A run with less prose than this is a stray sentence, not an article. */
+const MIN_ARTICLE_CHARS = 200;
+/** Prose after an end-of-article marker is usually comments or appeals. */
+const AFTER_END_MARKER_WEIGHT = 0.5;
+
+/** The densest run of prose paragraphs, widened by adjacent short prose; null when there is none. */
+function chooseBodyRun(lines: Line[]): ProseRun | null {
+  let best: ProseRun | null = null;
+  let bestScore = 0;
+  for (const run of findProseRuns(lines)) {
+    const score = run.goodChars * (run.afterEndMarker ? AFTER_END_MARKER_WEIGHT : 1);
+    if (run.goodChars >= MIN_ARTICLE_CHARS && score > bestScore) {
+      best = run;
+      bestScore = score;
+    }
+  }
+  return best && widenWithNearLines(lines, best);
+}
+
+function findProseRuns(lines: Line[]): ProseRun[] {
+  const runs: ProseRun[] = [];
+  let current: ProseRun | null = null;
+  let gap: Line[] = [];
+  let seenEndMarker = false;
+  lines.forEach((line, i) => {
+    if (line.kind === 'good') {
+      if (current && gapIsBridgeable(current, gap)) {
+        current.end = i;
+      } else {
+        if (current) runs.push(current);
+        current = { start: i, end: i, goodChars: 0, goodCount: 0, afterEndMarker: seenEndMarker };
+      }
+      current.goodChars += line.text.length;
+      current.goodCount += 1;
+      gap = [];
+    } else if (line.kind === 'end' || line.kind === 'boiler' || line.kind === 'meta') {
+      seenEndMarker ||= line.kind === 'end';
+      if (current) runs.push(current);
+      current = null;
+      gap = [];
+    } else {
+      gap.push(line);
+    }
+  });
+  if (current) runs.push(current);
+  return runs;
+}
+
+/**
+ * Short prose, captions and promos may interrupt a body; a heading only once
+ * the body is established (two paragraphs), so a title or teaser headline
+ * sitting between unrelated snippets does not glue them into one article.
+ */
+function gapIsBridgeable(run: ProseRun, gap: Line[]): boolean {
+  const headings = gap.filter((line) => line.kind === 'heading').length;
+  return gap.length <= MAX_GAP_LINES && (headings === 0 || (headings === 1 && run.goodCount >= 2));
+}
+
+function widenWithNearLines(lines: Line[], run: ProseRun): ProseRun {
+  let { start, end } = run;
+  while (start > 0 && run.start - start < MAX_EDGE_NEAR_LINES && lines[start - 1]?.kind === 'near') start--;
+  while (end < lines.length - 1 && end - run.end < MAX_EDGE_NEAR_LINES && lines[end + 1]?.kind === 'near') end++;
+  return { ...run, start, end };
+}
+
+/** The run's text lines minus captions, promos, and photo captions leading the body. */
+function bodyParagraphs(lines: Line[], run: ProseRun): string[] {
+  const kept = lines
+    .slice(run.start, run.end + 1)
+    .filter((line) => line.kind === 'good' || line.kind === 'near' || line.kind === 'heading')
+    .map((line) => line.text);
+  while (kept.length > 0 && isLeadingCreditCaption(kept[0] ?? '')) kept.shift();
+  return kept;
+}
+
+// ---------------------------------------------------------------------------
+// Header: title, byline, date, standfirst
+
+/** How far above the body the title and byline are looked for, in lines. */
+const HEADER_WINDOW_LINES = 15;
+
+/** First line of the header window above the body; menus and earlier end markers bound it. */
+function headerWindowStart(lines: Line[], bodyStart: number): number {
+  let start = bodyStart;
+  while (start > 0 && bodyStart - start < HEADER_WINDOW_LINES) {
+    const previous = lineAt(lines, start - 1);
+    if (previous.kind === 'end' || isMenuItem(previous.text)) break;
+    start--;
+  }
+  return start;
+}
+
+/** Lines right after the body that may hold a closing byline ("Written By: …"); stops at an end marker. */
+const TRAILING_ZONE_LINES = 4;
+
+function trailingZone(lines: Line[], bodyEnd: number): number[] {
+  const zone: number[] = [];
+  for (let i = bodyEnd + 1; i < lines.length && zone.length < TRAILING_ZONE_LINES; i++) {
+    if (lineAt(lines, i).kind === 'end') break;
+    zone.push(i);
+  }
+  return zone;
+}
+
+interface TitleChoice {
+  text: string;
+  /** Line index of the title, or null when it is only known from a breadcrumb or "Reading:" label. */
+  index: number | null;
+}
+
+/**
+ * The title is the heading-like line nearest above the body, preferring one
+ * the page repeats elsewhere (breadcrumb tail, "Reading: X", a doubled line),
+ * then one of at least three words, so labels and names lose to headlines.
+ */
+function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, bylineNames: string[]): TitleChoice | null {
+  const hints = titleHints(lines, bodyStart);
+  const candidates = range(windowStart, bodyStart)
+    .reverse()
+    .filter((i) => isTitleCandidate(lineAt(lines, i), bylineNames));
+  const choose = (index: number | undefined): TitleChoice | null =>
+    index === undefined ? null : { text: lineAt(lines, index).text, index };
+
+  const echoed = candidates.find((i) => hints.has(lineAt(lines, i).text));
+  if (echoed !== undefined) return choose(echoed);
+  const repeatedHint = [...hints].find(([, count]) => count >= 2)?.[0];
+  if (repeatedHint) return { text: repeatedHint, index: null };
+  const headline = candidates.find((i) => wordsOf(lineAt(lines, i).text).length >= 3);
+  if (headline !== undefined) return choose(headline);
+  if (candidates.length > 0) return choose(candidates[0]);
+  const anyHint = hints.keys().next();
+  return anyHint.done ? null : { text: anyHint.value, index: null };
+}
+
+function isTitleCandidate(line: Line, bylineNames: string[]): boolean {
+  return (
+    line.kind === 'heading' &&
+    /\p{L}/u.test(line.text) &&
+    !bylineNames.includes(line.text) &&
+    // A short "… the city. (AFP)" caption can sit right above the body.
+    !isLeadingCreditCaption(line.text)
+  );
+}
+
+/** Texts the page repeats as a title would be: "Reading: X", breadcrumb tails, doubled lines. */
+function titleHints(lines: Line[], bodyStart: number): Map<string, number> {
+  const hints = new Map<string, number>();
+  const add = (text: string | undefined) => {
+    if (text && wordsOf(text).length >= 2) hints.set(text, (hints.get(text) ?? 0) + 1);
+  };
+  for (const line of lines.slice(0, bodyStart)) {
+    add(READING_LABEL.exec(line.text)?.[1]);
+    const crumbs = splitBreadcrumb(line.text);
+    if (crumbs && crumbs.length >= 3) add(crumbs.at(-1));
+    if (line.doubled) add(line.text);
+  }
+  return hints;
+}
+
+/** The first author named by a byline among the given lines. */
+function firstByline(lines: Line[], indices: number[]): string | null {
+  for (const i of indices) {
+    const name = parseByline(lineAt(lines, i).text);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * The publication date from byline/date lines between title and body. A
+ * date labelled "Updated"/"Modified" only counts when no other date is given.
+ */
+function headerDate(lines: Line[], header: number[]): string | null {
+  const dates = header
+    .map((i) => lineAt(lines, i))
+    .filter((line) => line.kind === 'meta')
+    .flatMap((line) => labelledDates(line.text));
+  return (dates.find((date) => !date.isUpdate) ?? dates[0])?.iso ?? null;
+}
+
+/** How far before a date its label ("Updated:", "Published") is looked for. */
+const DATE_LABEL_REACH = 25;
+
+/** Every full date on a meta line, marked when its label says it is an update. */
+function labelledDates(text: string): { iso: string; isUpdate: boolean }[] {
+  return chrono.strict.parse(text, REFERENCE_DATE).flatMap((result) => {
+    const iso = toIsoDate(result.start);
+    if (!iso) return [];
+    const label = text.slice(Math.max(0, result.index - DATE_LABEL_REACH), result.index);
+    return [{ iso, isUpdate: /\b(updated|modified)\b/i.test(label) && !/\b(published|posted)\b/i.test(label) }];
+  });
+}
+
+/** A dateline ends within this many characters of the paragraph start. */
+const MAX_DATELINE_CHARS = 150;
+
+/** "PLACE (November 25, 2017) – Text…": a date before the dash that opens the first paragraph. */
+function datelineDate(firstParagraph: string): string | null {
+  const dash = /\s*[–—]\s*|\s+--?\s+/.exec(firstParagraph.slice(0, MAX_DATELINE_CHARS));
+  if (!dash) return null;
+  return firstCertainDate(firstParagraph.slice(0, dash.index))?.iso ?? null;
+}
+
+/** Fewer words than this make a tagline, not a standfirst. */
+const MIN_STANDFIRST_WORDS = 6;
+
+/** Sentence-like prose between title and body (the body run itself excluded). */
+function standfirst(lines: Line[], header: number[]): string | null {
+  const texts = header
+    .map((i) => lineAt(lines, i))
+    .filter((line) => (line.kind === 'good' || line.kind === 'near') && endsLikeSentence(line.text))
+    .filter((line) => wordsOf(line.text).length >= MIN_STANDFIRST_WORDS)
+    .map((line) => line.text);
+  return texts.length > 0 ? texts.join(' ') : null;
+}
+
+// ---------------------------------------------------------------------------
+// Outlet and category
+
+/** Arrow-like crumb separators, spaced so that "A>B" in prose is left alone. */
+const CRUMB_ARROW = /\s+[>›»]\s+/;
+/** A spaced slash also separates crumbs, but titles use it too ("Iraq / Syria"), so it needs three crumbs. */
+const CRUMB_SLASH = /\s+\/\s+/;
+const MAX_CRUMB_WORDS = 12;
+/** Crumb roots that name no outlet. */
+const GENERIC_ROOT = /^(home|homepage|start|main|front ?page)$/i;
+
+/** "PhotoNews Pakistan > Blog > Title" → its crumbs, or null when the line is no breadcrumb. */
+function splitBreadcrumb(text: string): string[] | null {
+  const byArrow = text.split(CRUMB_ARROW);
+  const crumbs = byArrow.length >= 2 ? byArrow : text.split(CRUMB_SLASH);
+  if (crumbs.length < (byArrow.length >= 2 ? 2 : 3)) return null;
+  const plausible = crumbs.every((crumb) => crumb !== '' && wordsOf(crumb).length <= MAX_CRUMB_WORDS);
+  return plausible ? crumbs : null;
+}
+
+interface BreadcrumbFields {
+  outlet: string | null;
+  category: string | null;
+}
+
+/**
+ * Reads the breadcrumb above the body, preferring one that ends in the title:
+ * its root names the outlet, the crumb before the title the category.
+ */
+function findBreadcrumb(lines: Line[], bodyStart: number, title: string): BreadcrumbFields | null {
+  const trails = lines
+    .slice(0, bodyStart)
+    .map((line) => splitBreadcrumb(line.text))
+    .filter((crumbs): crumbs is string[] => crumbs !== null);
+  const sameTitle = (crumb: string | undefined) => crumb?.toLowerCase() === title.toLowerCase();
+  const trail = trails.find((crumbs) => sameTitle(crumbs.at(-1))) ?? trails.at(-1);
+  if (!trail) return null;
+  const withoutTitle = sameTitle(trail.at(-1)) ? trail.slice(0, -1) : trail;
+  const root = withoutTitle[0];
+  return {
+    outlet: root && !GENERIC_ROOT.test(root) ? root : null,
+    category: withoutTitle.length >= 2 ? (withoutTitle.at(-1) ?? null) : null,
+  };
+}
+
+/** "© 2022 Photonews. All Rights Reserved." / "Copyright 2010–2024 Example News". */
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.*)$/i;
+const MAX_OUTLET_WORDS = 6;
+
+/** The outlet named by the first copyright line on the page. */
+function findCopyrightOutlet(lines: Line[]): string | null {
+  for (const line of lines) {
+    const owner = COPYRIGHT.exec(line.text)?.[1];
+    if (owner === undefined) continue;
+    const name = owner
+      .replace(/all rights reserved\.?/i, '')
+      .replace(/[\s.,|–-]+$/, '')
+      .trim();
+    if (/\p{L}/u.test(name) && wordsOf(name).length <= MAX_OUTLET_WORDS) return name;
+  }
+  return null;
+}
+
+/** A section label ("Blog", "Middle East") is at most this long. */
+const MAX_LABEL_WORDS = 3;
+const MAX_LABEL_CHARS = 30;
+
+/** A short section label on the line right above the title. */
+function sectionLabelAbove(lines: Line[], titleIndex: number | null, notLabels: (string | null)[]): string | null {
+  if (titleIndex === null || titleIndex === 0) return null;
+  const above = lineAt(lines, titleIndex - 1);
+  const isLabel =
+    above.kind === 'heading' &&
+    !above.doubled && // a logo printed twice, not a section
+    wordsOf(above.text).length <= MAX_LABEL_WORDS &&
+    above.text.length <= MAX_LABEL_CHARS &&
+    !notLabels.some((other) => other?.toLowerCase() === above.text.toLowerCase());
+  return isLabel ? above.text : null;
+}
+
+const MORE_FROM = /^more from\s+(.+)$/i;
+
+/** "MORE FROM Middle-East" below the body names the article's section (unless it names the outlet). */
+function moreFromCategory(lines: Line[], bodyEnd: number, outlet: string | null): string | null {
+  for (const line of lines.slice(bodyEnd + 1)) {
+    const section = MORE_FROM.exec(line.text)?.[1];
+    if (section && wordsOf(section).length <= MAX_LABEL_WORDS && section.toLowerCase() !== outlet?.toLowerCase()) {
+      return section;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers for indices
+
+/** Indices from `start` (inclusive) to `end` (exclusive). */
+function range(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}
+
+function lineAt(lines: Line[], index: number): Line {
+  const line = lines[index];
+  if (!line) throw new RangeError(`line ${index} out of range`);
+  return line;
+}
