@@ -1,0 +1,21 @@
+import { Router } from '@solidjs/router';
+import { Layout } from './components/Layout';
+import { archiveRoute } from './routes/ArchivePage';
+import { articleRoute } from './routes/ArticlePage';
+import { categoriesRoute } from './routes/CategoriesPage';
+import { categoryRoute } from './routes/CategoryPage';
+import { homeRoute } from './routes/HomePage';
+import { monthRoute } from './routes/MonthPage';
+import { notFoundRoute } from './routes/NotFoundPage';
+import { searchRoute } from './routes/SearchPage';
+
+const routes = [homeRoute, searchRoute, archiveRoute, monthRoute, categoriesRoute, categoryRoute, articleRoute, notFoundRoute];
+
+/** The reader: every page has its own URL, served by the same shell (also offline). */
+export function App() {
+  return (
+    <Router root={Layout} base={import.meta.env.BASE_URL.replace(/\/$/, '')} scrollRestoration>
+      {routes}
+    </Router>
+  );
+}

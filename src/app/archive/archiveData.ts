@@ -1,0 +1,130 @@
+/**
+ * The reader's one door to the archive: routes preload these queries and components read them
+ * with `createAsync`. The manifest comes from `BASE_URL/bundle/manifest.json` (the service worker
+ * serves it network-first, falling back to its cache), month files from `BASE_URL/bundle/<file>`.
+ */
+import { query } from '@solidjs/router';
+import type { BundleManifest } from '../../core/format';
+import type { Article, Label, MonthKey } from '../../core/types';
+import {
+  adjacentMonths,
+  categoryArticles,
+  categoryLabel,
+  findArticle,
+  groupMonthsByYear,
+  latestArticles,
+  listCategories,
+  monthArticles,
+  tagLabels,
+  toListItem,
+  searchHitToListItem,
+  type ArticleListItem,
+  type CategorySummary,
+  type YearGroup,
+} from './archiveQueries';
+import { createBundleLoader } from './bundleLoader';
+import { search } from '../../search/client';
+
+const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL });
+
+/** The bundle manifest, fetched once per page load; a failed fetch is retried on the next call. */
+export const loadManifest = loader.loadManifest;
+/** A content-hashed month file; concurrent callers share one fetch. */
+export const loadMonthFile = loader.loadMonthFile;
+
+/**
+ * A router `query` that does not keep failures. The router answers repeat calls from its cache
+ * for a few seconds (and for as long as a page reads the entry), so a rejected fetch would go on
+ * answering "offline" after the reader is back online or retries.
+ */
+function retryableQuery<A extends unknown[], R>(fn: (...args: A) => Promise<R>, name: string) {
+  const cached = query(async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      query.delete((cached as unknown as { keyFor(...a: A): string }).keyFor(...args));
+      throw error;
+    }
+  }, name);
+  return cached;
+}
+
+/** How many articles the home page shows. */
+export const LATEST_COUNT = 10;
+/** How many more articles each "Show more" of a category adds. */
+export const CATEGORY_PAGE_SIZE = 20;
+
+export const getManifest = retryableQuery((): Promise<BundleManifest> => loadManifest(), 'manifest');
+
+export const getLatestArticles = retryableQuery(async (): Promise<ArticleListItem[]> => {
+  const manifest = await loadManifest();
+  const articles = await latestArticles(manifest, loadMonthFile, LATEST_COUNT);
+  return articles.map((a) => toListItem(manifest, a));
+}, 'latestArticles');
+
+export const getArchiveYears = retryableQuery(async (): Promise<YearGroup[]> => groupMonthsByYear((await loadManifest()).months), 'archiveYears');
+
+export interface MonthPage {
+  month: MonthKey;
+  items: ArticleListItem[];
+  newer?: MonthKey;
+  older?: MonthKey;
+}
+
+/** A month's articles and its neighbours, or undefined when the archive has no such month. */
+export const getMonthPage = retryableQuery(async (month: MonthKey | undefined): Promise<MonthPage | undefined> => {
+  if (month === undefined) return undefined;
+  const manifest = await loadManifest();
+  const articles = await monthArticles(manifest, loadMonthFile, month);
+  if (!articles) return undefined;
+  return { month, items: articles.map((a) => toListItem(manifest, a)), ...adjacentMonths(manifest, month) };
+}, 'monthPage');
+
+export const getCategories = retryableQuery(async (): Promise<CategorySummary[]> => listCategories(await loadManifest()), 'categories');
+
+export interface CategoryListPage {
+  category: CategorySummary;
+  items: ArticleListItem[];
+}
+
+/** The first `pages` × {@link CATEGORY_PAGE_SIZE} articles of a category, or undefined if unknown. */
+export const getCategoryPage = retryableQuery(async (slug: string, pages: number): Promise<CategoryListPage | undefined> => {
+  const manifest = await loadManifest();
+  const page = await categoryArticles(manifest, loadMonthFile, slug, pages * CATEGORY_PAGE_SIZE);
+  if (!page) return undefined;
+  return {
+    category: { ...page.category.label, count: page.category.count },
+    items: page.articles.map((a) => toListItem(manifest, a)),
+  };
+}, 'categoryPage');
+
+export interface ArticlePage {
+  article: Article;
+  category: Label | null;
+  tags: Label[];
+}
+
+/** An article by month and slug, or undefined when there is none. */
+export const getArticle = retryableQuery(async (month: MonthKey | undefined, slug: string): Promise<ArticlePage | undefined> => {
+  if (month === undefined) return undefined;
+  const manifest = await loadManifest();
+  const article = await findArticle(manifest, loadMonthFile, month, slug);
+  if (!article) return undefined;
+  return {
+    article,
+    category: article.category === null ? null : categoryLabel(manifest, article.category),
+    tags: tagLabels(manifest, article.tags),
+  };
+}, 'article');
+
+export interface SearchResults {
+  query: string;
+  total: number;
+  items: ArticleListItem[];
+}
+
+/** Articles matching a query, best first (through the search worker). */
+export const getSearchResults = retryableQuery(async (q: string): Promise<SearchResults> => {
+  const response = await search(q);
+  return { query: response.query, total: response.total, items: response.hits.map((hit) => searchHitToListItem(hit.id, hit)) };
+}, 'searchResults');

@@ -1,0 +1,191 @@
+/**
+ * What the reader asks of the bundle, as plain functions over a manifest and a month-file
+ * loader: no fetch, no Solid, so that tests run them on small fixtures. `archiveData.ts` binds
+ * them to the real loader and the router's query cache.
+ */
+import type { BundleManifest, BundleMonthFile } from '../../core/format';
+import type { StoredFields } from '../../core/searchOptions';
+import type { Article, Label, MonthKey } from '../../core/types';
+import { parseMonthKey } from '../../core/monthKey';
+
+export type LoadMonthFile = (file: string) => Promise<BundleMonthFile>;
+
+/** Articles without a category are listed under this label (`manifest.uncategorised`). */
+export const UNCATEGORISED: Label = { slug: 'uncategorised', name: 'Uncategorised' };
+
+/** An article as lists show it: no body. */
+export interface ArticleListItem {
+  id: string;
+  title: string;
+  date: string;
+  slug: string;
+  summary: string;
+  /** Named outlets, in source order, without repeats. */
+  outlets: string[];
+  category: Label | null;
+}
+
+export interface MonthCount {
+  month: MonthKey;
+  count: number;
+}
+
+export interface YearGroup {
+  year: number;
+  count: number;
+  /** Newest first. */
+  months: MonthCount[];
+}
+
+export interface CategorySummary extends Label {
+  count: number;
+}
+
+/** A category (or the uncategorised bucket) with the months that hold it, newest first. */
+export interface CategoryEntry {
+  label: Label;
+  count: number;
+  months: MonthCount[];
+  /** Which articles belong: the category slug, or null for uncategorised. */
+  articleCategory: string | null;
+}
+
+/** Groups the manifest's months by year, newest year and month first. */
+export function groupMonthsByYear(months: readonly MonthCount[]): YearGroup[] {
+  const years = new Map<number, YearGroup>();
+  for (const { month, count } of [...months].sort((a, b) => b.month.localeCompare(a.month))) {
+    const { year } = parseMonthKey(month);
+    let group = years.get(year);
+    if (!group) years.set(year, (group = { year, count: 0, months: [] }));
+    group.count += count;
+    group.months.push({ month, count });
+  }
+  return [...years.values()];
+}
+
+/** The nearest months before and after `month` that hold articles. */
+export function adjacentMonths(manifest: BundleManifest, month: MonthKey): { newer?: MonthKey; older?: MonthKey } {
+  const withArticles = manifest.months.filter((m) => m.count > 0).map((m) => m.month);
+  return {
+    newer: withArticles.filter((m) => m > month).sort().at(0),
+    older: withArticles.filter((m) => m < month).sort().at(-1),
+  };
+}
+
+/** The categories with articles, in manifest order, then "Uncategorised" when some articles have none. */
+export function listCategories(manifest: BundleManifest): CategorySummary[] {
+  const list = manifest.categories.filter((c) => c.count > 0).map((c) => ({ slug: c.slug, name: c.name, count: c.count }));
+  if (manifest.uncategorised.count > 0 && !list.some((c) => c.slug === UNCATEGORISED.slug)) {
+    list.push({ ...UNCATEGORISED, count: manifest.uncategorised.count });
+  }
+  return list;
+}
+
+export function findCategory(manifest: BundleManifest, slug: string): CategoryEntry | undefined {
+  const category = manifest.categories.find((c) => c.slug === slug);
+  if (category) {
+    return { label: { slug: category.slug, name: category.name }, count: category.count, months: category.months, articleCategory: category.slug };
+  }
+  if (slug === UNCATEGORISED.slug && manifest.uncategorised.count > 0) {
+    return { label: UNCATEGORISED, count: manifest.uncategorised.count, months: manifest.uncategorised.months, articleCategory: null };
+  }
+  return undefined;
+}
+
+/** The label of a category slug; "Uncategorised" for none, the slug itself if undeclared. */
+export function categoryLabel(manifest: BundleManifest, slug: string | null): Label {
+  if (slug === null) return UNCATEGORISED;
+  const category = manifest.categories.find((c) => c.slug === slug);
+  return { slug, name: category?.name ?? slug };
+}
+
+export function tagLabels(manifest: BundleManifest, slugs: readonly string[]): Label[] {
+  return slugs.map((slug) => ({ slug, name: manifest.tags.find((t) => t.slug === slug)?.name ?? slug }));
+}
+
+export function toListItem(manifest: BundleManifest, article: Article): ArticleListItem {
+  const outlets = article.sources.map((s) => s.outlet).filter((o): o is string => o !== null);
+  return {
+    id: article.id,
+    title: article.title,
+    date: article.date,
+    slug: article.slug,
+    summary: article.summary,
+    outlets: [...new Set(outlets)],
+    category: article.category === null ? null : categoryLabel(manifest, article.category),
+  };
+}
+
+/** A search hit as lists show it: the index stores no summary, and outlets joined by " · ". */
+export function searchHitToListItem(id: string, fields: StoredFields): ArticleListItem {
+  return {
+    id,
+    title: fields.title,
+    date: fields.date,
+    slug: fields.slug,
+    summary: '',
+    outlets: fields.outlets.split(' · ').filter((o) => o.length > 0),
+    category: fields.categorySlug ? { slug: fields.categorySlug, name: fields.category || fields.categorySlug } : null,
+  };
+}
+
+/** The newest months whose counts add up to at least `limit` (all of them if they fall short). */
+export function monthsCovering(months: readonly MonthCount[], limit: number): MonthCount[] {
+  const covering: MonthCount[] = [];
+  let total = 0;
+  for (const m of months) {
+    if (total >= limit) break;
+    if (m.count === 0) continue;
+    covering.push(m);
+    total += m.count;
+  }
+  return covering;
+}
+
+/** Every article of the given months, newest first, loading their files in parallel. */
+async function articlesOfMonths(manifest: BundleManifest, load: LoadMonthFile, months: readonly MonthKey[]): Promise<Article[]> {
+  const files = months.flatMap((month) => manifest.months.find((m) => m.month === month)?.files ?? []);
+  const loaded = await Promise.all(files.map(load));
+  return loaded.flatMap((f) => f.articles);
+}
+
+/** The `limit` newest articles, loading only the newest month files that hold them. */
+export async function latestArticles(manifest: BundleManifest, load: LoadMonthFile, limit: number): Promise<Article[]> {
+  const months = monthsCovering(manifest.months, limit).map((m) => m.month);
+  return (await articlesOfMonths(manifest, load, months)).slice(0, limit);
+}
+
+/** A month's articles, newest first, or undefined when the bundle has no such month. */
+export async function monthArticles(manifest: BundleManifest, load: LoadMonthFile, month: MonthKey): Promise<Article[] | undefined> {
+  if (!manifest.months.some((m) => m.month === month)) return undefined;
+  return articlesOfMonths(manifest, load, [month]);
+}
+
+export interface CategoryPage {
+  category: CategoryEntry;
+  /** The first `limit` articles of the category, newest first. */
+  articles: Article[];
+}
+
+/**
+ * The first `limit` articles of a category, loading only the months the manifest says are
+ * needed to reach `limit` (so page 1 of a large category reads one or two month files).
+ */
+export async function categoryArticles(
+  manifest: BundleManifest,
+  load: LoadMonthFile,
+  slug: string,
+  limit: number,
+): Promise<CategoryPage | undefined> {
+  const category = findCategory(manifest, slug);
+  if (!category) return undefined;
+  const months = monthsCovering(category.months, limit).map((m) => m.month);
+  const articles = (await articlesOfMonths(manifest, load, months)).filter((a) => a.category === category.articleCategory);
+  return { category, articles: articles.slice(0, limit) };
+}
+
+/** The article with this slug in this month, or undefined. */
+export async function findArticle(manifest: BundleManifest, load: LoadMonthFile, month: MonthKey, slug: string): Promise<Article | undefined> {
+  const articles = await monthArticles(manifest, load, month);
+  return articles?.find((a) => a.slug === slug);
+}

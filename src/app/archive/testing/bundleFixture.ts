@@ -1,0 +1,205 @@
+/**
+ * A small bundle shaped like the real one, for the reader's unit tests, holding real articles only:
+ *
+ * - the four November 2017 seed articles about Albu Kamal, copied from `archive/articles/2017-11.json`
+ *   with their bodies cut to the first paragraph;
+ * - four public-domain (CC0) Digital.gov news posts from the DigitalGov news corpus (Hugo Markdown,
+ *   `content/news/…`): title, slug, summary (HTML entities decoded) and date (as ISO 8601 with its
+ *   offset) from the front matter, the post's first paragraph as body, outlet "Digital.gov" with no
+ *   URL (the corpus does not give the post's address), plus for the two posts that say they first
+ *   ran on another blog that blog with the URL the post links to; as category one of the post's
+ *   `topics`, named by that topic's `title` in `topics/<slug>/_index.md`. Their ids are the first
+ *   16 hex digits of the SHA-256 of their slug (the librarian never imported them).
+ *
+ * That gives January 2018 (1 article), November 2017 (5), October 2017 (1) and September 2017 (1),
+ * with no December 2017. November is split over two data files, as the builder does with a month
+ * too large for one file. Content strategy has articles in January 2018 and September 2017 only,
+ * so a listing of it skips October and November; three November articles have no category.
+ *
+ * The data file names, the index name, the edition and the rest of the manifest are what the real
+ * builder (`buildBundle`) gives for these articles, with the metadata of `archive/archive.json` plus
+ * the categories Content strategy and Design, a 2,457-byte file limit (so that November splits
+ * after its third article) and `builtAt` 2025-06-30T12:00:00Z. Recompute them if the articles change.
+ */
+import { BUNDLE_FORMAT, type BundleManifest, type BundleMonthFile } from '../../../core/format';
+import type { Article } from '../../../core/types';
+
+// Digital.gov, content/news/2018/01/2018-01-16-making-customer-satisfaction-data-actionable-at-peace-corps.md
+export const peaceCorpsSatisfaction: Article = {
+  id: 'b6892ddb34eea98f',
+  slug: 'making-customer-satisfaction-data-actionable-at-peace-corps',
+  title: 'Making Customer Satisfaction Data Actionable at the Peace Corps',
+  date: '2018-01-30T09:30:00-04:00',
+  sources: [{ outlet: 'Digital.gov', url: null }],
+  author: null,
+  category: 'content-strategy',
+  tags: [],
+  summary: 'Learn how measuring customer experience helped inform and guide website development at Peace Corps.',
+  body: '<p>For the past couple of years, the <a href="https://www.peacecorps.gov/">Peace Corps</a> has used online-based intercept surveys on peacecorps.gov to measure user satisfaction. The data captured over time has been interesting, but has not varied much month-to-month, which has made it difficult to translate insight into actionable enhancements on the website.</p>',
+};
+
+// Seed, archive/articles/2017-11.json
+export const endOfTheCaliphate: Article = {
+  id: 'cb516818631099df',
+  slug: 'the-end-of-the-caliphate',
+  title: 'The End of the Caliphate?',
+  date: '2017-11-25',
+  sources: [{ outlet: 'Syrian Civil War Map', url: 'https://syriancivilwarmap.com/the-end-of-the-caliphate/' }],
+  author: null,
+  category: null,
+  tags: [],
+  summary: 'Republic of Iraq, Syrian Arab Republic (November 25, 2017) – After multiple years of ongoing battles in Iraq and Syria, the so-called Islamic State of Iraq and Syria is now in danger of being militarily extinguished from its base of operations.',
+  body: '<p>Republic of Iraq, Syrian Arab Republic (November 25, 2017) – After multiple years of ongoing battles in Iraq and Syria, the so-called Islamic State of Iraq and Syria is now in danger of being militarily extinguished from its base of operations.</p>',
+};
+
+// Seed, archive/articles/2017-11.json
+export const graspingDefeat: Article = {
+  id: 'd706b67fbbf8f2c9',
+  slug: 'abu-kamal-grasping-defeat-from-the-jaws-of-victory',
+  title: 'Abu Kamal: Grasping Defeat from the Jaws of Victory',
+  date: '2017-11-17',
+  sources: [{ outlet: 'PhotoNews Pakistan', url: 'https://photonews.com.pk/abu-kamal-grasping-defeat-jaws-victory/' }, { outlet: null, url: null }],
+  author: 'Tahir Shabbir',
+  category: 'blog',
+  tags: [],
+  summary: 'It was at Abu Kamal that the end of the ISIS Caliphate was announced. When the Syrian army helped by the PMUs (popular mobilization units of Iraq) crossed the border from the Iraqi side after taking over the ISIL’s Iraqi stronghold of Abu Qasim, it seemed that it was game was all…',
+  body: '<p>It was at Abu Kamal that the end of the ISIS Caliphate was announced. When the Syrian army helped by the PMUs (popular mobilization units of Iraq) crossed the border from the Iraqi side after taking over the ISIL’s Iraqi stronghold of Abu Qasim, it seemed that it was game was all but over for the self-declared caliphate, especially when Lebanon’s redoubtable Hezbollah entered the fray.</p>',
+};
+
+// Digital.gov, content/news/2017/11/2017-11-14-a-better-digitalgov.md (no topics)
+export const aBetterDigitalGov: Article = {
+  id: '31c05b6f4a242c82',
+  slug: 'a-better-digitalgov',
+  title: 'A Better DigitalGov',
+  date: '2017-11-14T14:05:00-04:00',
+  sources: [{ outlet: 'Digital.gov', url: null }],
+  author: null,
+  category: null,
+  tags: [],
+  summary: 'We’re going to try something new here, something better.',
+  body: '<p>We’re going to tell the story of how we’re rebuilding DigitalGov from the ground up — writing about the specific challenges we face, the methods and tools we’re using to overcome them, and how we’re measuring the results of our work.</p>',
+};
+
+// Seed, archive/articles/2017-11.json
+export const armyDeclaresVictory: Article = {
+  id: 'c19072245a8fe45f',
+  slug: 'syrian-army-declares-victory-over-isis',
+  title: 'Syrian Army declares victory over ISIS',
+  date: '2017-11-10T09:52:00',
+  sources: [{ outlet: 'Free West Media', url: 'http://freewestmedia.com/2017/11/10/syrian-army-declares-victory-over-isis/' }],
+  author: null,
+  category: null,
+  tags: [],
+  summary: "The Syrian Army declared victory over the Islamic State this week, with the capture of the jihadists' last stronghold of Albu Kamal.",
+  body: '<p>Pockets of Islamic State fighters remain in desert areas near Albu Kamal, the last town the militant group had held in Syria, but the capture has ended the Islamic State’s dreams of a caliphate that it proclaimed in 2014 across Iraq and Syria.</p>',
+};
+
+// Seed, archive/articles/2017-11.json
+export const desperateAttempt: Article = {
+  id: '1bbdae91240001de',
+  slug: 'daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion',
+  title: 'Daesh in desperate attempt to save Albu Kamal, last Syrian bastion',
+  date: '2017-11-10',
+  sources: [{ outlet: 'Arab News', url: 'http://www.arabnews.com/node/1191671/middle-east' }],
+  author: null,
+  category: 'middle-east',
+  tags: [],
+  summary: 'BEIRUT: Daesh terrorists conducted a blistering counterattack on Albu Kamal in eastern Syria Friday in a desperate bid to cling to the last urban bastion of their imploding “caliphate.',
+  body: '<p>BEIRUT: Daesh terrorists conducted a blistering counterattack on Albu Kamal in eastern Syria Friday in a desperate bid to cling to the last urban bastion of their imploding “caliphate.”</p>',
+};
+
+// Digital.gov, content/news/2017/10/2017-10-03-3-ways-manage-research-projects-remotely.md; the post
+// says it first ran on the 18F blog, at the URL given.
+export const remoteResearch: Article = {
+  id: 'e09e21d7d762ffee',
+  slug: '3-ways-manage-research-projects-remotely',
+  title: '3 Ways to Manage Research Projects Remotely',
+  date: '2017-10-03T16:28:00-04:00',
+  sources: [{ outlet: 'Digital.gov', url: null }, { outlet: '18F', url: 'https://18f.gsa.gov/2017/09/27/three-ways-to-manage-research-projects/' }],
+  author: null,
+  category: 'design',
+  tags: [],
+  summary: 'Being a remote team doesn’t mean you should forgo any of your research rituals. It means finding different ways to do them.',
+  body: '<p>At 18F, we have employees across the U.S. Over time, we’ve cultivated our <a href="https://18f.gsa.gov/2015/10/15/best-practices-for-distributed-teams/">best practices for distributed teams</a> and <a href="https://methods.18f.gov/">design methods</a>. Yet, doing research as a remote team is still really hard. Here are some things that we’ve found make it easier.</p>',
+};
+
+// Digital.gov, content/news/2017/09/2017-09-07-usda-foodkeeper-app-update-expands-content-offerings.md;
+// the post says it first ran on the USDA blog, at the URL given.
+export const foodKeeperUpdate: Article = {
+  id: 'fe4058f7814ee634',
+  slug: 'usda-foodkeeper-app-update-expands-content-offerings',
+  title: 'USDA FoodKeeper App Update Expands Content Offerings',
+  date: '2017-09-07T03:59:14-04:00',
+  sources: [{ outlet: 'Digital.gov', url: null }, { outlet: 'USDA', url: 'https://www.usda.gov/media/blog/2017/08/30/usda-integrates-recalls-information-foodkeeper-application' }],
+  author: null,
+  category: 'content-strategy',
+  tags: [],
+  summary: 'The USDA’s multilingual FoodKeeper app has been updated to include three options for receiving food recall updates and expands storage timelines to over 500 products. This post was originally published on the USDA blog. The Department of Agriculture (USDA) today announced new updates to its popular FoodKeeper application that will provide users with new access to',
+  body: '<p>The <a href="https://www.usda.gov/">Department of Agriculture</a> (USDA) today announced new updates to its popular FoodKeeper application that will provide users with new access to information on food safety recalls. The app has been updated so users can choose to receive automatic notifications when food safety recalls are announced by USDA’s <a href="https://www.fsis.usda.gov/">Food Safety and Inspection Service</a> (FSIS) and the Department of Health and Human Service’s <a href="https://www.fda.gov/">Food and Drug Administration</a> (FDA).</p>',
+};
+
+/** Bundle data files by name, as `bundle/<name>` would serve them. */
+export const monthFiles: Record<string, BundleMonthFile> = {
+  'month-2018-01.fbd35cff23dd.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
+  'month-2017-11.138026179286.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
+  'month-2017-11-2.bf7f40b91d71.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
+  'month-2017-10.4905d644cbd8.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
+  'month-2017-09.1b531af4b45b.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
+};
+
+export const manifest: BundleManifest = {
+  format: BUNDLE_FORMAT,
+  edition: '0ccc5084b26b',
+  builtAt: '2025-06-30T12:00:00.000Z',
+  name: 'Offline News Archive',
+  description: 'Real news coverage, searchable and browsable with no connection at all.',
+  articleCount: 8,
+  months: [
+    { month: '2018-01', count: 1, files: ['month-2018-01.fbd35cff23dd.json'] },
+    { month: '2017-11', count: 5, files: ['month-2017-11.138026179286.json', 'month-2017-11-2.bf7f40b91d71.json'] },
+    { month: '2017-10', count: 1, files: ['month-2017-10.4905d644cbd8.json'] },
+    { month: '2017-09', count: 1, files: ['month-2017-09.1b531af4b45b.json'] },
+  ],
+  categories: [
+    { slug: 'blog', name: 'Blog', count: 1, months: [{ month: '2017-11', count: 1 }] },
+    {
+      slug: 'content-strategy',
+      name: 'Content strategy',
+      count: 2,
+      months: [
+        { month: '2018-01', count: 1 },
+        { month: '2017-09', count: 1 },
+      ],
+    },
+    { slug: 'design', name: 'Design', count: 1, months: [{ month: '2017-10', count: 1 }] },
+    { slug: 'middle-east', name: 'Middle East', count: 1, months: [{ month: '2017-11', count: 1 }] },
+  ],
+  uncategorised: { count: 3, months: [{ month: '2017-11', count: 3 }] },
+  tags: [],
+  // As in archive/archive.json.
+  aliases: [
+    ['Albu Kamal', 'Abu Kamal', 'Al-Bukamal', 'Al Bukamal', 'Bukamal', 'Boukamal'],
+    ['ISIS', 'ISIL', 'Islamic State', 'Daesh', 'IS'],
+    ['Deir Ezzor', 'Deir ez-Zor', 'Deir el-Zour', 'Deir al-Zor', 'Deir Zor'],
+    ['Raqqa', 'Raqa', 'Al-Raqqah'],
+    ['Haider al-Abadi', 'al-Abadi', 'Abadi'],
+    ['SAA', 'Syrian Arab Army', 'Syrian Army'],
+    ['SDF', 'Syrian Democratic Forces'],
+    ['PMU', 'PMUs', 'Popular Mobilization Units', 'Hashd al-Shaabi'],
+  ],
+  index: { file: 'index.6670d53805e5.json', documentCount: 8 },
+};
+
+/** A month-file loader over the fixture that records which files were asked for. */
+export function recordingLoader(): { load: (file: string) => Promise<BundleMonthFile>; loaded: string[] } {
+  const loaded: string[] = [];
+  return {
+    loaded,
+    load: async (file) => {
+      loaded.push(file);
+      const data = monthFiles[file];
+      if (!data) throw new Error(`fixture: no month file ${file}`);
+      return data;
+    },
+  };
+}

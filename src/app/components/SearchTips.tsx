@@ -1,0 +1,15 @@
+import { A } from '@solidjs/router';
+
+/** Help for a search that found nothing, or before the first one. */
+export function SearchTips() {
+  return (
+    <ul class="tips">
+      <li>Every word must appear, so fewer words find more.</li>
+      <li>Names are spelt in many ways. Known ones are searched together (Albu Kamal, Abu Kamal); for others, try another spelling.</li>
+      <li>You can also paste the address of an original article.</li>
+      <li>
+        Or browse <A href="/archive">by month</A> or <A href="/categories">by category</A>.
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Dates as the reader shows them. Article dates are written as the source printed them
+ * (`2017-11-10`, `2017-11-10T09:52:00`, `2017-11-10T09:52:00+03:00`): the day shown is the day
+ * written, never shifted into the reader's time zone — `new Date('2017-11-10')` is midnight UTC,
+ * which is still 9 November in America.
+ */
+import { parseMonthKey } from '../core/monthKey';
+import type { MonthKey } from '../core/types';
+
+const LOCALE = 'en-GB';
+const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthOnly = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
+
+function writtenDay(isoDate: string): Date {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+/** `10 November 2017`. */
+export function formatLongDate(isoDate: string): string {
+  return longDate.format(writtenDay(isoDate));
+}
+
+/** `10 Nov 2017`, for lists. */
+export function formatShortDate(isoDate: string): string {
+  return shortDate.format(writtenDay(isoDate));
+}
+
+/** `November 2017`. */
+export function formatMonth(month: MonthKey): string {
+  const { year, month: m } = parseMonthKey(month);
+  return monthYear.format(new Date(Date.UTC(year, m - 1, 1)));
+}
+
+/** `November`, for a month listed under its year. */
+export function formatMonthName(month: MonthKey): string {
+  const { year, month: m } = parseMonthKey(month);
+  return monthOnly.format(new Date(Date.UTC(year, m - 1, 1)));
+}

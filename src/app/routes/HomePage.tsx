@@ -1,0 +1,40 @@
+import { A, createAsync, type RouteDefinition } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { getLatestArticles, getManifest } from '../archive/archiveData';
+import { ArticleList } from '../components/ArticleList';
+import { PageHeading } from '../components/PageHeading';
+import { SearchForm } from '../components/SearchForm';
+
+function HomePage() {
+  const manifest = createAsync(() => getManifest());
+  const latest = createAsync(() => getLatestArticles());
+  return (
+    <Show when={manifest()}>
+      {(m) => (
+        <>
+          <PageHeading title={m().name} documentTitle="" />
+          <p class="lede">{m().description}</p>
+          <SearchForm />
+          <section aria-labelledby="latest-heading">
+            <h2 id="latest-heading">Latest articles</h2>
+            <Show when={latest()?.length} fallback={<p>The archive has no articles yet.</p>}>
+              <ArticleList items={latest() ?? []} headingLevel={3} showSummary />
+              <p class="more-link">
+                <A href="/archive">Browse all {m().articleCount.toLocaleString('en-GB')} articles by month</A>
+              </p>
+            </Show>
+          </section>
+        </>
+      )}
+    </Show>
+  );
+}
+
+export const homeRoute = {
+  path: '/',
+  component: HomePage,
+  preload: () => {
+    void getManifest();
+    void getLatestArticles();
+  },
+} satisfies RouteDefinition;
