@@ -24,6 +24,17 @@ export interface SourceArticle {
   bodyText: string;
 }
 
+/**
+ * What a source reader returns for one file: the articles it holds, and the records it
+ * deliberately left out (a WordPress page or draft, a feed item with no content) with the reason.
+ * A record that is broken rather than deliberately left out is a {@link SourceError} for the file
+ * when nothing can be read, or a skipped record with its reason when the rest can.
+ */
+export interface SourceReadResult {
+  articles: SourceArticle[];
+  skipped: { record: string; reason: string }[];
+}
+
 /** What a librarian states about a source that the source itself does not (or gets wrong). */
 export interface SourceOverrides {
   title?: string;
