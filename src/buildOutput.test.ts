@@ -45,7 +45,7 @@ describe('the built app in dist/', () => {
   it('precaches the whole archive bundle: the manifest and every file it names, exactly once', () => {
     const list = precacheUrls();
     const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
-    const named = [...manifest.months.flatMap((m) => m.files), manifest.index.file].map((f) => `bundle/${f}`);
+    const named = [...manifest.months.flatMap((m) => m.files), ...manifest.index.files].map((f) => `bundle/${f}`);
     for (const file of ['bundle/manifest.json', ...named]) expect(list.filter((u) => u === file)).toHaveLength(1);
     expect(list.filter((u) => u.startsWith('bundle/')).sort()).toEqual(['bundle/manifest.json', ...named].sort());
   });

@@ -67,8 +67,13 @@ export interface BundleManifest {
   uncategorised: { count: number; months: { month: MonthKey; count: number }[] };
   tags: Label[];
   aliases: string[][];
-  /** The serialised MiniSearch index (see `searchOptions.ts`). */
-  index: { file: string; documentCount: number };
+  /**
+   * The serialised MiniSearch index (see `searchOptions.ts`), split to stay under the file size
+   * limit: `files[0]` is MiniSearch's JSON form with its `index` (term) array emptied, and every
+   * further file is a JSON array holding the next slice of that term array, in order. The reader
+   * puts the slices back and calls `MiniSearch.loadJS`; a small index is one file.
+   */
+  index: { files: string[]; documentCount: number };
 }
 
 /** A bundle data file with articles of one month (or part of one). */

@@ -34,9 +34,12 @@ async function loadIndex(baseUrl: string): Promise<LoadedIndex> {
   if (manifest.format !== BUNDLE_FORMAT) {
     throw new SearchError(`search: ${BUNDLE_MANIFEST}: format ${JSON.stringify(manifest.format)} is not "${BUNDLE_FORMAT}" (reload to get the current reader)`, 'format');
   }
-  const json = await fetchBundleText(baseUrl, manifest.index.file);
+  // The index comes in parts (see BundleManifest.index): the head, then slices of its terms.
+  const [head, ...slices] = await Promise.all(manifest.index.files.map(async (file) => JSON.parse(await fetchBundleText(baseUrl, file)) as unknown));
+  const js = head as Parameters<typeof MiniSearch.loadJS>[0];
+  for (const slice of slices as (typeof js.index)[]) js.index.push(...slice);
   // The very options the builder used: MiniSearch refuses an index loaded with others.
-  return { edition: manifest.edition, index: MiniSearch.loadJSON<SearchDocument>(json, searchIndexOptions), aliases: manifest.aliases };
+  return { edition: manifest.edition, index: MiniSearch.loadJS<SearchDocument>(js, searchIndexOptions), aliases: manifest.aliases };
 }
 
 /** How much a match on another spelling counts next to the spelling the reader typed. */

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import {
   BUNDLE_FORMAT,
-  MAX_BUNDLE_FILE_BYTES,
   type BundleCategory,
   type BundleManifest,
   type BundleMonth,
@@ -62,6 +61,34 @@ function splitMonth(month: MonthKey, articles: Article[], maxBytes: number): Bun
   return parts;
 }
 
+/**
+ * MiniSearch's JSON form, split into parts of at most `maxBytes`: the first without its term
+ * array, the rest slices of that array (see `BundleManifest.index`).
+ */
+function splitIndex(index: MiniSearch<SearchDocument>, maxBytes: number): unknown[] {
+  const { index: terms, ...head } = index.toJSON();
+  const parts: unknown[] = [];
+  let slice: typeof terms = [];
+  let size = 2;
+  const headSize = Buffer.byteLength(JSON.stringify({ ...head, index: [] }));
+  if (headSize > maxBytes) throw new Error(`bundle: the search index's document table is ${headSize} bytes, over the ${maxBytes}-byte file limit`);
+  let budget = maxBytes - headSize;
+  for (const entry of terms) {
+    const entrySize = Buffer.byteLength(JSON.stringify(entry)) + 1;
+    if (slice.length > 0 && size + entrySize > budget) {
+      parts.push(slice);
+      slice = [];
+      size = 2;
+      budget = maxBytes;
+    }
+    slice.push(entry);
+    size += entrySize;
+  }
+  // The first part is the head; when every term fits beside it, the index is one file.
+  if (parts.length === 0) return [{ ...head, index: slice }];
+  return [{ ...head, index: parts[0] }, ...parts.slice(1), slice];
+}
+
 function countByMonth(entries: { month: MonthKey }[]): { month: MonthKey; count: number }[] {
   const counts = new Map<MonthKey, number>();
   for (const { month } of entries) counts.set(month, (counts.get(month) ?? 0) + 1);
@@ -114,14 +141,12 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
 
   const index = new MiniSearch<SearchDocument>(searchIndexOptions);
   index.addAll(documents);
-  const indexContent = JSON.stringify(index);
-  if (Buffer.byteLength(indexContent) > MAX_BUNDLE_FILE_BYTES) {
-    throw new Error(
-      `bundle: the search index is ${Buffer.byteLength(indexContent)} bytes, over the ${MAX_BUNDLE_FILE_BYTES}-byte limit the service worker can precache`,
-    );
-  }
-  const indexName = hashedName('index', indexContent);
-  files.set(indexName, indexContent);
+  const indexFiles = splitIndex(index, maxBytes).map((part, i) => {
+    const content = JSON.stringify(part);
+    const name = hashedName(i === 0 ? 'index' : `index-${i + 1}`, content);
+    files.set(name, content);
+    return name;
+  });
 
   const categories: BundleCategory[] = meta.categories
     .filter((c) => categorised.has(c.slug))
@@ -144,7 +169,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     uncategorised: { count: uncategorised.length, months: countByMonth(uncategorised) },
     tags: meta.tags,
     aliases: meta.aliases,
-    index: { file: indexName, documentCount: documents.length },
+    index: { files: indexFiles, documentCount: documents.length },
   };
   return { manifest, files };
 }

@@ -187,7 +187,7 @@ export const manifest: BundleManifest = {
     ['SDF', 'Syrian Democratic Forces'],
     ['PMU', 'PMUs', 'Popular Mobilization Units', 'Hashd al-Shaabi'],
   ],
-  index: { file: 'index.6670d53805e5.json', documentCount: 8 },
+  index: { files: ['index.6670d53805e5.json'], documentCount: 8 },
 };
 
 /** A month-file loader over the fixture that records which files were asked for. */
