@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { defineCommand, runMain } from 'citty';
 import { ArchiveValidationError } from '../core/validateArchive';
+import { correctArticle, EditError, removeArticles } from './archive/editArchive';
 import { initArchive } from './archive/initArchive';
 import { readArchive } from './archive/readArchive';
 import { buildBundle } from './bundle/buildBundle';
@@ -149,13 +150,56 @@ const build = defineCommand({
   }),
 });
 
+const remove = defineCommand({
+  meta: { name: 'remove', description: 'Remove articles, named by id, original URL or YYYY/MM/slug' },
+  args: { ...archiveArg },
+  run: guarded(async ({ args }) => {
+    if (args._.length === 0) throw new UsageError('remove: name at least one article (id, original URL or YYYY/MM/slug)');
+    for (const a of await removeArticles(args.archive, args._)) console.log(`removed   ${a.date.slice(0, 10)}  ${a.title}  (${a.id})`);
+  }),
+});
+
+const edit = defineCommand({
+  meta: { name: 'edit', description: 'Correct an article\'s metadata (named by id, original URL or YYYY/MM/slug)' },
+  args: {
+    ...archiveArg,
+    title: { type: 'string', description: 'New title' },
+    date: { type: 'string', description: 'New publication date (ISO 8601)' },
+    author: { type: 'string', description: 'New author ("" to clear)' },
+    category: { type: 'string', description: 'Category name or slug ("" for none)' },
+    tags: { type: 'string', description: 'Comma-separated tag names or slugs ("" for none)' },
+    summary: { type: 'string', description: 'New summary' },
+    slug: { type: 'string', description: 'New slug (changes the article\'s address in the reader)' },
+  },
+  run: guarded(async ({ args }) => {
+    if (args._.length !== 1) throw new UsageError('edit: name exactly one article (id, original URL or YYYY/MM/slug)');
+    const orNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() === '' ? null : v);
+    const correction = {
+      title: args.title,
+      date: args.date,
+      author: orNull(args.author),
+      category: orNull(args.category),
+      tags: args.tags === undefined ? undefined : args.tags.split(',').map((t) => t.trim()).filter(Boolean),
+      summary: args.summary,
+      slug: args.slug,
+    };
+    if (Object.values(correction).every((v) => v === undefined)) throw new UsageError('edit: give at least one of --title, --date, --author, --category, --tags, --summary, --slug');
+    const { before, after } = await correctArticle(args.archive, args._[0]!, correction);
+    for (const key of Object.keys(after) as (keyof typeof after)[]) {
+      const [was, now] = [JSON.stringify(before[key]), JSON.stringify(after[key])];
+      if (was !== now) console.log(`${key}: ${was} → ${now}`);
+    }
+    console.log(`Corrected "${after.title}" (${after.id}).`);
+  }),
+});
+
 const main = defineCommand({
   meta: { name: 'librarian', description: 'Build and maintain the offline news archive' },
-  subCommands: { init, import: importCmd, validate, stats, build },
+  subCommands: { init, import: importCmd, validate, stats, build, edit, remove },
 });
 
 function fail(err: unknown): never {
-  if (err instanceof ArchiveValidationError || err instanceof SourceError) {
+  if (err instanceof ArchiveValidationError || err instanceof SourceError || err instanceof EditError) {
     console.error(err.message);
     process.exit(1);
   }
