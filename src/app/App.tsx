@@ -8,8 +8,9 @@ import { homeRoute } from './routes/HomePage';
 import { monthRoute } from './routes/MonthPage';
 import { notFoundRoute } from './routes/NotFoundPage';
 import { searchRoute } from './routes/SearchPage';
+import { tagRoute } from './routes/TagPage';
 
-const routes = [homeRoute, searchRoute, archiveRoute, monthRoute, categoriesRoute, categoryRoute, articleRoute, notFoundRoute];
+const routes = [homeRoute, searchRoute, archiveRoute, monthRoute, categoriesRoute, categoryRoute, tagRoute, articleRoute, notFoundRoute];
 
 /** The reader: every page has its own URL, served by the same shell (also offline). */
 export function App() {

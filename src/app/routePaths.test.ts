@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, categoryPath, decodeParam, monthFromParams, monthPath, searchPath } from './routePaths';
+import { articlePath, categoryPath, decodeParam, monthFromParams, monthPath, pagesFromQuery, searchPath, tagPath } from './routePaths';
 
 describe('articlePath', () => {
   it('builds /articles/YYYY/MM/slug from the date as written', () => {
@@ -20,6 +20,23 @@ describe('monthPath', () => {
 describe('categoryPath', () => {
   it('builds /categories/slug', () => {
     expect(categoryPath('middle-east')).toBe('/categories/middle-east');
+  });
+});
+
+describe('tagPath', () => {
+  it('builds /tags/slug', () => {
+    expect(tagPath('customer-experience')).toBe('/tags/customer-experience');
+  });
+});
+
+describe('pagesFromQuery', () => {
+  it('reads a whole number of pages from ?page=', () => {
+    expect(pagesFromQuery('3')).toBe(3);
+    expect(pagesFromQuery(['2', '5'])).toBe(2);
+  });
+
+  it('falls back to one page for anything else', () => {
+    for (const value of [undefined, '', '0', '-2', '1.5', 'all']) expect(pagesFromQuery(value)).toBe(1);
   });
 });
 

@@ -21,6 +21,11 @@ export function categoryPath(slug: string): string {
   return `/categories/${encodeURIComponent(slug)}`;
 }
 
+/** `/tags/research`. */
+export function tagPath(slug: string): string {
+  return `/tags/${encodeURIComponent(slug)}`;
+}
+
 /** `/search?q=…`; an empty query gives the bare search page. */
 export function searchPath(query: string): string {
   const q = query.trim();
@@ -35,6 +40,15 @@ export function monthFromParams(year: string | undefined, month: string | undefi
   if (!year || !month || !/^\d{4}$/.test(year) || !/^\d{2}$/.test(month)) return undefined;
   const m = Number(month);
   return m >= 1 && m <= 12 ? toMonthKey(Number(year), m) : undefined;
+}
+
+/**
+ * How many pages of a listing the `?page=` query asks for: `?page=3` → 3; absent, zero, negative
+ * or not a whole number → 1.
+ */
+export function pagesFromQuery(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 /**

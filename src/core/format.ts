@@ -44,9 +44,10 @@ export interface BundleMonth {
   files: string[];
 }
 
+/** A category or tag of the bundle, with how many articles carry it and in which months. */
 export interface BundleCategory extends Label {
   count: number;
-  /** Months holding articles of this category, newest first, with their counts. */
+  /** Months holding articles with this label, newest first, with their counts. */
   months: { month: MonthKey; count: number }[];
 }
 
@@ -65,7 +66,8 @@ export interface BundleManifest {
   /** Ordered by display name. Articles with no category are counted under `uncategorised`. */
   categories: BundleCategory[];
   uncategorised: { count: number; months: { month: MonthKey; count: number }[] };
-  tags: Label[];
+  /** Tags that at least one article carries, ordered by display name. */
+  tags: BundleCategory[];
   aliases: string[][];
   /**
    * The serialised MiniSearch index (see `searchOptions.ts`), split to stay under the file size

@@ -24,7 +24,7 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     const imported = librarian('import', ...SEED_FILES, '--meta', SEEDS_META, '--archive', dir);
     expect(imported.stderr).toBe('import: 1/5 files (20%)\nimport: 2/5 files (40%)\nimport: 3/5 files (60%)\nimport: 4/5 files (80%)\nimport: 5/5 files (100%)\n');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('4 imported, 1 merged, 0 unchanged, 0 failed; the archive holds 4 articles.');
+    expect(imported.stdout).toContain('4 imported, 1 merged, 0 unchanged, 0 skipped, 0 failed; the archive holds 4 articles.');
     expect(imported.stdout).toContain('merged    001_ed09494754fb5c4b.txt into "Abu Kamal: Grasping Defeat from the Jaws of Victory" (near duplicate');
 
     const valid = librarian('validate', '--archive', dir);
@@ -48,7 +48,7 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     const result = librarian('import', ...SEED_FILES, '--archive', dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('failed    002_b474903eb213658c.txt: no publication date found (pass --date YYYY-MM-DD, or give "date" for this file in the --meta file)');
-    expect(result.stdout).toContain('3 imported, 1 merged, 0 unchanged, 1 failed');
+    expect(result.stdout).toContain('3 imported, 1 merged, 0 unchanged, 0 skipped, 1 failed');
   });
 
   it('exits 1 naming file, record and field when the archive is invalid', async () => {
@@ -66,7 +66,7 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     expect(librarian('import', '--archive', dir)).toMatchObject({ code: 2, stderr: 'import: name at least one source file\n' });
     expect(librarian('import', path.join(SEEDS_DIR, '000_35cf49cea3c99045.txt'), '--format', 'pdf', '--archive', dir)).toMatchObject({
       code: 2,
-      stderr: 'import: unknown --format "pdf" (one of: text)\n',
+      stderr: 'import: unknown --format "pdf" (one of: text, html, feed, wxr, markdown, json)\n',
     });
   });
 });

@@ -16,10 +16,19 @@ import { writeBundle } from './bundle/writeBundle';
 import { type ImportReport, importSources } from './import/importSources';
 import { SOURCE_FORMATS, type SourceFormat } from './import/readSourceFile';
 import { SourceError, type SourceOverrides } from './import/SourceArticle';
+import { HUFFPOST_MAPPING, parseFieldMapping } from './sources/readJsonRecords';
 import { createProgress } from './progress';
 import { archiveStats } from './stats';
 
 class UsageError extends Error {}
+
+function parseMapping(text: string) {
+  try {
+    return parseFieldMapping(text);
+  } catch (err) {
+    throw new UsageError(`import: --map: ${(err as Error).message}`);
+  }
+}
 
 /** Runs a command body under the one error policy (see the header comment). */
 function guarded<A>(body: (ctx: { args: A }) => Promise<unknown>): (ctx: { args: A }) => Promise<void> {
@@ -51,9 +60,10 @@ function printImportReport(report: ImportReport, dryRun: boolean): void {
     console.log(`merged    ${m.file} into "${m.title}" (${how})`);
   }
   for (const u of report.unchanged) console.log(`unchanged ${u.file} (already in the archive as ${u.id})`);
+  for (const k of report.skipped) console.log(`skipped   ${k.file} ${k.reason}`);
   for (const f of report.failed) console.error(`failed    ${f.file}: ${f.reason}`);
   console.log(
-    `\n${report.imported.length} imported, ${report.merged.length} merged, ${report.unchanged.length} unchanged, ${report.failed.length} failed; ` +
+    `\n${report.imported.length} imported, ${report.merged.length} merged, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.failed.length} failed; ` +
       `the archive ${dryRun ? 'would hold' : 'holds'} ${report.articleCount} articles.`,
   );
   printCounts('Articles per month', report.byMonth);
@@ -77,11 +87,12 @@ const init = defineCommand({
 });
 
 const importCmd = defineCommand({
-  meta: { name: 'import', description: 'Import source files (plain-text page dumps) into the archive' },
+  meta: { name: 'import', description: 'Import sources (files or folders): saved web pages, plain-text page dumps, RSS/Atom feeds, WordPress exports, Hugo/Jekyll Markdown, JSON and JSON Lines' },
   args: {
     ...archiveArg,
     format: { type: 'string', description: `Force the source format (${SOURCE_FORMATS.join(', ')}); detected from content otherwise` },
     meta: { type: 'string', description: 'JSON file mapping source file names to { date, url, outlet, author, category, title }', valueHint: 'file' },
+    map: { type: 'string', description: 'Field mapping for JSON records: "huffpost", or title=headline,date=date,summary=…', valueHint: 'mapping' },
     date: { type: 'string', description: 'Publication date (YYYY-MM-DD) for sources that state none', valueHint: 'date' },
     url: { type: 'string', description: 'Original URL of the source' },
     outlet: { type: 'string', description: 'Outlet name of the source' },
@@ -104,6 +115,7 @@ const importCmd = defineCommand({
       format: args.format as SourceFormat | undefined,
       overrides,
       metaFile: args.meta,
+      mapping: args.map === undefined ? undefined : args.map === 'huffpost' ? HUFFPOST_MAPPING : parseMapping(args.map),
       dryRun,
       onProgress: createProgress(),
     });

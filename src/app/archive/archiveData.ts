@@ -8,18 +8,22 @@ import type { BundleManifest } from '../../core/format';
 import type { Article, Label, MonthKey } from '../../core/types';
 import {
   adjacentMonths,
-  categoryArticles,
   categoryLabel,
   findArticle,
+  findCategory,
+  findTag,
   groupMonthsByYear,
   latestArticles,
   listCategories,
+  listingArticles,
+  listTags,
   monthArticles,
   tagLabels,
   toListItem,
   searchHitToListItem,
   type ArticleListItem,
-  type CategorySummary,
+  type LabelListing,
+  type LabelSummary,
   type YearGroup,
 } from './archiveQueries';
 import { createBundleLoader } from './bundleLoader';
@@ -51,8 +55,8 @@ function retryableQuery<A extends unknown[], R>(fn: (...args: A) => Promise<R>, 
 
 /** How many articles the home page shows. */
 export const LATEST_COUNT = 10;
-/** How many more articles each "Show more" of a category adds. */
-export const CATEGORY_PAGE_SIZE = 20;
+/** How many more articles each "Show more" of a category or tag adds. */
+export const LISTING_PAGE_SIZE = 20;
 
 export const getManifest = retryableQuery((): Promise<BundleManifest> => loadManifest(), 'manifest');
 
@@ -80,23 +84,40 @@ export const getMonthPage = retryableQuery(async (month: MonthKey | undefined): 
   return { month, items: articles.map((a) => toListItem(manifest, a)), ...adjacentMonths(manifest, month) };
 }, 'monthPage');
 
-export const getCategories = retryableQuery(async (): Promise<CategorySummary[]> => listCategories(await loadManifest()), 'categories');
+export interface LabelIndex {
+  categories: LabelSummary[];
+  tags: LabelSummary[];
+}
 
-export interface CategoryListPage {
-  category: CategorySummary;
+/** Every category and every tag with its count, for the categories page. */
+export const getLabelIndex = retryableQuery(async (): Promise<LabelIndex> => {
+  const manifest = await loadManifest();
+  return { categories: listCategories(manifest), tags: listTags(manifest) };
+}, 'labelIndex');
+
+/** A page of a category or tag listing: its label and count, and the articles shown so far. */
+export interface ListingPage {
+  label: LabelSummary;
   items: ArticleListItem[];
 }
 
-/** The first `pages` × {@link CATEGORY_PAGE_SIZE} articles of a category, or undefined if unknown. */
-export const getCategoryPage = retryableQuery(async (slug: string, pages: number): Promise<CategoryListPage | undefined> => {
+async function listingPage(
+  findListing: (manifest: BundleManifest, slug: string) => LabelListing | undefined,
+  slug: string,
+  pages: number,
+): Promise<ListingPage | undefined> {
   const manifest = await loadManifest();
-  const page = await categoryArticles(manifest, loadMonthFile, slug, pages * CATEGORY_PAGE_SIZE);
-  if (!page) return undefined;
-  return {
-    category: { ...page.category.label, count: page.category.count },
-    items: page.articles.map((a) => toListItem(manifest, a)),
-  };
-}, 'categoryPage');
+  const listing = findListing(manifest, slug);
+  if (!listing) return undefined;
+  const articles = await listingArticles(manifest, loadMonthFile, listing, pages * LISTING_PAGE_SIZE);
+  return { label: { ...listing.label, count: listing.count }, items: articles.map((a) => toListItem(manifest, a)) };
+}
+
+/** The first `pages` × {@link LISTING_PAGE_SIZE} articles of a category, or undefined if unknown. */
+export const getCategoryPage = retryableQuery((slug: string, pages: number) => listingPage(findCategory, slug, pages), 'categoryPage');
+
+/** The first `pages` × {@link LISTING_PAGE_SIZE} articles carrying a tag, or undefined if unknown. */
+export const getTagPage = retryableQuery((slug: string, pages: number) => listingPage(findTag, slug, pages), 'tagPage');
 
 export interface ArticlePage {
   article: Article;

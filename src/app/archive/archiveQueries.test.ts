@@ -2,18 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../../core/format';
 import {
   adjacentMonths,
-  categoryArticles,
   categoryLabel,
   findArticle,
   findCategory,
+  findTag,
   groupMonthsByYear,
   latestArticles,
   listCategories,
+  listingArticles,
+  listTags,
+  matchesListing,
   monthArticles,
   monthsCovering,
   searchHitToListItem,
+  tagLabels,
   toListItem,
   UNCATEGORISED,
+  type LabelListing,
 } from './archiveQueries';
 import {
   aBetterDigitalGov,
@@ -29,6 +34,13 @@ import {
 } from './testing/bundleFixture';
 
 const titles = (articles: { title: string }[] | undefined) => articles?.map((a) => a.title);
+
+/** The listing of a slug the fixture is known to hold. */
+function listing(find: (m: BundleManifest, slug: string) => LabelListing | undefined, slug: string): LabelListing {
+  const found = find(manifest, slug);
+  if (!found) throw new Error(`fixture: no listing "${slug}"`);
+  return found;
+}
 
 /** A real article whose only source names no outlet and no URL, as a page may (see Abu Kamal's second source). */
 const withNoOutlet = { ...aBetterDigitalGov, sources: [{ outlet: null, url: null }] };
@@ -107,16 +119,73 @@ describe('findCategory', () => {
         { month: '2018-01', count: 1 },
         { month: '2017-09', count: 1 },
       ],
-      articleCategory: 'content-strategy',
+      match: { category: 'content-strategy' },
     });
   });
 
   it('finds the uncategorised bucket under the slug "uncategorised"', () => {
-    expect(findCategory(manifest, 'uncategorised')).toEqual({ label: UNCATEGORISED, count: 3, months: manifest.uncategorised.months, articleCategory: null });
+    expect(findCategory(manifest, 'uncategorised')).toEqual({ label: UNCATEGORISED, count: 3, months: manifest.uncategorised.months, match: { category: null } });
   });
 
   it('finds nothing for an unknown slug', () => {
     expect(findCategory(manifest, 'sport')).toBeUndefined();
+  });
+
+  it('finds nothing for the slug of a tag that is no category', () => {
+    expect(findCategory(manifest, 'research')).toBeUndefined();
+  });
+});
+
+describe('listTags', () => {
+  it('lists every tag with its count, by name', () => {
+    expect(listTags(manifest)).toEqual([
+      { slug: 'analytics', name: 'Analytics', count: 1 },
+      { slug: 'content-strategy', name: 'Content strategy', count: 1 },
+      { slug: 'customer-experience', name: 'Customer experience', count: 1 },
+      { slug: 'design', name: 'Design', count: 1 },
+      { slug: 'mobile', name: 'Mobile', count: 1 },
+      { slug: 'multilingual', name: 'Multilingual', count: 1 },
+      { slug: 'product-and-project-management', name: 'Product and project management', count: 1 },
+      { slug: 'research', name: 'Research', count: 2 },
+      { slug: 'user-experience', name: 'User experience', count: 1 },
+    ]);
+  });
+
+  it('lists no tags when no article carries one', () => {
+    expect(listTags({ ...manifest, tags: [] })).toEqual([]);
+  });
+});
+
+describe('findTag', () => {
+  it('finds a tag with its months', () => {
+    expect(findTag(manifest, 'research')).toEqual({
+      label: { slug: 'research', name: 'Research' },
+      count: 2,
+      months: [
+        { month: '2018-01', count: 1 },
+        { month: '2017-10', count: 1 },
+      ],
+      match: { tag: 'research' },
+    });
+  });
+
+  it('finds the tag, not the category, of a slug that names both', () => {
+    expect(findTag(manifest, 'content-strategy')).toMatchObject({ count: 1, months: [{ month: '2017-10', count: 1 }], match: { tag: 'content-strategy' } });
+  });
+
+  it('finds nothing for an unknown slug, "uncategorised" included', () => {
+    expect(findTag(manifest, 'sport')).toBeUndefined();
+    expect(findTag(manifest, 'uncategorised')).toBeUndefined();
+  });
+});
+
+describe('matchesListing', () => {
+  it('matches an article by its category, by having none, or by one of its tags', () => {
+    expect(matchesListing({ category: 'design' }, remoteResearch)).toBe(true);
+    expect(matchesListing({ category: 'design' }, peaceCorpsSatisfaction)).toBe(false);
+    expect(matchesListing({ category: null }, aBetterDigitalGov)).toBe(true);
+    expect(matchesListing({ tag: 'design' }, peaceCorpsSatisfaction)).toBe(true);
+    expect(matchesListing({ tag: 'design' }, remoteResearch)).toBe(false);
   });
 });
 
@@ -136,7 +205,7 @@ describe('latestArticles', () => {
   it('returns the newest articles, loading only the files of the newest months', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await latestArticles(manifest, load, 3))).toEqual([peaceCorpsSatisfaction.title, endOfTheCaliphate.title, graspingDefeat.title]);
-    expect(loaded).toEqual(['month-2018-01.fbd35cff23dd.json', 'month-2017-11.138026179286.json', 'month-2017-11-2.bf7f40b91d71.json']);
+    expect(loaded).toEqual(['month-2018-01.19664daa3b71.json', 'month-2017-11.138026179286.json', 'month-2017-11-2.bf7f40b91d71.json']);
   });
 
   it('returns every article when the archive holds fewer than asked', async () => {
@@ -160,32 +229,41 @@ describe('monthArticles', () => {
   });
 });
 
-describe('categoryArticles', () => {
+describe('listingArticles', () => {
   it('pages through a category newest first, loading only the months the page needs', async () => {
     const { load, loaded } = recordingLoader();
-    const page = await categoryArticles(manifest, load, 'content-strategy', 1);
-    expect(titles(page?.articles)).toEqual([peaceCorpsSatisfaction.title]);
-    expect(loaded).toEqual(['month-2018-01.fbd35cff23dd.json']);
+    expect(titles(await listingArticles(manifest, load, listing(findCategory, 'content-strategy'), 1))).toEqual([peaceCorpsSatisfaction.title]);
+    expect(loaded).toEqual(['month-2018-01.19664daa3b71.json']);
   });
 
   it('reaches older months as the page grows', async () => {
     const { load, loaded } = recordingLoader();
-    const page = await categoryArticles(manifest, load, 'content-strategy', 40);
-    expect(titles(page?.articles)).toEqual([peaceCorpsSatisfaction.title, foodKeeperUpdate.title]);
+    const articles = await listingArticles(manifest, load, listing(findCategory, 'content-strategy'), 40);
+    expect(titles(articles)).toEqual([peaceCorpsSatisfaction.title, foodKeeperUpdate.title]);
     // November and October hold no Content strategy article, so they are never fetched.
-    expect(loaded).toEqual(['month-2018-01.fbd35cff23dd.json', 'month-2017-09.1b531af4b45b.json']);
+    expect(loaded).toEqual(['month-2018-01.19664daa3b71.json', 'month-2017-09.72be6282b18a.json']);
   });
 
   it('lists articles without a category under "uncategorised"', async () => {
-    const page = await categoryArticles(manifest, recordingLoader().load, 'uncategorised', 20);
-    expect(page?.category.label).toEqual(UNCATEGORISED);
-    expect(titles(page?.articles)).toEqual([endOfTheCaliphate.title, aBetterDigitalGov.title, armyDeclaresVictory.title]);
+    const articles = await listingArticles(manifest, recordingLoader().load, listing(findCategory, 'uncategorised'), 20);
+    expect(titles(articles)).toEqual([endOfTheCaliphate.title, aBetterDigitalGov.title, armyDeclaresVictory.title]);
   });
 
-  it('returns undefined for an unknown category without loading anything', async () => {
+  it('pages through a tag newest first, loading only the months the page needs', async () => {
     const { load, loaded } = recordingLoader();
-    expect(await categoryArticles(manifest, load, 'sport', 20)).toBeUndefined();
-    expect(loaded).toEqual([]);
+    expect(titles(await listingArticles(manifest, load, listing(findTag, 'research'), 1))).toEqual([peaceCorpsSatisfaction.title]);
+    expect(loaded).toEqual(['month-2018-01.19664daa3b71.json']);
+  });
+
+  it('reaches older months of a tag as the page grows, skipping months without it', async () => {
+    const { load, loaded } = recordingLoader();
+    expect(titles(await listingArticles(manifest, load, listing(findTag, 'research'), 40))).toEqual([peaceCorpsSatisfaction.title, remoteResearch.title]);
+    expect(loaded).toEqual(['month-2018-01.19664daa3b71.json', 'month-2017-10.a0205c553fe0.json']);
+  });
+
+  it('lists the articles carrying a tag, not those of the category with the same slug', async () => {
+    const articles = await listingArticles(manifest, recordingLoader().load, listing(findTag, 'content-strategy'), 20);
+    expect(titles(articles)).toEqual([remoteResearch.title]);
   });
 });
 
@@ -227,6 +305,21 @@ describe('toListItem', () => {
 describe('categoryLabel', () => {
   it('falls back to the slug for a category the manifest does not declare', () => {
     expect(categoryLabel(manifest, 'sport')).toEqual({ slug: 'sport', name: 'sport' });
+  });
+});
+
+describe('tagLabels', () => {
+  it('names an article\'s tags in the article\'s order', () => {
+    expect(tagLabels(manifest, remoteResearch.tags)).toEqual([
+      { slug: 'product-and-project-management', name: 'Product and project management' },
+      { slug: 'content-strategy', name: 'Content strategy' },
+      { slug: 'user-experience', name: 'User experience' },
+      { slug: 'research', name: 'Research' },
+    ]);
+  });
+
+  it('falls back to the slug for a tag the manifest does not list', () => {
+    expect(tagLabels(manifest, ['sport'])).toEqual([{ slug: 'sport', name: 'sport' }]);
   });
 });
 

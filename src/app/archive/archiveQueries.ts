@@ -3,7 +3,7 @@
  * loader: no fetch, no Solid, so that tests run them on small fixtures. `archiveData.ts` binds
  * them to the real loader and the router's query cache.
  */
-import type { BundleManifest, BundleMonthFile } from '../../core/format';
+import type { BundleCategory, BundleManifest, BundleMonthFile } from '../../core/format';
 import type { StoredFields } from '../../core/searchOptions';
 import type { Article, Label, MonthKey } from '../../core/types';
 import { parseMonthKey } from '../../core/monthKey';
@@ -37,17 +37,23 @@ export interface YearGroup {
   months: MonthCount[];
 }
 
-export interface CategorySummary extends Label {
+/** A category or tag as lists of them show it: its label and how many articles it holds. */
+export interface LabelSummary extends Label {
   count: number;
 }
 
-/** A category (or the uncategorised bucket) with the months that hold it, newest first. */
-export interface CategoryEntry {
+/**
+ * Which articles a listing holds: those of a category (`null`: those with no category), or those
+ * carrying a tag. Data rather than a predicate, so that tests compare listings with `toEqual`.
+ */
+export type ListingMatch = { category: string | null } | { tag: string };
+
+/** A category, the uncategorised bucket or a tag, with the months that hold its articles, newest first. */
+export interface LabelListing {
   label: Label;
   count: number;
   months: MonthCount[];
-  /** Which articles belong: the category slug, or null for uncategorised. */
-  articleCategory: string | null;
+  match: ListingMatch;
 }
 
 /** Groups the manifest's months by year, newest year and month first. */
@@ -73,23 +79,46 @@ export function adjacentMonths(manifest: BundleManifest, month: MonthKey): { new
 }
 
 /** The categories with articles, in manifest order, then "Uncategorised" when some articles have none. */
-export function listCategories(manifest: BundleManifest): CategorySummary[] {
-  const list = manifest.categories.filter((c) => c.count > 0).map((c) => ({ slug: c.slug, name: c.name, count: c.count }));
+export function listCategories(manifest: BundleManifest): LabelSummary[] {
+  const list = manifest.categories.filter((c) => c.count > 0).map(toSummary);
   if (manifest.uncategorised.count > 0 && !list.some((c) => c.slug === UNCATEGORISED.slug)) {
     list.push({ ...UNCATEGORISED, count: manifest.uncategorised.count });
   }
   return list;
 }
 
-export function findCategory(manifest: BundleManifest, slug: string): CategoryEntry | undefined {
+/** The tags articles carry, in manifest order (by name). */
+export function listTags(manifest: BundleManifest): LabelSummary[] {
+  return manifest.tags.filter((t) => t.count > 0).map(toSummary);
+}
+
+function toSummary(label: BundleCategory): LabelSummary {
+  return { slug: label.slug, name: label.name, count: label.count };
+}
+
+function toListing(label: BundleCategory, match: ListingMatch): LabelListing {
+  return { label: { slug: label.slug, name: label.name }, count: label.count, months: label.months, match };
+}
+
+/** The listing of a category slug, "uncategorised" included, or undefined when there is none. */
+export function findCategory(manifest: BundleManifest, slug: string): LabelListing | undefined {
   const category = manifest.categories.find((c) => c.slug === slug);
-  if (category) {
-    return { label: { slug: category.slug, name: category.name }, count: category.count, months: category.months, articleCategory: category.slug };
-  }
+  if (category) return toListing(category, { category: category.slug });
   if (slug === UNCATEGORISED.slug && manifest.uncategorised.count > 0) {
-    return { label: UNCATEGORISED, count: manifest.uncategorised.count, months: manifest.uncategorised.months, articleCategory: null };
+    return { label: UNCATEGORISED, count: manifest.uncategorised.count, months: manifest.uncategorised.months, match: { category: null } };
   }
   return undefined;
+}
+
+/** The listing of a tag slug, or undefined when no article carries it. */
+export function findTag(manifest: BundleManifest, slug: string): LabelListing | undefined {
+  const tag = manifest.tags.find((t) => t.slug === slug);
+  return tag ? toListing(tag, { tag: tag.slug }) : undefined;
+}
+
+/** Whether an article belongs to a listing. */
+export function matchesListing(match: ListingMatch, article: Article): boolean {
+  return 'tag' in match ? article.tags.includes(match.tag) : article.category === match.category;
 }
 
 /** The label of a category slug; "Uncategorised" for none, the slug itself if undeclared. */
@@ -99,6 +128,7 @@ export function categoryLabel(manifest: BundleManifest, slug: string | null): La
   return { slug, name: category?.name ?? slug };
 }
 
+/** The labels of an article's tag slugs, the slug itself standing in for an undeclared name. */
 export function tagLabels(manifest: BundleManifest, slugs: readonly string[]): Label[] {
   return slugs.map((slug) => ({ slug, name: manifest.tags.find((t) => t.slug === slug)?.name ?? slug }));
 }
@@ -161,27 +191,15 @@ export async function monthArticles(manifest: BundleManifest, load: LoadMonthFil
   return articlesOfMonths(manifest, load, [month]);
 }
 
-export interface CategoryPage {
-  category: CategoryEntry;
-  /** The first `limit` articles of the category, newest first. */
-  articles: Article[];
-}
-
 /**
- * The first `limit` articles of a category, loading only the months the manifest says are
- * needed to reach `limit` (so page 1 of a large category reads one or two month files).
+ * The first `limit` articles of a listing (category or tag), newest first, loading only the
+ * months the manifest says are needed to reach `limit` (so page 1 of a large listing reads one or
+ * two month files).
  */
-export async function categoryArticles(
-  manifest: BundleManifest,
-  load: LoadMonthFile,
-  slug: string,
-  limit: number,
-): Promise<CategoryPage | undefined> {
-  const category = findCategory(manifest, slug);
-  if (!category) return undefined;
-  const months = monthsCovering(category.months, limit).map((m) => m.month);
-  const articles = (await articlesOfMonths(manifest, load, months)).filter((a) => a.category === category.articleCategory);
-  return { category, articles: articles.slice(0, limit) };
+export async function listingArticles(manifest: BundleManifest, load: LoadMonthFile, listing: LabelListing, limit: number): Promise<Article[]> {
+  const months = monthsCovering(listing.months, limit).map((m) => m.month);
+  const articles = (await articlesOfMonths(manifest, load, months)).filter((a) => matchesListing(listing.match, a));
+  return articles.slice(0, limit);
 }
 
 /** The article with this slug in this month, or undefined. */

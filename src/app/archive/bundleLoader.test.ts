@@ -56,18 +56,18 @@ describe('createBundleLoader', () => {
   it('forgets a failed fetch, so that a retry once back online succeeds', async () => {
     let online = false;
     const { fetch, calls } = fixtureFetch({
-      '/archive/bundle/month-2018-01.fbd35cff23dd.json': async () => {
+      '/archive/bundle/month-2018-01.19664daa3b71.json': async () => {
         if (!online) throw new TypeError('Failed to fetch');
-        return new Response(JSON.stringify(monthFiles['month-2018-01.fbd35cff23dd.json']));
+        return new Response(JSON.stringify(monthFiles['month-2018-01.19664daa3b71.json']));
       },
     });
     const loader = createBundleLoader({ baseUrl: '/archive/', fetch });
-    await expect(loader.loadMonthFile('month-2018-01.fbd35cff23dd.json')).rejects.toMatchObject({
+    await expect(loader.loadMonthFile('month-2018-01.19664daa3b71.json')).rejects.toMatchObject({
       failure: 'offline',
-      message: 'bundle: month-2018-01.fbd35cff23dd.json: could not be fetched (TypeError: Failed to fetch); this device may be offline and not have it saved yet',
+      message: 'bundle: month-2018-01.19664daa3b71.json: could not be fetched (TypeError: Failed to fetch); this device may be offline and not have it saved yet',
     });
     online = true;
-    expect((await loader.loadMonthFile('month-2018-01.fbd35cff23dd.json')).month).toBe('2018-01');
+    expect((await loader.loadMonthFile('month-2018-01.19664daa3b71.json')).month).toBe('2018-01');
     expect(calls).toHaveLength(2);
   });
 });

@@ -2,12 +2,9 @@ import { A, createAsync, type RouteDefinition } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { getArchiveYears } from '../archive/archiveData';
 import { PageHeading } from '../components/PageHeading';
+import { formatArticleCount } from '../formatArticleCount';
 import { formatMonthName } from '../formatDate';
 import { monthPath } from '../routePaths';
-
-function articles(count: number): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'article' : 'articles'}`;
-}
 
 function ArchivePage() {
   const years = createAsync(() => getArchiveYears());
@@ -19,7 +16,7 @@ function ArchivePage() {
           {(year) => (
             <section class="year" aria-labelledby={`year-${year.year}`}>
               <h2 id={`year-${year.year}`}>
-                {year.year} <span class="count">{articles(year.count)}</span>
+                {year.year} <span class="count">{formatArticleCount(year.count)}</span>
               </h2>
               <ul class="month-list">
                 <For each={year.months}>
@@ -29,7 +26,7 @@ function ArchivePage() {
                         {formatMonthName(m.month)}
                         <span class="visually-hidden"> {year.year}</span>
                       </A>
-                      <span class="count">{articles(m.count)}</span>
+                      <span class="count">{formatArticleCount(m.count)}</span>
                     </li>
                   )}
                 </For>

@@ -8,7 +8,7 @@ import {
   type BundleMonthFile,
 } from '../../core/format';
 import { searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
-import type { Article, MonthKey } from '../../core/types';
+import type { Article, Label, MonthKey } from '../../core/types';
 import type { LoadedArchive } from '../archive/readArchive';
 import { htmlToText } from './htmlToText';
 
@@ -110,6 +110,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   const months: BundleMonth[] = [];
   const documents: SearchDocument[] = [];
   const categorised = new Map<string, { month: MonthKey }[]>();
+  const tagged = new Map<string, { month: MonthKey }[]>();
   const uncategorised: { month: MonthKey }[] = [];
   const newestFirst = [...archive.months].sort((a, b) => b.month.localeCompare(a.month));
   for (const monthFile of newestFirst) {
@@ -128,6 +129,11 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
         list.push({ month: monthFile.month });
         categorised.set(article.category, list);
       } else uncategorised.push({ month: monthFile.month });
+      for (const tag of article.tags) {
+        const list = tagged.get(tag) ?? [];
+        list.push({ month: monthFile.month });
+        tagged.set(tag, list);
+      }
       documents.push(
         toSearchDocument(
           article,
@@ -148,13 +154,15 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     return name;
   });
 
-  const categories: BundleCategory[] = meta.categories
-    .filter((c) => categorised.has(c.slug))
-    .map((c) => {
-      const entries = categorised.get(c.slug) ?? [];
-      return { slug: c.slug, name: c.name, count: entries.length, months: countByMonth(entries) };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const labelsWithCounts = (labels: Label[], used: Map<string, { month: MonthKey }[]>): BundleCategory[] =>
+    labels
+      .filter((l) => used.has(l.slug))
+      .map((l) => {
+        const entries = used.get(l.slug) ?? [];
+        return { slug: l.slug, name: l.name, count: entries.length, months: countByMonth(entries) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
+  const categories = labelsWithCounts(meta.categories, categorised);
 
   const edition = contentHash([...files.keys()].sort().join('\n'));
   const manifest: BundleManifest = {
@@ -167,7 +175,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     months,
     categories,
     uncategorised: { count: uncategorised.length, months: countByMonth(uncategorised) },
-    tags: meta.tags,
+    tags: labelsWithCounts(meta.tags, tagged),
     aliases: meta.aliases,
     index: { files: indexFiles, documentCount: documents.length },
   };

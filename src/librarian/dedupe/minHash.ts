@@ -38,20 +38,16 @@ function hash32(text: string, seed: number): number {
   return h;
 }
 
-// Fixed coefficients for the HASHES universal hash functions h(x) = (a·x + b) mod p, derived
-// from a hash of their index so that signatures are identical across runs and machines.
-const PRIME = 4294967311; // smallest prime above 2^32
-const COEFFS = Array.from({ length: HASHES }, (_, i) => {
-  const d = createHash('sha256').update(`minhash-${i}`).digest();
-  return { a: (d.readUInt32LE(0) % (PRIME - 1)) + 1, b: d.readUInt32LE(4) % PRIME };
-});
+// Fixed seeds for the HASHES hash functions, derived from a hash of their index so that
+// signatures are identical across runs and machines.
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => createHash('sha256').update(`minhash-${i}`).digest().readUInt32LE(0));
 
-/** (a·x + b) mod p without losing precision: split a into 16-bit halves. */
-function permute(x: number, a: number, b: number): number {
-  const hi = Math.floor(a / 65536);
-  const lo = a % 65536;
-  const r = (((hi * x) % PRIME) * 65536 + lo * x + b) % PRIME;
-  return r;
+/** A 32-bit mix of a shingle hash with a seed (murmur3's finaliser): fast, and well spread. */
+function mix(x: number, seed: number): number {
+  let h = (x ^ seed) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** MinHash signature of a shingle set. */
@@ -59,8 +55,7 @@ export function minHashSignature(set: Set<number>): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const x of set) {
     for (let i = 0; i < HASHES; i++) {
-      const c = COEFFS[i]!;
-      const v = permute(x, c.a, c.b);
+      const v = mix(x, SEEDS[i]!);
       if (v < sig[i]!) sig[i] = v;
     }
   }

@@ -10,11 +10,14 @@ import { writeArchiveFiles } from '../archive/writeArchive';
 import { htmlToText } from '../bundle/htmlToText';
 import { DuplicateFinder } from '../dedupe/DuplicateFinder';
 import { articleId, canonicalUrl, cleanName, cleanText, isIsoDate, labelName, summarise } from './normalise';
-import { readSourceFile, type SourceFormat } from './readSourceFile';
+import { createTaxonomyResolver } from '../sources/readMarkdown';
+import type { FieldMapping } from '../sources/readJsonRecords';
+import { expandSourcePaths, readSourceFile, type SourceFormat } from './readSourceFile';
 import { type SourceArticle, SourceError, type SourceOverrides } from './SourceArticle';
 
 export interface ImportOptions {
   archiveDir: string;
+  /** Source files, or directories to read every source file below. */
   files: string[];
   /** Force a format instead of detecting it from content. */
   format?: SourceFormat;
@@ -22,6 +25,8 @@ export interface ImportOptions {
   overrides?: SourceOverrides;
   /** A JSON file mapping source file names to {@link SourceOverrides}. */
   metaFile?: string;
+  /** Field mapping for JSON and JSON Lines records. */
+  mapping?: FieldMapping;
   /** Check and report, but write nothing. */
   dryRun?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -36,6 +41,8 @@ export interface ImportReport {
   unchanged: { file: string; id: string }[];
   /** Sources that could not be imported, with the reason. */
   failed: { file: string; reason: string }[];
+  /** Records deliberately left out (a WordPress page or draft, an empty feed item), with the reason. */
+  skipped: { file: string; reason: string }[];
   /** Archive files written (relative to the archive), empty on a dry run or when nothing changed. */
   written: string[];
   /** Article counts per month and per category (display name) of the archive after the import. */
@@ -124,7 +131,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   const archive: LoadedArchive = await readArchive(options.archiveDir);
   const meta: ArchiveMetaFile = structuredClone(archive.meta);
   const perFile = options.metaFile ? await readMetaFile(options.metaFile) : {};
-  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], written: [], byMonth: {}, byCategory: {}, articleCount: 0 };
+  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], byMonth: {}, byCategory: {}, articleCount: 0 };
 
   const drafts: Draft[] = [];
   const byUrl = new Map<string, Draft>();
@@ -139,19 +146,30 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   }
 
   const sources: SourceArticle[] = [];
-  for (const [i, file] of options.files.entries()) {
-    options.onProgress?.(i, options.files.length, file);
+  const files = await expandSourcePaths(options.files);
+  const taxonomy = createTaxonomyResolver();
+  for (const [i, file] of files.entries()) {
+    options.onProgress?.(i, files.length, file);
     try {
       const name = path.basename(file);
-      for (const source of await readSourceFile(file, options.format)) {
-        sources.push(applyOverrides(applyOverrides(source, options.overrides), perFile[name]));
+      const notes = perFile[name] ?? perFile[path.relative(process.cwd(), file)];
+      const result = await readSourceFile(file, { format: options.format, mapping: options.mapping, taxonomy, url: notes?.url ?? options.overrides?.url });
+      for (const source of result.articles) {
+        // A record that cannot take the librarian's notes (a bad date given for it) fails alone.
+        try {
+          sources.push(applyOverrides(applyOverrides(source, options.overrides), notes));
+        } catch (err) {
+          if (!(err instanceof SourceError)) throw err;
+          report.failed.push({ file: source.record ? `${err.file} ${source.record}` : err.file, reason: err.reason });
+        }
       }
+      for (const s of result.skipped) report.skipped.push({ file: name, reason: s.reason.startsWith(s.record) ? s.reason : `${s.record}: ${s.reason}` });
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       report.failed.push({ file: err.file, reason: err.reason });
     }
   }
-  options.onProgress?.(options.files.length, options.files.length, '');
+  options.onProgress?.(files.length, files.length, '');
 
   for (const source of sources) {
     const label = source.record ? `${source.file} ${source.record}` : source.file;

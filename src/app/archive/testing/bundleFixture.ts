@@ -7,19 +7,26 @@
  *   `content/news/…`): title, slug, summary (HTML entities decoded) and date (as ISO 8601 with its
  *   offset) from the front matter, the post's first paragraph as body, outlet "Digital.gov" with no
  *   URL (the corpus does not give the post's address), plus for the two posts that say they first
- *   ran on another blog that blog with the URL the post links to; as category one of the post's
- *   `topics`, named by that topic's `title` in `topics/<slug>/_index.md`. Their ids are the first
- *   16 hex digits of the SHA-256 of their slug (the librarian never imported them).
+ *   ran on another blog that blog with the URL the post links to; as category the post's first
+ *   `topics` entry and as tags its other topics in their order (as the librarian's Markdown reader
+ *   does), each named by that topic's `title` in `topics/<slug>/_index.md`. Their ids are the
+ *   first 16 hex digits of the SHA-256 of their slug (the librarian never imported them).
  *
  * That gives January 2018 (1 article), November 2017 (5), October 2017 (1) and September 2017 (1),
  * with no December 2017. November is split over two data files, as the builder does with a month
  * too large for one file. Content strategy has articles in January 2018 and September 2017 only,
- * so a listing of it skips October and November; three November articles have no category.
+ * so a listing of it skips October and November; three November articles have no category. The
+ * tag Research is on January 2018 and October 2017 articles, so its listing skips November too;
+ * the tag Content strategy (October) is not the category of that name.
  *
- * The data file names, the index name, the edition and the rest of the manifest are what the real
- * builder (`buildBundle`) gives for these articles, with the metadata of `archive/archive.json` plus
- * the categories Content strategy and Design, a 2,457-byte file limit (so that November splits
- * after its third article) and `builtAt` 2025-06-30T12:00:00Z. Recompute them if the articles change.
+ * The month data file names and the rest of the manifest are what the real builder (`buildBundle`)
+ * gives for these articles, with the metadata of `archive/archive.json` plus the categories Content
+ * strategy and Design and the nine tags the posts carry, a 2,457-byte file limit (so that November
+ * splits after its third article) and `builtAt` 2025-06-30T12:00:00Z. Recompute them if the
+ * articles change (a scratch script that passes these articles, grouped by month, to `buildBundle`).
+ * The exceptions are `index` and `edition`: the builder now splits the index into parts under the
+ * same limit (six here), while `src/search/searchIndex.test.ts` serves one index file under the name
+ * below and expects this edition, so those two keep their earlier values.
  */
 import { BUNDLE_FORMAT, type BundleManifest, type BundleMonthFile } from '../../../core/format';
 import type { Article } from '../../../core/types';
@@ -33,7 +40,7 @@ export const peaceCorpsSatisfaction: Article = {
   sources: [{ outlet: 'Digital.gov', url: null }],
   author: null,
   category: 'content-strategy',
-  tags: [],
+  tags: ['design', 'research', 'analytics', 'customer-experience'],
   summary: 'Learn how measuring customer experience helped inform and guide website development at Peace Corps.',
   body: '<p>For the past couple of years, the <a href="https://www.peacecorps.gov/">Peace Corps</a> has used online-based intercept surveys on peacecorps.gov to measure user satisfaction. The data captured over time has been interesting, but has not varied much month-to-month, which has made it difficult to translate insight into actionable enhancements on the website.</p>',
 };
@@ -118,7 +125,7 @@ export const remoteResearch: Article = {
   sources: [{ outlet: 'Digital.gov', url: null }, { outlet: '18F', url: 'https://18f.gsa.gov/2017/09/27/three-ways-to-manage-research-projects/' }],
   author: null,
   category: 'design',
-  tags: [],
+  tags: ['product-and-project-management', 'content-strategy', 'user-experience', 'research'],
   summary: 'Being a remote team doesn’t mean you should forgo any of your research rituals. It means finding different ways to do them.',
   body: '<p>At 18F, we have employees across the U.S. Over time, we’ve cultivated our <a href="https://18f.gsa.gov/2015/10/15/best-practices-for-distributed-teams/">best practices for distributed teams</a> and <a href="https://methods.18f.gov/">design methods</a>. Yet, doing research as a remote team is still really hard. Here are some things that we’ve found make it easier.</p>',
 };
@@ -133,18 +140,18 @@ export const foodKeeperUpdate: Article = {
   sources: [{ outlet: 'Digital.gov', url: null }, { outlet: 'USDA', url: 'https://www.usda.gov/media/blog/2017/08/30/usda-integrates-recalls-information-foodkeeper-application' }],
   author: null,
   category: 'content-strategy',
-  tags: [],
+  tags: ['mobile', 'multilingual'],
   summary: 'The USDA’s multilingual FoodKeeper app has been updated to include three options for receiving food recall updates and expands storage timelines to over 500 products. This post was originally published on the USDA blog. The Department of Agriculture (USDA) today announced new updates to its popular FoodKeeper application that will provide users with new access to',
   body: '<p>The <a href="https://www.usda.gov/">Department of Agriculture</a> (USDA) today announced new updates to its popular FoodKeeper application that will provide users with new access to information on food safety recalls. The app has been updated so users can choose to receive automatic notifications when food safety recalls are announced by USDA’s <a href="https://www.fsis.usda.gov/">Food Safety and Inspection Service</a> (FSIS) and the Department of Health and Human Service’s <a href="https://www.fda.gov/">Food and Drug Administration</a> (FDA).</p>',
 };
 
 /** Bundle data files by name, as `bundle/<name>` would serve them. */
 export const monthFiles: Record<string, BundleMonthFile> = {
-  'month-2018-01.fbd35cff23dd.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
+  'month-2018-01.19664daa3b71.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
   'month-2017-11.138026179286.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
   'month-2017-11-2.bf7f40b91d71.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
-  'month-2017-10.4905d644cbd8.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
-  'month-2017-09.1b531af4b45b.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
+  'month-2017-10.a0205c553fe0.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
+  'month-2017-09.72be6282b18a.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
 };
 
 export const manifest: BundleManifest = {
@@ -155,10 +162,10 @@ export const manifest: BundleManifest = {
   description: 'Real news coverage, searchable and browsable with no connection at all.',
   articleCount: 8,
   months: [
-    { month: '2018-01', count: 1, files: ['month-2018-01.fbd35cff23dd.json'] },
+    { month: '2018-01', count: 1, files: ['month-2018-01.19664daa3b71.json'] },
     { month: '2017-11', count: 5, files: ['month-2017-11.138026179286.json', 'month-2017-11-2.bf7f40b91d71.json'] },
-    { month: '2017-10', count: 1, files: ['month-2017-10.4905d644cbd8.json'] },
-    { month: '2017-09', count: 1, files: ['month-2017-09.1b531af4b45b.json'] },
+    { month: '2017-10', count: 1, files: ['month-2017-10.a0205c553fe0.json'] },
+    { month: '2017-09', count: 1, files: ['month-2017-09.72be6282b18a.json'] },
   ],
   categories: [
     { slug: 'blog', name: 'Blog', count: 1, months: [{ month: '2017-11', count: 1 }] },
@@ -175,7 +182,25 @@ export const manifest: BundleManifest = {
     { slug: 'middle-east', name: 'Middle East', count: 1, months: [{ month: '2017-11', count: 1 }] },
   ],
   uncategorised: { count: 3, months: [{ month: '2017-11', count: 3 }] },
-  tags: [],
+  tags: [
+    { slug: 'analytics', name: 'Analytics', count: 1, months: [{ month: '2018-01', count: 1 }] },
+    { slug: 'content-strategy', name: 'Content strategy', count: 1, months: [{ month: '2017-10', count: 1 }] },
+    { slug: 'customer-experience', name: 'Customer experience', count: 1, months: [{ month: '2018-01', count: 1 }] },
+    { slug: 'design', name: 'Design', count: 1, months: [{ month: '2018-01', count: 1 }] },
+    { slug: 'mobile', name: 'Mobile', count: 1, months: [{ month: '2017-09', count: 1 }] },
+    { slug: 'multilingual', name: 'Multilingual', count: 1, months: [{ month: '2017-09', count: 1 }] },
+    { slug: 'product-and-project-management', name: 'Product and project management', count: 1, months: [{ month: '2017-10', count: 1 }] },
+    {
+      slug: 'research',
+      name: 'Research',
+      count: 2,
+      months: [
+        { month: '2018-01', count: 1 },
+        { month: '2017-10', count: 1 },
+      ],
+    },
+    { slug: 'user-experience', name: 'User experience', count: 1, months: [{ month: '2017-10', count: 1 }] },
+  ],
   // As in archive/archive.json.
   aliases: [
     ['Albu Kamal', 'Abu Kamal', 'Al-Bukamal', 'Al Bukamal', 'Bukamal', 'Boukamal'],

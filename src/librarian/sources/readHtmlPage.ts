@@ -1,0 +1,369 @@
+/**
+ * Reads a saved web page: the article body with Mozilla Readability (the engine of Firefox's
+ * Reader View) on a linkedom DOM, the fields from what the page states about itself, most
+ * trusted first: JSON-LD, Open Graph, other meta tags, the canonical link, `<time datetime>` in
+ * the article, and the byline.
+ */
+import { Readability } from '@mozilla/readability';
+import type { ChildNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { parseHTML } from 'linkedom';
+import { htmlToText } from '../bundle/htmlToText';
+import { cleanName, cleanText } from '../import/normalise';
+import { type SourceReadResult, SourceError } from '../import/SourceArticle';
+import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
+import { joinNames, parseSourceDate } from './readMarkdown';
+
+/** Options for {@link readHtmlPage}. */
+export interface HtmlPageOptions {
+  /** The address the page was saved from: the base for its relative links, and its URL when it states none. */
+  url?: string;
+}
+
+/** Less text than this in the main content (or outside its lists and links) is no article. */
+const MIN_ARTICLE_CHARS = 200;
+/** Main content with more of its text in links than this is navigation or a list of headlines. */
+const MAX_LINK_DENSITY = 0.5;
+
+/**
+ * Reads one saved web page. `file` names the page in messages. Throws a {@link SourceError}
+ * when the page is empty or holds no article (Readability finds no main content, or the content
+ * it finds is too short or mostly links).
+ */
+export function readHtmlPage(html: string, file: string, options: HtmlPageOptions = {}): SourceReadResult {
+  if (html.trim() === '') throw new SourceError(file, 'empty file');
+  const pageUrl = options.url === undefined ? null : httpUrl(options.url, null);
+  if (options.url !== undefined && !pageUrl) {
+    throw new SourceError(file, `the page address "${options.url}" is not an absolute http(s) URL`);
+  }
+
+  const { document } = parseHTML(asDocument(html));
+  // Metadata first: Readability rewrites the document it reads.
+  const page = readMetadata(document, pageUrl);
+  const article = new Readability(document as unknown as Document).parse();
+  if (!article?.content) throw new SourceError(file, 'no article found in the page (Readability found no main content)');
+
+  const content = sanitizeArticleHtml(article.content, page.baseUrl);
+  const notArticle = notAnArticle(content);
+  if (notArticle) throw new SourceError(file, `no article found in the page (${notArticle})`);
+
+  const title = [...page.titles, article.title]
+    .map((candidate) => withoutSiteName(candidate, page.outlet))
+    .find((candidate): candidate is string => !!candidate);
+  if (!title) throw new SourceError(file, 'no title found (no JSON-LD headline, og:title, <title> or <h1>)');
+  const bodyHtml = withoutLeadingTitle(content, title);
+  const bodyText = htmlToText(bodyHtml);
+
+  return {
+    articles: [
+      {
+        file,
+        record: null,
+        title,
+        date: page.date,
+        outlet: page.outlet,
+        url: page.url,
+        author: page.author ?? bylineName(article.byline) ?? page.relAuthor,
+        category: page.category,
+        tags: page.tags,
+        summary: page.summary,
+        bodyHtml,
+        bodyText,
+      },
+    ],
+    skipped: [],
+  };
+}
+
+/**
+ * linkedom builds a document only from a full page: given a fragment, its `documentElement` is
+ * the fragment's first element and Readability finds no body. A fragment goes into a page.
+ */
+function asDocument(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  if (/<(head|body)[\s>]/i.test(html)) return `<!DOCTYPE html><html>${html}</html>`;
+  return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+// ---------------------------------------------------------------------------
+// Why the main content is no article
+
+/**
+ * Readability always returns its best candidate, even on a page with no article; a candidate
+ * with little text, or whose text is mostly links and list items, is the page's navigation,
+ * footer or a list of headlines.
+ */
+function notAnArticle(bodyHtml: string): string | null {
+  const text = textShares(bodyHtml);
+  if (text.total < MIN_ARTICLE_CHARS) return `its main content is only ${text.total} characters of text`;
+  if (text.total - text.inListsOrLinks < MIN_ARTICLE_CHARS) {
+    return `its main content is lists and links, with ${text.total - text.inListsOrLinks} characters of text outside them: navigation or a list of headlines`;
+  }
+  const density = text.inLinks / text.total;
+  if (density > MAX_LINK_DENSITY) {
+    return `${Math.round(density * 100)}% of its main content is link text: navigation or a list of headlines`;
+  }
+  return null;
+}
+
+/** Characters of text in the HTML: in all, inside links, inside links or list items. */
+function textShares(html: string): { total: number; inLinks: number; inListsOrLinks: number } {
+  const shares = { total: 0, inLinks: 0, inListsOrLinks: 0 };
+  const walk = (nodes: ChildNode[], inLink: boolean, inList: boolean): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        const length = node.data.replace(/\s+/g, ' ').trim().length;
+        shares.total += length;
+        if (inLink) shares.inLinks += length;
+        if (inLink || inList) shares.inListsOrLinks += length;
+      } else if (node.type === 'tag') {
+        walk(node.children, inLink || node.name === 'a', inList || node.name === 'li');
+      }
+    }
+  };
+  walk(parseDocument(html, { decodeEntities: true }).children, false, false);
+  return shares;
+}
+
+// ---------------------------------------------------------------------------
+// Metadata
+
+interface PageMetadata {
+  /** Title candidates, most trusted first (site name not yet removed). */
+  titles: (string | null)[];
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  /** The text of the first `rel=author` link, the least trusted byline. */
+  relAuthor: string | null;
+  category: string | null;
+  tags: string[];
+  summary: string | null;
+  /** What the body's relative links are relative to. */
+  baseUrl: string | null;
+}
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = NonNullable<ReturnType<Doc['querySelector']>>;
+
+const DATE_META = [
+  'article:published_time', 'og:published_time', 'parsely-pub-date', 'sailthru.date', 'datepublished',
+  'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
+  'dcterms.date', 'dcterms.issued', 'dcterms.created',
+];
+const AUTHOR_META = ['article:author', 'author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl'];
+const TITLE_META = ['og:title', 'parsely-title', 'twitter:title', 'sailthru.title', 'dc.title'];
+const SECTION_META = ['article:section', 'parsely-section', 'section'];
+const TAG_META = [['article:tag'], ['parsely-tags', 'news_keywords']];
+const SUMMARY_META = ['og:description', 'description', 'twitter:description', 'dc.description'];
+
+function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
+  const ld = jsonLdArticle(document);
+  const meta = metaTags(document);
+  const first = (names: string[]) => names.flatMap((name) => meta.get(name) ?? []).find(Boolean) ?? null;
+
+  const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
+  const url = [ld?.url, first(['og:url']), canonical, first(['parsely-link'])]
+    .map((candidate) => (candidate ? httpUrl(candidate, pageUrl) : null))
+    .find(Boolean) ?? pageUrl;
+  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  const base = pageUrl ?? url;
+
+  const article = mainArticle(document);
+  const dates = [ld?.datePublished, ...DATE_META.flatMap((name) => meta.get(name) ?? []), ...articleTimes(document, article)];
+  const tagLists = [ld?.keywords ?? [], ...TAG_META.map((names) => names.flatMap((name) => (meta.get(name) ?? []).flatMap(splitList)))];
+  const metaAuthors = AUTHOR_META.map((name) => (meta.get(name) ?? []).filter((value) => !/^https?:\/\//i.test(value)));
+
+  return {
+    titles: [ld?.headline ?? null, first(TITLE_META), textOf(document.querySelector('title')), textOf(document.querySelector('h1'))],
+    date: dates.map(parseSourceDate).find(Boolean) ?? null,
+    outlet: ld?.publisher ?? first(['og:site_name', 'application-name']),
+    url,
+    author: joinNames(ld?.authors ?? []) ?? metaAuthors.map(joinNames).find(Boolean) ?? null,
+    relAuthor: bylineName(textOf((article ?? document).querySelector('a[rel~="author" i]'))),
+    category: ld?.section ?? first(SECTION_META),
+    tags: uniqueLabels(tagLists.find((list) => list.length > 0) ?? []),
+    summary: ld?.description ?? first(SUMMARY_META),
+    baseUrl: (baseHref ? httpUrl(baseHref, base) : null) ?? base,
+  };
+}
+
+/** Every `<meta>` value by its lower-cased `property`, `name` or `itemprop`, in page order. */
+function metaTags(document: Doc): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const element of document.querySelectorAll('meta')) {
+    const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop'))?.trim().toLowerCase();
+    const value = cleanText(element.getAttribute('content') ?? '');
+    if (key && value) tags.set(key, [...(tags.get(key) ?? []), value]);
+  }
+  return tags;
+}
+
+/**
+ * The page's own `<article>`: the one holding the `<h1>`, else the longest. Teasers in sidebars
+ * and "related" lists are often `<article>`s too, with their own dates and bylines.
+ */
+function mainArticle(document: Doc): El | null {
+  const articles = [...document.querySelectorAll('article')];
+  const withTitle = articles.find((article) => article.querySelector('h1'));
+  if (withTitle) return withTitle;
+  const length = (article: El) => (article.textContent ?? '').length;
+  return articles.reduce<El | null>((longest, article) => (!longest || length(article) > length(longest) ? article : longest), null);
+}
+
+/** `<time datetime>` of the article itself: marked as its publication date, else the first one in the main `<article>`. */
+function articleTimes(document: Doc, article: El | null): string[] {
+  const marked = (article ?? document).querySelector('[itemprop="datePublished"][datetime], time[pubdate][datetime]');
+  const first = article?.querySelector('time[datetime]') ?? null;
+  return [marked, first].map((element) => element?.getAttribute('datetime') ?? null).filter((value): value is string => !!value);
+}
+
+function textOf(element: El | null): string | null {
+  return element ? cleanText(element.textContent ?? '') || null : null;
+}
+
+/** Readability's byline or a `rel=author` link as a name: "By Nicole Fenton" → "Nicole Fenton". */
+function bylineName(byline: string | null | undefined): string | null {
+  return byline ? cleanName(byline) || null : null;
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map(cleanText).filter(Boolean);
+}
+
+function uniqueLabels(labels: string[]): string[] {
+  const seen = new Set<string>();
+  return labels.filter((label) => {
+    const key = label.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function httpUrl(value: string, base: string | null): string | null {
+  try {
+    const url = base ? new URL(value, base) : new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Title
+
+/** Separators pages put between a title and the site name in `<title>`. */
+const TITLE_SEPARATOR = /\s+[|–—·:»-]{1,2}\s+/;
+
+/** "3 Ways to … | Digital.gov" → "3 Ways to …" when the part cut off is the site's name. */
+function withoutSiteName(title: string | null | undefined, siteName: string | null): string | null {
+  const text = title ? cleanText(title) : '';
+  if (!text || !siteName) return text || null;
+  const site = comparable(siteName);
+  // A <title> that is only the site's name (a home-page template) names no article.
+  if (comparable(text) === site) return null;
+  const parts = text.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return text;
+  const separators = text.match(new RegExp(TITLE_SEPARATOR, 'g')) ?? [];
+  if (comparable(parts.at(-1) ?? '') === site) return text.slice(0, text.lastIndexOf(separators.at(-1) ?? '')).trim();
+  if (comparable(parts[0] ?? '') === site) return text.slice(text.indexOf(separators[0] ?? '') + (separators[0]?.length ?? 0)).trim();
+  return text;
+}
+
+function comparable(name: string): string {
+  return name.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The article's own heading repeats the title the archive shows above the body: drop it. */
+function withoutLeadingTitle(bodyHtml: string, title: string): string {
+  const heading = /^<h[1-6]>([\s\S]*?)<\/h[1-6]>\s*/.exec(bodyHtml);
+  if (heading && comparable(htmlToText(heading[1] ?? '')) === comparable(title)) return bodyHtml.slice(heading[0].length);
+  return bodyHtml;
+}
+
+// ---------------------------------------------------------------------------
+// JSON-LD
+
+interface JsonLdArticle {
+  headline: string | null;
+  datePublished: string | null;
+  authors: string[];
+  publisher: string | null;
+  section: string | null;
+  keywords: string[];
+  url: string | null;
+  description: string | null;
+}
+
+type JsonNode = Record<string, unknown>;
+
+/** Schema.org types of a news article (`NewsArticle`, `ReportageNewsArticle`, `BlogPosting`, …). */
+const ARTICLE_TYPE = /(Article|BlogPosting)$/;
+
+/**
+ * The first article node of the page's JSON-LD, looking inside arrays and `@graph`, with
+ * `{"@id": …}` references (Yoast's authors and publisher) resolved against the other nodes.
+ */
+function jsonLdArticle(document: Doc): JsonLdArticle | null {
+  const nodes: JsonNode[] = [];
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (isNode(value)) {
+      nodes.push(value);
+      collect(value['@graph']);
+    }
+  };
+  for (const script of document.querySelectorAll('script')) {
+    if (!/^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
+    try {
+      // Some pages wrap the JSON in an HTML comment or CDATA section.
+      collect(JSON.parse((script.textContent ?? '').replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)|(-->|\/\/\s*\]\]>)\s*$/g, '')));
+    } catch {
+      // A broken block states nothing; the meta tags still may.
+    }
+  }
+  const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPE.test(type)));
+  if (!article) return null;
+
+  const byId = new Map(nodes.filter((node) => typeof node['@id'] === 'string').map((node) => [node['@id'] as string, node]));
+  const resolve = (value: unknown): unknown =>
+    isNode(value) && typeof value['@id'] === 'string' && !('name' in value) ? (byId.get(value['@id']) ?? value) : value;
+  const nameOf = (value: unknown): string | null => {
+    const node = resolve(value);
+    return typeof node === 'string' ? cleanText(node) || null : isNode(node) ? ldText(node.name) : null;
+  };
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+  const page = resolve(article.mainEntityOfPage);
+
+  return {
+    headline: ldText(article.headline) ?? ldText(article.name),
+    datePublished: ldText(article.datePublished) ?? ldText(article.dateCreated),
+    authors: list(article.author).map(nameOf).filter((name): name is string => !!name),
+    publisher: nameOf(list(article.publisher)[0]),
+    section: list(article.articleSection).map(ldText).find(Boolean) ?? null,
+    keywords: list(article.keywords).flatMap((keyword) => (typeof keyword === 'string' ? splitList(keyword) : [])),
+    url: ldText(article.url) ?? (typeof page === 'string' ? page : isNode(page) ? (ldText(page.url) ?? ldText(page['@id'])) : null),
+    description: ldText(article.description),
+  };
+}
+
+function isNode(value: unknown): value is JsonNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `@type` as bare names: "https://schema.org/NewsArticle" → "NewsArticle". */
+function types(node: JsonNode): string[] {
+  const type = node['@type'];
+  return (Array.isArray(type) ? type : [type])
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => value.replace(/^https?:\/\/schema\.org\//i, ''));
+}
+
+/** A JSON-LD text value; entities some CMSs leave in it are decoded. */
+function ldText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = cleanText(/&[#\w]+;/.test(value) ? htmlToText(value) : value);
+  return text || null;
+}

@@ -1,0 +1,378 @@
+/**
+ * Reads a Hugo or Jekyll Markdown article: YAML front matter for the fields, the Markdown below
+ * it for the body. Author and topic slugs are turned into display names from the site's own
+ * taxonomy pages (`authors/<slug>/_index.md`, `topics/<slug>/_index.md`).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as chrono from 'chrono-node';
+import { Marked } from 'marked';
+import { parseDocument } from 'yaml';
+import { htmlToText } from '../bundle/htmlToText';
+import { cleanName, cleanText, isIsoDate } from '../import/normalise';
+import { type SourceReadResult, SourceError } from '../import/SourceArticle';
+import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
+
+// ---------------------------------------------------------------------------
+// Field helpers shared by the source readers
+
+const DATE_TIME =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A date as a source states it, as ISO 8601 with its offset kept and no more precision than
+ * stated: `2017-10-03 16:28:00 -0400` → `2017-10-03T16:28:00-04:00`, `2015-06-29 1:00:19 -0400` →
+ * `2015-06-29T01:00:19-04:00`, `2019-12-04` → `2019-12-04`, `Fri, 17 Nov 2017 10:00:00 GMT` →
+ * `2017-11-17T10:00:00Z`. Null when the value is no recognisable calendar date.
+ */
+export function parseSourceDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value !== 'string') return null;
+  const text = cleanText(value);
+  if (text === '') return null;
+  const match = DATE_TIME.exec(text);
+  if (match) {
+    const [, y, mo, d, h, mi, s, fraction, zone] = match;
+    const day = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    // A zone without a time of day says nothing: the day stands alone.
+    const iso = h === undefined ? day : `${day}T${h.padStart(2, '0')}:${mi}${s ? `:${s}${fraction ?? ''}` : ''}${isoZone(zone)}`;
+    return isIsoDate(iso) ? iso : null;
+  }
+  return chronoDate(text);
+}
+
+function isoZone(zone: string | undefined): string {
+  if (!zone) return '';
+  if (/^(Z|UTC|GMT)$/i.test(zone)) return 'Z';
+  const digits = zone.replace(':', '');
+  return `${digits.slice(0, 3)}:${digits.slice(3)}`;
+}
+
+/** Free-form dates ("November 17, 2017", RFC 2822): only when day, month and year are all stated. */
+function chronoDate(text: string): string | null {
+  const result = chrono.strict.parse(text)[0];
+  const start = result?.start;
+  if (!start || !(['year', 'month', 'day'] as const).every((unit) => start.isCertain(unit))) return null;
+  const two = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  const day = `${start.get('year')}-${two(start.get('month'))}-${two(start.get('day'))}`;
+  if (!start.isCertain('hour')) return isIsoDate(day) ? day : null;
+  const time = `T${two(start.get('hour'))}:${two(start.get('minute'))}${start.isCertain('second') ? `:${two(start.get('second'))}` : ''}`;
+  const offset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset') : null;
+  const zone =
+    offset === null
+      ? ''
+      : offset === 0
+        ? 'Z'
+        : `${offset < 0 ? '-' : '+'}${two(Math.trunc(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  const iso = `${day}${time}${zone}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** Names as one byline: "A", "A and B", "A, B and C"; null for none. */
+export function joinNames(names: string[]): string | null {
+  const unique = [...new Set(names.map(cleanName).filter(Boolean))];
+  if (unique.length <= 1) return unique[0] ?? null;
+  return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Taxonomies
+
+/** Directories that mark a Hugo content root: the site's taxonomy term pages live in them. */
+const TAXONOMY_DIRS = ['authors', 'topics', 'categories', 'tags'];
+/** Label taxonomies stand in for each other: a site that moved from `categories` to `topics` keeps old slugs. */
+const LABEL_TAXONOMIES = ['topics', 'categories', 'tags'];
+
+/** Turns taxonomy slugs of Markdown articles into the display names their site gives them. */
+export interface TaxonomyResolver {
+  /**
+   * The display name of `slug` in `taxonomy` (`authors`, `topics`, `categories`, `tags`) for the
+   * article at `filePath`, from `<content root>/<taxonomy>/<slug>/_index.md`; a slug that no such
+   * page names comes back readable ("jamie-albrecht" → "Jamie Albrecht") and is noted in
+   * {@link TaxonomyResolver.unresolved}.
+   */
+  resolve(filePath: string, taxonomy: string, slug: string): string;
+  /** `<taxonomy>/<slug>` of every slug that fell back to its readable form. */
+  readonly unresolved: ReadonlySet<string>;
+}
+
+/**
+ * A resolver that finds each article's content root (the nearest directory above it holding
+ * `authors/`, `topics/`, `categories/` or `tags/`) and reads term pages once, caching both.
+ */
+export function createTaxonomyResolver(): TaxonomyResolver {
+  const rootOfDir = new Map<string, string | null>();
+  const nameOfTerm = new Map<string, string | null>();
+  const unresolved = new Set<string>();
+
+  const contentRoot = (dir: string): string | null => {
+    const cached = rootOfDir.get(dir);
+    if (cached !== undefined) return cached;
+    const isRoot = TAXONOMY_DIRS.some((name) => isDirectory(path.join(dir, name)));
+    const parent = path.dirname(dir);
+    const root = isRoot ? dir : parent === dir ? null : contentRoot(parent);
+    rootOfDir.set(dir, root);
+    return root;
+  };
+
+  const termName = (root: string, taxonomy: string, slug: string): string | null => {
+    const file = path.join(root, taxonomy, slug, '_index.md');
+    if (!nameOfTerm.has(file)) nameOfTerm.set(file, existsSync(file) ? displayNameOf(readFileSync(file, 'utf8')) : null);
+    return nameOfTerm.get(file) ?? null;
+  };
+
+  return {
+    unresolved,
+    resolve(filePath, taxonomy, slug) {
+      const key = termSlug(slug);
+      const root = contentRoot(path.dirname(path.resolve(filePath)));
+      if (root && key) {
+        const candidates = LABEL_TAXONOMIES.includes(taxonomy)
+          ? [taxonomy, ...LABEL_TAXONOMIES.filter((t) => t !== taxonomy)]
+          : [taxonomy];
+        for (const candidate of candidates) {
+          const name = termName(root, candidate, key);
+          if (name) return name;
+        }
+      }
+      unresolved.add(`${taxonomy}/${slug}`);
+      return readableSlug(slug);
+    },
+  };
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Hugo's URL form of a term; null for anything that could step out of the taxonomy folder. */
+function termSlug(slug: string): string | null {
+  const key = cleanText(slug).toLowerCase().replace(/\s+/g, '-');
+  return key && !/[/\\]|^\.\.?$/.test(key) ? key : null;
+}
+
+/** "jamie-albrecht" → "Jamie Albrecht"; a slug already written as words is kept. */
+function readableSlug(slug: string): string {
+  const text = cleanText(slug);
+  if (/\s|\p{Lu}/u.test(text)) return text;
+  return text
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/**
+ * The name a term page gives: `display_name`, `title`, `name`, or first and last name. A page
+ * whose YAML is damaged further down still names its term: Hugo's parser accepts an unindented
+ * second line of a quoted `summary` (DigitalGov's `topics/podcast/_index.md`), `yaml` reports it
+ * and recovers the keys before it.
+ */
+function displayNameOf(page: string): string | null {
+  const split = splitFrontMatter(page);
+  const data = split ? parseYaml(split.yaml).data : null;
+  if (!isRecord(data)) return null;
+  const first = textOf(data.first_name);
+  const last = textOf(data.last_name);
+  return textOf(data.display_name) ?? textOf(data.title) ?? textOf(data.name) ?? (cleanText(`${first ?? ''} ${last ?? ''}`) || null);
+}
+
+// ---------------------------------------------------------------------------
+// Front matter and body
+
+/** `---` YAML `---` at the top of the file, after an optional byte-order mark and blank lines. */
+const FRONT_MATTER = /^\uFEFF?(?:[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function splitFrontMatter(text: string): { yaml: string; body: string } | null {
+  const match = FRONT_MATTER.exec(text);
+  return match ? { yaml: match[1] ?? '', body: text.slice(match[0].length) } : null;
+}
+
+/**
+ * Front matter as data, with the first error `yaml` reports. Repeated keys are allowed, the last
+ * one winning, as Hugo allows them (DigitalGov repeats `expirydate` in a dozen articles).
+ */
+function parseYaml(text: string): { data: unknown; error: string | null } {
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const error = doc.errors[0]?.message ?? null;
+  let data: unknown = null;
+  try {
+    data = doc.toJS();
+  } catch {
+    // A document too damaged to convert has no data to recover.
+  }
+  return { data, error };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A scalar front matter value as trimmed text; null when absent or empty. */
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return cleanText(value) || null;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/**
+ * A list field written as a YAML list or as one string: comma-separated, or for labels (not
+ * names) space-separated, as Jekyll reads `categories: design research`.
+ */
+function listOf(value: unknown, kind: 'labels' | 'names' = 'labels'): string[] {
+  if (Array.isArray(value)) return value.map(textOf).filter((item): item is string => item !== null);
+  const text = textOf(value);
+  if (!text) return [];
+  const separator = text.includes(',') || kind === 'names' ? ',' : /\s+/;
+  return text.split(separator).map(cleanText).filter(Boolean);
+}
+
+/**
+ * Shortcodes whose parameters are text a reader sees: dropping them would cut words out of
+ * sentences (`we selected {{< asset-static label="the next round of projects" >}} to start`).
+ */
+const TEXT_SHORTCODES: Record<string, (params: Record<string, string>) => string> = {
+  'asset-static': (p) => p.label ?? '',
+  button: (p) => (p.text ? (p.href ? `[${p.text}](${p.href})` : p.text) : ''),
+  'card-policy': (p) => (p.title ? `\n\n${p.src ? `[${p.title}](${p.src})` : p.title}\n\n` : ''),
+  'card-prompt': (p) => `\n\n${p.intro ?? ''}${p['button-url'] && p['button-text'] ? ` [${p['button-text']}](${p['button-url']})` : ''}\n\n`,
+  'quote-block': (p) => (p.text ? `\n\n> ${p.text}${p.cite ? `\n>\n> — ${p.cite}` : ''}\n\n` : ''),
+  // Boxes with a heading: the heading introduces the text that follows.
+  ring: (p) => (p.title ? `\n\n**${p.title}**\n\n` : ''),
+  accordion: (p) => (p.title ? `\n\n**${p.title}**\n\n` : ''),
+};
+
+/** `{{< name params >}}`, `{{< /name >}}`, `{{% name params %}}`. */
+const HUGO_SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w.-]*)([\s\S]*?)\s*\/?\s*[>%]\}\}/g;
+/** Liquid (Jekyll): comment blocks go with their content, `highlight` blocks become code fences. */
+const LIQUID_COMMENT = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g;
+const LIQUID_HIGHLIGHT = /\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}/g;
+const LIQUID_END_HIGHLIGHT = /\{%-?\s*endhighlight\s*-?%\}/g;
+/** Any other Liquid tag (`{% include … %}`, `{% raw %}`), and Liquid output (`{{ site.baseurl }}`). */
+const LIQUID_TAG = /\{%-?[\s\S]*?-?%\}/g;
+const LIQUID_OUTPUT = /\{\{-?(?![<%])[^{}]*\}\}/g;
+const SHORTCODE_PARAM = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+
+/**
+ * Removes what only the site generator understands: Hugo shortcodes (an image, a video, a
+ * `ref` link target; paired ones such as `note` keep their inner text; ones that carry visible
+ * text keep that text) and Liquid tags and output.
+ */
+function stripTemplateTags(markdown: string): string {
+  return markdown
+    .replace(HUGO_SHORTCODE, (_whole, _delimiter: string, closing: string, name: string, rest: string) => {
+      const render = closing ? undefined : TEXT_SHORTCODES[name];
+      if (!render) return '';
+      const params: Record<string, string> = {};
+      for (const [, key, double, single, bare] of rest.matchAll(SHORTCODE_PARAM)) params[key!] = double ?? single ?? bare ?? '';
+      return render(params);
+    })
+    .replace(LIQUID_COMMENT, '')
+    .replace(LIQUID_HIGHLIGHT, '\n```$1\n')
+    .replace(LIQUID_END_HIGHLIGHT, '\n```\n')
+    .replace(LIQUID_TAG, '')
+    .replace(LIQUID_OUTPUT, '');
+}
+
+const markdown = new Marked({ gfm: true, async: false });
+
+/**
+ * Reads one Hugo/Jekyll Markdown article. `filePath` locates the site's taxonomy pages; the file
+ * is named by its base name in every message. A draft (`draft: true`) is skipped with its reason;
+ * a file without YAML front matter, title or text is a {@link SourceError}. The outlet is left to
+ * the librarian (`--outlet`).
+ */
+export function readMarkdown(text: string, filePath: string, taxonomy: TaxonomyResolver): SourceReadResult {
+  const file = path.basename(filePath);
+  if (/^\uFEFF?\s*\+\+\+\s*\r?\n/.test(text)) {
+    throw new SourceError(file, 'TOML front matter (+++) is not supported; convert it to YAML between --- lines');
+  }
+  const split = splitFrontMatter(text);
+  if (!split) throw new SourceError(file, 'no YAML front matter (the file must start with a --- block holding at least the title)');
+
+  const { data, error } = parseYaml(split.yaml);
+  if (error) throw new SourceError(file, `front matter is not valid YAML (${firstLine(error)})`);
+  if (!isRecord(data)) throw new SourceError(file, 'front matter is empty or not a set of fields');
+  if (data.draft === true || data.draft === 'true') {
+    return { articles: [], skipped: [{ record: file, reason: 'draft (draft: true in the front matter)' }] };
+  }
+  if (data.published === false || data.published === 'false') {
+    return { articles: [], skipped: [{ record: file, reason: 'unpublished (published: false in the front matter)' }] };
+  }
+
+  const title = plainText(data.title);
+  if (!title) throw new SourceError(file, 'front matter has no title');
+
+  const statedDate = [data.date, data.publishDate, data.pubdate].find((value) => value != null && value !== '');
+  const date = statedDate === undefined ? jekyllFileDate(file) : parseSourceDate(statedDate);
+  if (statedDate !== undefined && date === null) {
+    throw new SourceError(file, `front matter date ${JSON.stringify(statedDate)} is not a date (write it as 2017-10-03 or 2017-10-03 16:28:00 -0400)`);
+  }
+
+  const names = (taxonomyName: string, slugs: string[]) =>
+    [...new Set(slugs.map((slug) => taxonomy.resolve(filePath, taxonomyName, slug)))];
+  const authors = names('authors', [...listOf(data.authors, 'names'), ...listOf(data.author, 'names')]);
+  const labels = [...names('categories', listOf(data.categories)), ...names('topics', listOf(data.topics))];
+  const tags = names('tags', [...listOf(data.tags), ...listOf(data.tag)]);
+  const category = labels[0] ?? null;
+  const otherLabels = [...new Set([...labels.slice(1), ...tags])].filter((label) => label !== category);
+
+  const url = httpUrl(data.source_url) ?? httpUrl(data.canonical) ?? httpUrl(data.canonical_url);
+  const summary = textOf(data.summary) ?? textOf(data.description) ?? textOf(data.deck);
+  // A link post (title, summary and the address of the original) has no body of its own: its
+  // summary stands in, as it would on the site's listing pages.
+  const body = stripTemplateTags(split.body).trim() || (summary ? `<p>${markdown.parseInline(summary) as string}</p>` : '');
+  const bodyHtml = sanitizeArticleHtml(markdown.parse(body) as string, null);
+  const bodyText = htmlToText(bodyHtml);
+  if (!bodyText) throw new SourceError(file, 'no text: nothing below the front matter and no summary to stand in for it');
+
+  return {
+    articles: [
+      {
+        file,
+        record: null,
+        title,
+        date,
+        outlet: null,
+        url,
+        author: joinNames(authors),
+        category,
+        tags: otherLabels,
+        summary: summary && plainText(summary),
+        bodyHtml,
+        bodyText,
+      },
+    ],
+    skipped: [],
+  };
+}
+
+/** Jekyll's `_posts/2017-10-03-title.md` names the day when the front matter does not. */
+function jekyllFileDate(file: string): string | null {
+  const day = /^(\d{4}-\d{2}-\d{2})-/.exec(file)?.[1];
+  return day && isIsoDate(day) ? day : null;
+}
+
+/** A front matter string that may hold inline Markdown or entities (`**30 days**`, `&mdash;`) as plain text. */
+function plainText(value: unknown): string | null {
+  const text = textOf(value);
+  return text && (htmlToText(markdown.parseInline(text) as string).replace(/\n/g, ' ') || null);
+}
+
+function httpUrl(value: unknown): string | null {
+  const text = textOf(value);
+  if (!text) return null;
+  try {
+    return /^https?:$/.test(new URL(text).protocol) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}
