@@ -60,7 +60,7 @@ function printImportReport(report: ImportReport, dryRun: boolean): void {
     console.log(`merged    ${m.file} into "${m.title}" (${how})`);
   }
   for (const u of report.unchanged) console.log(`unchanged ${u.file} (already in the archive as ${u.id})`);
-  for (const k of report.skipped) console.log(`skipped   ${k.file} ${k.reason}`);
+  for (const k of report.skipped) console.log(`skipped   ${k.file}: ${k.reason}`);
   for (const f of report.failed) console.error(`failed    ${f.file}: ${f.reason}`);
   console.log(
     `\n${report.imported.length} imported, ${report.merged.length} merged, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.failed.length} failed; ` +

@@ -7,15 +7,26 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.8;
  * Finds near-duplicate texts: MinHash signatures bucketed by LSH bands propose candidates, and
  * the exact Jaccard similarity of the shingle sets confirms them, so a match is never a guess.
  */
+/** A text's shingles and MinHash signature, computed once and used to look up and to add. */
+export interface Fingerprint {
+  set: Set<number>;
+  bands: string[];
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const set = shingles(text);
+  return { set, bands: bandKeys(minHashSignature(set)) };
+}
+
 export class DuplicateFinder<K> {
   private readonly buckets = new Map<string, K[]>();
   private readonly sets = new Map<K, Set<number>>();
 
-  /** Adds a text under a key. */
-  add(key: K, text: string): void {
-    const set = shingles(text);
-    this.sets.set(key, set);
-    for (const band of bandKeys(minHashSignature(set))) {
+  /** Adds a text (or its fingerprint) under a key. */
+  add(key: K, text: string | Fingerprint): void {
+    const print = typeof text === 'string' ? fingerprint(text) : text;
+    this.sets.set(key, print.set);
+    for (const band of print.bands) {
       const list = this.buckets.get(band);
       if (list) list.push(key);
       else this.buckets.set(band, [key]);
@@ -23,15 +34,15 @@ export class DuplicateFinder<K> {
   }
 
   /** The best match for a text among those added, with its similarity, if any reaches the threshold. */
-  find(text: string): { key: K; similarity: number } | undefined {
-    const set = shingles(text);
+  find(text: string | Fingerprint): { key: K; similarity: number } | undefined {
+    const print = typeof text === 'string' ? fingerprint(text) : text;
     const seen = new Set<K>();
     let best: { key: K; similarity: number } | undefined;
-    for (const band of bandKeys(minHashSignature(set))) {
+    for (const band of print.bands) {
       for (const key of this.buckets.get(band) ?? []) {
         if (seen.has(key)) continue;
         seen.add(key);
-        const similarity = jaccard(set, this.sets.get(key)!);
+        const similarity = jaccard(print.set, this.sets.get(key)!);
         if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { key, similarity };
       }
     }

@@ -8,12 +8,13 @@ import { assertValidArchive, validateArchiveMeta, validateArchiveMonth } from '.
 import { type LoadedArchive, readArchive } from '../archive/readArchive';
 import { writeArchiveFiles } from '../archive/writeArchive';
 import { htmlToText } from '../bundle/htmlToText';
-import { DuplicateFinder } from '../dedupe/DuplicateFinder';
+import { DuplicateFinder, fingerprint } from '../dedupe/DuplicateFinder';
+import { paragraphsToHtml } from './paragraphsToHtml';
 import { articleId, canonicalUrl, cleanName, cleanText, isIsoDate, labelName, summarise } from './normalise';
 import { createTaxonomyResolver } from '../sources/readMarkdown';
 import type { FieldMapping } from '../sources/readJsonRecords';
 import { expandSourcePaths, readSourceFile, type SourceFormat } from './readSourceFile';
-import { type SourceArticle, SourceError, type SourceOverrides } from './SourceArticle';
+import { type SourceArticle, SourceError, type SourceOverrides, type SourceReadResult } from './SourceArticle';
 
 export interface ImportOptions {
   archiveDir: string;
@@ -134,13 +135,22 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], byMonth: {}, byCategory: {}, articleCount: 0 };
 
   const drafts: Draft[] = [];
-  const byUrl = new Map<string, Draft>();
+  // Several articles may share a URL (feeds that link every item to their home page), so a URL
+  // identifies an article only together with its title.
+  const byUrl = new Map<string, Draft[]>();
+  const rememberUrl = (url: string, draft: Draft) => {
+    const key = canonicalUrl(url);
+    const list = byUrl.get(key) ?? [];
+    if (!list.includes(draft)) list.push(draft);
+    byUrl.set(key, list);
+  };
+  const sameTitle = (a: string, b: string) => slugify(a, 200) === slugify(b, 200);
   const finder = new DuplicateFinder<Draft>();
   for (const month of archive.months) {
     for (const article of month.articles) {
       const draft: Draft = { article: structuredClone(article), files: [], isNew: false, changed: false, text: `${article.title}\n${htmlToText(article.body)}` };
       drafts.push(draft);
-      for (const s of article.sources) if (s.url) byUrl.set(canonicalUrl(s.url), draft);
+      for (const s of article.sources) if (s.url) rememberUrl(s.url, draft);
       finder.add(draft, draft.text);
     }
   }
@@ -148,12 +158,28 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   const sources: SourceArticle[] = [];
   const files = await expandSourcePaths(options.files);
   const taxonomy = createTaxonomyResolver();
+  const notesFor = (file: string) => perFile[path.basename(file)] ?? perFile[path.relative(process.cwd(), file)];
+  const read = (file: string) => {
+    const reading = readSourceFile(file, { format: options.format, mapping: options.mapping, taxonomy, url: notesFor(file)?.url ?? options.overrides?.url });
+    // Handled when its turn comes; until then, a failure must not count as unhandled.
+    reading.catch(() => {});
+    return reading;
+  };
+  // Files are read a few at a time ahead of the one being processed, so disk waits overlap with
+  // parsing; results are still taken in order, so the report and ids never depend on timing.
+  const AHEAD = 8;
+  const pending = files.slice(0, AHEAD).map(read);
   for (const [i, file] of files.entries()) {
     options.onProgress?.(i, files.length, file);
+    const next = files[i + AHEAD];
+    const current = pending[i]!;
+    if (next !== undefined) pending.push(read(next));
+    // Settled results are dropped as we go, so memory holds at most AHEAD files.
+    pending[i] = undefined as unknown as Promise<SourceReadResult>;
     try {
       const name = path.basename(file);
-      const notes = perFile[name] ?? perFile[path.relative(process.cwd(), file)];
-      const result = await readSourceFile(file, { format: options.format, mapping: options.mapping, taxonomy, url: notes?.url ?? options.overrides?.url });
+      const notes = notesFor(file);
+      const result = await current;
       for (const source of result.articles) {
         // A record that cannot take the librarian's notes (a bad date given for it) fails alone.
         try {
@@ -163,7 +189,11 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
           report.failed.push({ file: source.record ? `${err.file} ${source.record}` : err.file, reason: err.reason });
         }
       }
-      for (const s of result.skipped) report.skipped.push({ file: name, reason: s.reason.startsWith(s.record) ? s.reason : `${s.record}: ${s.reason}` });
+      for (const s of result.skipped) {
+        // A one-article source (a page, a Markdown file) names its record after the file itself.
+        const record = s.record === name || s.record === file ? '' : s.record;
+        report.skipped.push({ file: record ? `${name} ${record}` : name, reason: s.reason });
+      }
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       report.failed.push({ file: err.file, reason: err.reason });
@@ -173,10 +203,29 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
 
   for (const source of sources) {
     const label = source.record ? `${source.file} ${source.record}` : source.file;
+    if (!cleanText(source.title)) {
+      // A post published without a title (WordPress shows "(no title)"): name it by its opening words.
+      const opening = summarise(source.summary ?? source.bodyText, 80).replace(/[.…]+$/, '');
+      if (!opening) {
+        report.failed.push({ file: label, reason: 'no title and no text' });
+        continue;
+      }
+      source.title = `${opening}…`;
+    }
+    if (!source.bodyHtml.trim()) {
+      // A post with nothing but a title (or a gallery that did not survive): its summary, if any, is its text.
+      if (!source.summary?.trim()) {
+        report.skipped.push({ file: label, reason: 'no article text (a title and a link only)' });
+        continue;
+      }
+      source.bodyHtml = paragraphsToHtml([cleanText(source.summary)]);
+      source.bodyText = cleanText(source.summary);
+    }
     const newSource: Source = { outlet: source.outlet ? cleanName(source.outlet) : null, url: source.url };
     const text = `${source.title}\n${source.bodyText}`;
-    const sameUrl = source.url ? byUrl.get(canonicalUrl(source.url)) : undefined;
-    const near = sameUrl ? undefined : finder.find(text);
+    const print = fingerprint(text);
+    const sameUrl = source.url ? byUrl.get(canonicalUrl(source.url))?.find((d) => sameTitle(d.article.title, source.title)) : undefined;
+    const near = sameUrl ? undefined : finder.find(print);
     const target = sameUrl ?? near?.key;
     if (target) {
       const a = target.article;
@@ -190,7 +239,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       if (!a.author && source.author) (a.author = cleanName(source.author)), (changed = true);
       if (!a.category && source.category) (a.category = ensureLabel(meta.categories, source.category)), (changed = true);
       target.files.push(label);
-      if (source.url) byUrl.set(canonicalUrl(source.url), target);
+      if (source.url) rememberUrl(source.url, target);
       if (changed) target.changed = true;
       if (changed || target.isNew) {
         report.merged.push({ file: label, into: a.id ?? '(new)', title: a.title, how: sameUrl ? 'same URL' : 'near duplicate', similarity: near?.similarity ?? 1 });
@@ -216,10 +265,11 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       text,
     };
     drafts.push(draft);
-    if (source.url) byUrl.set(canonicalUrl(source.url), draft);
-    finder.add(draft, text);
+    if (source.url) rememberUrl(source.url, draft);
+    finder.add(draft, print);
   }
 
+  const takenIds = new Set(drafts.map((d) => d.article.id).filter((id): id is string => id !== null));
   // New articles need a date (from the page, a duplicate, or the librarian) before they get an id.
   const months = new Map<MonthKey, Article[]>();
   for (const draft of drafts) {
@@ -235,6 +285,9 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       // Identity comes from the smallest URL of the group, so the order of files never matters.
       const urls = a.sources.map((s) => s.url).filter((u): u is string => !!u).map(canonicalUrl).sort();
       a.id = articleId(urls[0] ?? null, a.title, a.date);
+      // Another article with the same URL (a feed linking every item to one page) got that id first.
+      if (takenIds.has(a.id)) a.id = articleId(null, `${urls[0]} ${a.title}`, a.date);
+      takenIds.add(a.id);
       // Sources that name their outlet come first; the first is shown as the primary one.
       a.sources.sort((x, y) => Number(!x.outlet && !x.url) - Number(!y.outlet && !y.url));
     }
@@ -257,6 +310,21 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
     }
   }
 
+  // Each new article is checked on its own, so that one bad record fails alone (with the
+  // validator's reason) instead of stopping the whole import.
+  for (const draft of drafts) {
+    const a = draft.article;
+    if (!draft.isNew || !a.id || !a.date) continue;
+    const problems = validateArchiveMonth(draft.files[0] ?? 'source', { format: ARCHIVE_FORMAT, month: monthKey(a.date), articles: [a] }, meta);
+    if (problems.length === 0) continue;
+    const reason = problems.map((p) => `${p.field ?? 'article'}: ${p.message}`).join('; ');
+    for (const file of draft.files) report.failed.push({ file, reason });
+    report.merged = report.merged.filter((m) => !draft.files.includes(m.file));
+    const month = months.get(monthKey(a.date))!;
+    month.splice(month.indexOf(a as Article), 1);
+    a.id = null;
+  }
+
   for (const draft of drafts) {
     if (draft.isNew && draft.article.id && draft.article.date) {
       report.imported.push({ id: draft.article.id, title: draft.article.title, month: monthKey(draft.article.date), files: draft.files });
@@ -265,7 +333,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   }
 
   const changedMonths = new Set<MonthKey>();
-  for (const draft of drafts) if (draft.changed && draft.article.date) changedMonths.add(monthKey(draft.article.date));
+  for (const draft of drafts) if (draft.changed && draft.article.date && draft.article.id) changedMonths.add(monthKey(draft.article.date));
   const monthFiles: ArchiveMonthFile[] = [...changedMonths].sort().map((month) => ({
     format: ARCHIVE_FORMAT,
     month,
