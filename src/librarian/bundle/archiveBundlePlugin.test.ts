@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSources } from '../import/importSources';
+import { SEED_FILES, SEEDS_META, seedsPresent, tempArchive } from '../testing/tempArchive';
+import { archiveBundlePlugin } from './archiveBundlePlugin';
+
+/** A minimal site (one page, one script) built with the archive plugin, as `vite build` does. */
+async function buildSite(archiveDir: string, outDir: string) {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'news-site-'));
+  await writeFile(path.join(root, 'index.html'), '<!doctype html><title>t</title><script type="module" src="./main.js"></script>');
+  await writeFile(path.join(root, 'main.js'), 'document.title = "archive";');
+  try {
+    await build({ root, logLevel: 'silent', configFile: false, plugins: [archiveBundlePlugin({ archiveDir })], build: { outDir, emptyOutDir: true } });
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!seedsPresent)('archiveBundlePlugin in a vite build', () => {
+  let dir = '';
+  let out = '';
+  let cleanup = async () => {};
+  beforeEach(async () => {
+    ({ dir, cleanup } = await tempArchive());
+    out = path.join(dir, 'dist');
+    await importSources({ archiveDir: dir, files: SEED_FILES, metaFile: SEEDS_META });
+  });
+  afterEach(() => cleanup());
+
+  it('emits the bundle: the manifest and every file it names', async () => {
+    await buildSite(dir, out);
+    const manifest = JSON.parse(await readFile(path.join(out, 'bundle/manifest.json'), 'utf8'));
+    expect(manifest.articleCount).toBe(4);
+    for (const file of [...manifest.months.flatMap((m: { files: string[] }) => m.files), ...manifest.index.files]) {
+      expect((await readFile(path.join(out, 'bundle', file), 'utf8')).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('fails the build on a malformed archive file, naming the file, the record and the field', async () => {
+    const file = path.join(dir, 'articles/2017-11.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"date": "2017-11-25"', '"date": "25 November 2017"'));
+    await expect(buildSite(dir, out)).rejects.toThrow(
+      /archive: articles\/2017-11\.json: article 0 \([0-9a-f]{16}\): date: must be an ISO 8601 date \(found "25 November 2017"\)/,
+    );
+  });
+});
