@@ -66,6 +66,8 @@ export interface BundleManifest {
   /** Ordered by display name. Articles with no category are counted under `uncategorised`. */
   categories: BundleCategory[];
   uncategorised: { count: number; months: { month: MonthKey; count: number }[] };
+  /** Every outlet named by a source, with how many articles it published, by name. */
+  outlets: { name: string; count: number }[];
   /** Tags that at least one article carries, ordered by display name. */
   tags: BundleCategory[];
   aliases: string[][];

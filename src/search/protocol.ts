@@ -1,33 +1,72 @@
 /**
- * The messages between the search client and the search worker. The UI sees only
- * {@link SearchResponse} (through `client.ts`); MiniSearch stays behind this line.
+ * The messages between the search client and the search worker. The UI sees only these types
+ * (through `client.ts`); MiniSearch stays behind this line.
  */
 import type { StoredFields } from '../core/searchOptions';
+import type { MonthKey } from '../core/types';
+
+export type SearchSort = 'relevance' | 'newest';
+
+/** What the reader asked for: words and filters. Every field but `q` is optional. */
+export interface SearchQuery {
+  /** The words as typed; empty means "browse": every article that passes the filters. */
+  q: string;
+  /** A category slug, or `uncategorised` for articles with none. */
+  category?: string;
+  /** An outlet's display name (as in `BundleManifest.outlets`). */
+  outlet?: string;
+  /** First month included (YYYY-MM). */
+  from?: MonthKey;
+  /** Last month included (YYYY-MM). */
+  to?: MonthKey;
+  /** Default: relevance when there are words, newest when browsing. */
+  sort?: SearchSort;
+  /** Pagination: how many hits to skip, and how many to return (default 20). */
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * Text with the parts that matched the query marked, so that the UI highlights them with
+ * `<mark>` without ever setting HTML from data.
+ */
+export type Highlighted = { text: string; match: boolean }[];
+
+/** A matching article: what the index stores, plus why it matched. */
+export interface SearchHit extends StoredFields {
+  id: string;
+  score: number;
+  /** The title with matched words marked. */
+  titleHighlighted: Highlighted;
+  /**
+   * A passage of the body around the matched words (about 30 words), matched words marked;
+   * null when browsing with no words, or when the article's text could not be read.
+   */
+  snippet: Highlighted | null;
+}
+
+export interface SearchResponse {
+  query: SearchQuery;
+  /** Every matching article, across all pages. */
+  total: number;
+  /** The requested page, best (or newest) first. */
+  hits: SearchHit[];
+  /**
+   * How the words were combined: every word must match (`all`); no article had them all, so
+   * articles with any of them are shown (`any`); or no words (`browse`).
+   */
+  mode: 'all' | 'any' | 'browse';
+  /** When nothing matched: queries that would find something (e.g. MiniSearch's autoSuggest). */
+  suggestions: string[];
+  /** The bundle edition the index came from. */
+  edition: string;
+}
 
 /** client → worker */
 export interface SearchRequest {
   /** Matches a reply to its request. */
   id: number;
-  query: string;
-  /** How many hits to send back at most; `total` still counts them all. */
-  limit: number;
-}
-
-/** A matching article: what the index stores, so a result list needs no month file. */
-export interface SearchHit extends StoredFields {
-  id: string;
-  score: number;
-}
-
-export interface SearchResponse {
-  /** The query as it was run (trimmed). */
-  query: string;
-  /** Every matching article, even those past `limit`. */
-  total: number;
-  /** Best first. */
-  hits: SearchHit[];
-  /** The bundle edition the index came from. */
-  edition: string;
+  query: SearchQuery;
 }
 
 /** Why the index could not be used: not reachable (offline), refused by the server, or unreadable. */

@@ -111,6 +111,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   const documents: SearchDocument[] = [];
   const categorised = new Map<string, { month: MonthKey }[]>();
   const tagged = new Map<string, { month: MonthKey }[]>();
+  const outletCounts = new Map<string, number>();
   const uncategorised: { month: MonthKey }[] = [];
   const newestFirst = [...archive.months].sort((a, b) => b.month.localeCompare(a.month));
   for (const monthFile of newestFirst) {
@@ -129,6 +130,9 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
         list.push({ month: monthFile.month });
         categorised.set(article.category, list);
       } else uncategorised.push({ month: monthFile.month });
+      for (const outlet of new Set(article.sources.map((src) => src.outlet).filter((o): o is string => o !== null))) {
+        outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
+      }
       for (const tag of article.tags) {
         const list = tagged.get(tag) ?? [];
         list.push({ month: monthFile.month });
@@ -175,6 +179,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     months,
     categories,
     uncategorised: { count: uncategorised.length, months: countByMonth(uncategorised) },
+    outlets: [...outletCounts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
     tags: labelsWithCounts(meta.tags, tagged),
     aliases: meta.aliases,
     index: { files: indexFiles, documentCount: documents.length },

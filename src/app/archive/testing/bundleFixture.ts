@@ -182,6 +182,7 @@ export const manifest: BundleManifest = {
     { slug: 'middle-east', name: 'Middle East', count: 1, months: [{ month: '2017-11', count: 1 }] },
   ],
   uncategorised: { count: 3, months: [{ month: '2017-11', count: 3 }] },
+  outlets: [{ name: '18F', count: 1 }, { name: 'Arab News', count: 1 }, { name: 'Digital.gov', count: 4 }, { name: 'Free West Media', count: 1 }, { name: 'PhotoNews Pakistan', count: 1 }, { name: 'Syrian Civil War Map', count: 1 }, { name: 'USDA', count: 1 }],
   tags: [
     { slug: 'analytics', name: 'Analytics', count: 1, months: [{ month: '2018-01', count: 1 }] },
     { slug: 'content-strategy', name: 'Content strategy', count: 1, months: [{ month: '2017-10', count: 1 }] },
