@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMonth, formatMonthName, formatShortDate } from './formatDate';
+import { formatLongDate, formatMonth, formatMonthName, formatShortDate, formatShortMonth } from './formatDate';
 
 describe('formatLongDate', () => {
   it('formats a date-only article date', () => {
@@ -23,5 +23,11 @@ describe('formatMonth', () => {
   it('names the month and year', () => {
     expect(formatMonth('2017-09')).toBe('September 2017');
     expect(formatMonthName('2017-09')).toBe('September');
+  });
+});
+
+describe('formatShortMonth', () => {
+  it('abbreviates the month name', () => {
+    expect(formatShortMonth('2020-12')).toBe('Dec 2020');
   });
 });

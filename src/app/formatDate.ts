@@ -12,6 +12,7 @@ const longDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 
 const shortDate = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthOnly = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
+const shortMonthYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function writtenDay(isoDate: string): Date {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
@@ -32,6 +33,12 @@ export function formatShortDate(isoDate: string): string {
 export function formatMonth(month: MonthKey): string {
   const { year, month: m } = parseMonthKey(month);
   return monthYear.format(new Date(Date.UTC(year, m - 1, 1)));
+}
+
+/** `Nov 2017`, where space is short (the month pickers of a search). */
+export function formatShortMonth(month: MonthKey): string {
+  const { year, month: m } = parseMonthKey(month);
+  return shortMonthYear.format(new Date(Date.UTC(year, m - 1, 1)));
 }
 
 /** `November`, for a month listed under its year. */

@@ -1,5 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articlePath, categoryPath, decodeParam, monthFromParams, monthPath, pagesFromQuery, searchPath, tagPath } from './routePaths';
+import {
+  articlePath,
+  categoryPath,
+  decodeParam,
+  hasSearchFilters,
+  monthFromParams,
+  monthPath,
+  pagesFromQuery,
+  searchFromQuery,
+  searchPath,
+  tagPath,
+  type SearchLocation,
+} from './routePaths';
 
 describe('articlePath', () => {
   it('builds /articles/YYYY/MM/slug from the date as written', () => {
@@ -47,6 +60,88 @@ describe('searchPath', () => {
 
   it('leaves an empty query out', () => {
     expect(searchPath('   ')).toBe('/search');
+  });
+
+  it('collapses runs of spaces in the words', () => {
+    expect(searchPath({ q: 'peace   corps' })).toBe('/search?q=peace%20corps');
+  });
+
+  it('writes the filters, the order and the page after the words, in a fixed order', () => {
+    expect(
+      searchPath({ page: 3, sort: 'newest', to: '2018-02', from: '2017-11', outlet: 'Arab News', category: 'middle-east', q: 'Albu Kamal' }),
+    ).toBe('/search?q=Albu%20Kamal&category=middle-east&outlet=Arab%20News&from=2017-11&to=2018-02&sort=newest&page=3');
+  });
+
+  it('browses by filters alone', () => {
+    expect(searchPath({ q: '', category: 'accessibility' })).toBe('/search?category=accessibility');
+  });
+
+  it('leaves out the order the words would get anyway, and page 1', () => {
+    expect(searchPath({ q: 'accessibility', sort: 'relevance', page: 1 })).toBe('/search?q=accessibility');
+    expect(searchPath({ q: '', outlet: 'Digital.gov', sort: 'newest' })).toBe('/search?outlet=Digital.gov');
+    expect(searchPath({ q: 'accessibility', sort: 'newest' })).toBe('/search?q=accessibility&sort=newest');
+  });
+
+  it('percent-encodes what a URL cannot hold as it is', () => {
+    expect(searchPath({ q: 'R&D 100% “open”', outlet: 'A/B' })).toBe('/search?q=R%26D%20100%25%20%E2%80%9Copen%E2%80%9D&outlet=A%2FB');
+  });
+});
+
+describe('searchFromQuery', () => {
+  it('reads the words, filters, order and page of a search URL', () => {
+    expect(
+      searchFromQuery({ q: ' Albu  Kamal ', category: 'middle-east', outlet: 'Arab News', from: '2017-11', to: '2018-02', sort: 'newest', page: '2' }),
+    ).toEqual({ q: 'Albu Kamal', category: 'middle-east', outlet: 'Arab News', from: '2017-11', to: '2018-02', sort: 'newest', page: 2 });
+  });
+
+  it('reads a bare search page as no words and no filters', () => {
+    expect(searchFromQuery({})).toEqual({ q: '' });
+  });
+
+  it('drops months, orders and pages it cannot read', () => {
+    expect(searchFromQuery({ q: 'x', from: '2017-13', to: 'last year', sort: 'oldest', page: 'all', category: ' ' })).toEqual({ q: 'x' });
+  });
+
+  it('turns a range given backwards round', () => {
+    expect(searchFromQuery({ from: '2018-02', to: '2017-11' })).toMatchObject({ from: '2017-11', to: '2018-02' });
+  });
+
+  it('takes the first of repeated parameters', () => {
+    expect(searchFromQuery({ q: ['raqqa', 'mosul'] })).toEqual({ q: 'raqqa' });
+  });
+
+  it('reads back every search URL it is given as the same search', () => {
+    const month = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const word = fc.string({ minLength: 1, maxLength: 12 }).filter((w) => w.trim() === w && !/\s/.test(w));
+    const search = fc.record(
+      {
+        q: fc.array(word, { maxLength: 3 }).map((words) => words.join(' ')),
+        category: word,
+        outlet: word,
+        from: month,
+        to: month,
+        sort: fc.constantFrom('relevance' as const, 'newest' as const),
+        page: fc.integer({ min: 2, max: 50 }),
+      },
+      { requiredKeys: ['q'] },
+    ).map((s): SearchLocation => (s.from && s.to && s.from > s.to ? { ...s, from: s.to, to: s.from } : s));
+    fc.assert(
+      fc.property(search, (s) => {
+        const path = searchPath(s);
+        const url = new URL(path, 'https://archive.example');
+        const parsed = searchFromQuery(Object.fromEntries(url.searchParams));
+        expect(url.pathname).toBe('/search');
+        expect(searchPath(parsed)).toBe(path);
+      }),
+    );
+  });
+});
+
+describe('hasSearchFilters', () => {
+  it('counts category, outlet and months as filters, but not the words or the order', () => {
+    expect(hasSearchFilters({ sort: 'newest' })).toBe(false);
+    expect(hasSearchFilters({ category: 'uncategorised' })).toBe(true);
+    expect(hasSearchFilters({ to: '2017-11' })).toBe(true);
   });
 });
 

@@ -2,8 +2,10 @@
  * The reader's URLs, built in one place so that links and route patterns cannot drift apart.
  * Paths are relative to the router's base (the site's `BASE_URL`).
  */
-import { parseMonthKey, toMonthKey } from '../core/monthKey';
+import { isMonthKey, parseMonthKey, toMonthKey } from '../core/monthKey';
 import type { MonthKey } from '../core/types';
+import type { SearchQuery, SearchSort } from '../search/client';
+import { normalizeQuery } from './searchText';
 
 /** `/articles/2017/11/abu-kamal-grasping-defeat` from an article's date and slug. */
 export function articlePath(date: string, slug: string): string {
@@ -26,10 +28,95 @@ export function tagPath(slug: string): string {
   return `/tags/${encodeURIComponent(slug)}`;
 }
 
-/** `/search?q=…`; an empty query gives the bare search page. */
-export function searchPath(query: string): string {
-  const q = query.trim();
-  return q ? `/search?q=${encodeURIComponent(q)}` : '/search';
+/** The filters and order of a search, as its URL holds them (see {@link SearchQuery}). */
+export type SearchFilters = Pick<SearchQuery, 'category' | 'outlet' | 'from' | 'to' | 'sort'>;
+
+/** Everything a search URL holds: the words, the filters, and how many pages are shown. */
+export interface SearchLocation extends SearchFilters {
+  /** Normalised words; empty to browse by the filters alone. */
+  q: string;
+  /** Pages shown ("Show more"); 1 when absent. */
+  page?: number;
+}
+
+const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'newest'];
+
+/** The order results come in when the URL names none: best first for words, newest first to browse. */
+export function defaultSearchSort(q: string): SearchSort {
+  return q ? 'relevance' : 'newest';
+}
+
+/** Whether a search narrows the articles by anything but its words (the order does not narrow). */
+export function hasSearchFilters(search: SearchFilters): boolean {
+  return Boolean(search.category || search.outlet || search.from || search.to);
+}
+
+/** The filters of a search, without its words and page. */
+export function searchFilters(search: SearchFilters): SearchFilters {
+  const { category, outlet, from, to, sort } = search;
+  return withoutUndefined({ category, outlet, from, to, sort });
+}
+
+/**
+ * `/search?q=…&category=…&outlet=…&from=YYYY-MM&to=YYYY-MM&sort=newest&page=N`, parameters in that
+ * order and only when set (a sort that is the default for the words, and page 1, are left out), so
+ * that one search has one URL. A bare query string gives `/search?q=…`; nothing gives `/search`.
+ */
+export function searchPath(search: string | SearchLocation): string {
+  const s = typeof search === 'string' ? { q: search } : search;
+  const q = normalizeQuery(s.q);
+  const params: [string, string | undefined][] = [
+    ['q', q || undefined],
+    ['category', s.category],
+    ['outlet', s.outlet],
+    ['from', s.from],
+    ['to', s.to],
+    ['sort', s.sort === defaultSearchSort(q) ? undefined : s.sort],
+    ['page', s.page !== undefined && s.page > 1 ? String(s.page) : undefined],
+  ];
+  const query = params
+    .filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '')
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query ? `/search?${query}` : '/search';
+}
+
+type QueryValue = string | string[] | undefined;
+
+function first(value: QueryValue): string | undefined {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim();
+  return v ? v : undefined;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The search a URL's query names, read leniently so that a hand-edited or old link still searches:
+ * unknown parameters, months that are not `YYYY-MM` and unknown orders are dropped, a range given
+ * backwards is turned round, and the page is read as {@link pagesFromQuery} does.
+ */
+export function searchFromQuery(query: Partial<Record<string, QueryValue>>): SearchLocation {
+  const month = (value: QueryValue) => {
+    const m = first(value);
+    return m !== undefined && isMonthKey(m) ? m : undefined;
+  };
+  let from = month(query.from);
+  let to = month(query.to);
+  if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
+  const sort = first(query.sort);
+  const q = normalizeQuery(first(query.q) ?? '');
+  const page = pagesFromQuery(query.page);
+  return withoutUndefined({
+    q,
+    category: first(query.category),
+    outlet: first(query.outlet),
+    from,
+    to,
+    sort: SEARCH_SORTS.find((s) => s === sort && s !== defaultSearchSort(q)),
+    page: page > 1 ? page : undefined,
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ArchiveMeta, Article, Label, MonthKey } from './types';
 /** Version tag of the archive format. Bump on any incompatible change and keep a fixture. */
 export const ARCHIVE_FORMAT = 'news-archive/1';
 /** Version tag of the bundle format the reader understands. */
-export const BUNDLE_FORMAT = 'news-bundle/1';
+export const BUNDLE_FORMAT = 'news-bundle/2';
 
 export interface ArchiveMetaFile extends ArchiveMeta {
   format: typeof ARCHIVE_FORMAT;

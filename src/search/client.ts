@@ -1,18 +1,27 @@
+/// <reference types="vite/client" />
 /**
  * The only search module the UI imports. Queries go to a module worker; where the browser has
  * no `Worker`, the same index code runs in the main thread, loaded on first use.
  */
-import { SearchError, type SearchReply, type SearchRequest, type SearchResponse } from './protocol';
+import { SearchError, type SearchQuery, type SearchReply, type SearchRequest, type SearchResponse } from './protocol';
 import type { SearchIndex } from './searchIndex';
 
-export { SearchError, type SearchFailure, type SearchHit, type SearchResponse } from './protocol';
-
-/** Hits sent back per query unless asked otherwise. */
-export const DEFAULT_SEARCH_LIMIT = 100;
+export {
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SEARCH_LIMIT,
+  SearchError,
+  UNCATEGORISED_SLUG,
+  type Highlighted,
+  type SearchFailure,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResponse,
+  type SearchSort,
+} from './protocol';
 
 interface Pending {
   resolve(response: SearchResponse): void;
-  reject(error: Error): void;
+  reject(error: unknown): void;
 }
 
 let worker: Worker | undefined;
@@ -31,6 +40,7 @@ function getWorker(): Worker {
   created.onmessage = (event: MessageEvent<SearchReply>) => {
     const reply = event.data;
     const p = pending.get(reply.id);
+    // A reply to a request cancelled meanwhile: nobody is waiting for it.
     if (!p) return;
     pending.delete(reply.id);
     if ('error' in reply) p.reject(new SearchError(reply.error, reply.failure));
@@ -48,25 +58,53 @@ function getWorker(): Worker {
   return created;
 }
 
-function searchInMainThread(query: string, limit: number): Promise<SearchResponse> {
+function searchInMainThread(query: SearchQuery, signal: AbortSignal | undefined): Promise<SearchResponse> {
   mainThreadIndex ??= import('./searchIndex').then((m) => m.createSearchIndex(import.meta.env.BASE_URL));
-  return mainThreadIndex.then((index) => index.search(query, limit));
+  return mainThreadIndex.then((index) => index.search(query, signal));
 }
 
-/** Searches the archive; rejects with the worker's error message when the index cannot load. */
-export function search(query: string, options: { limit?: number } = {}): Promise<SearchResponse> {
-  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+/** The query as a plain object (a reactive proxy cannot be posted to a worker), unset fields left out. */
+function plainQuery(query: SearchQuery): SearchQuery {
+  const { q, category, outlet, from, to, sort, offset, limit } = query;
+  return JSON.parse(JSON.stringify({ q, category, outlet, from, to, sort, offset, limit })) as SearchQuery;
+}
+
+/**
+ * Searches the archive: words and filters in, one page of hits out (see `SearchQuery`). Rejects
+ * with a SearchError when the index cannot load. Pass a `signal` to drop a query a newer one
+ * supersedes: the promise then rejects with the signal's reason (an `AbortError`) and the worker
+ * stops working on it.
+ */
+export function search(query: SearchQuery, options: { signal?: AbortSignal } = {}): Promise<SearchResponse> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const plain = plainQuery(query);
   let target: Worker;
   try {
-    if (typeof Worker === 'undefined') return searchInMainThread(query, limit);
+    if (typeof Worker === 'undefined') return searchInMainThread(plain, signal);
     target = getWorker();
   } catch {
     // Browsers without module workers throw on `{ type: 'module' }`.
-    return searchInMainThread(query, limit);
+    return searchInMainThread(plain, signal);
   }
-  const request: SearchRequest = { id: nextId++, query, limit };
+  const request: SearchRequest = { id: nextId++, query: plain };
   return new Promise<SearchResponse>((resolve, reject) => {
-    pending.set(request.id, { resolve, reject });
+    const onAbort = () => {
+      if (!pending.delete(request.id)) return;
+      target.postMessage({ cancel: request.id });
+      reject(signal?.reason);
+    };
+    pending.set(request.id, {
+      resolve(response) {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(response);
+      },
+      reject(error) {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
     target.postMessage(request);
   });
 }

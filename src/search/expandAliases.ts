@@ -4,10 +4,7 @@
  * articles that use another. The index stays as built; the query becomes "the query as typed, or
  * the query with that name spelt another way".
  */
-import { foldTerm } from '../core/searchOptions';
-
-/** MiniSearch's default tokenizer: spaces and punctuation separate terms. */
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+import { findWords, wordForms } from '../core/searchTerms';
 
 /**
  * Spellings shorter than this are neither looked for nor put in: "IS" (for Islamic State) is also
@@ -18,11 +15,9 @@ const MIN_SPELLING_LENGTH = 3;
 /** Enough for a query naming a few aliased things; beyond it the variants add little. */
 const MAX_VARIANTS = 16;
 
+/** The folded terms of a text, a hyphenated word as its parts ("Al-Bukamal" → `al bukamal`). */
 function terms(text: string): string[] {
-  return text
-    .split(SPACE_OR_PUNCTUATION)
-    .map((t) => foldTerm(t).replace(/['’]/g, ''))
-    .filter((t) => t.length > 0);
+  return findWords(text).flatMap((w) => wordForms(w.text)[0] ?? []);
 }
 
 function indexOfRun(haystack: readonly string[], needle: readonly string[]): number {

@@ -7,6 +7,13 @@ import type { MonthKey } from '../core/types';
 
 export type SearchSort = 'relevance' | 'newest';
 
+/** Hits per page unless the query asks otherwise. */
+export const DEFAULT_SEARCH_LIMIT = 20;
+/** Most hits one page may hold: a sanity bound (each hit needs its month file read for its snippet). */
+export const MAX_SEARCH_LIMIT = 1000;
+/** The `category` filter value for articles with no category. */
+export const UNCATEGORISED_SLUG = 'uncategorised';
+
 /** What the reader asked for: words and filters. Every field but `q` is optional. */
 export interface SearchQuery {
   /** The words as typed; empty means "browse": every article that passes the filters. */
@@ -21,7 +28,7 @@ export interface SearchQuery {
   to?: MonthKey;
   /** Default: relevance when there are words, newest when browsing. */
   sort?: SearchSort;
-  /** Pagination: how many hits to skip, and how many to return (default 20). */
+  /** Pagination: how many hits to skip, and how many to return (default 20, at most 1,000). */
   offset?: number;
   limit?: number;
 }
@@ -53,10 +60,14 @@ export interface SearchResponse {
   hits: SearchHit[];
   /**
    * How the words were combined: every word must match (`all`); no article had them all, so
-   * articles with any of them are shown (`any`); or no words (`browse`).
+   * articles with any of them are shown (`any`, possibly none either); or no words (`browse`).
    */
   mode: 'all' | 'any' | 'browse';
-  /** When nothing matched: queries that would find something (e.g. MiniSearch's autoSuggest). */
+  /**
+   * When not every word was found (mode `any`, with or without hits): the query with its unknown
+   * words corrected to spellings the index knows, each finding something under the same filters
+   * (at most three, folded: "accessibility guidelines"). Empty otherwise.
+   */
   suggestions: string[];
   /** The bundle edition the index came from. */
   edition: string;
@@ -67,6 +78,14 @@ export interface SearchRequest {
   /** Matches a reply to its request. */
   id: number;
   query: SearchQuery;
+}
+
+/**
+ * client → worker: the request with this id is no longer wanted (a newer query superseded it);
+ * the worker stops working on it and sends no reply.
+ */
+export interface SearchCancel {
+  cancel: number;
 }
 
 /** Why the index could not be used: not reachable (offline), refused by the server, or unreadable. */

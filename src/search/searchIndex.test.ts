@@ -1,41 +1,21 @@
-import MiniSearch from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLE_FORMAT } from '../core/format';
-import { searchIndexOptions, toSearchDocument, type SearchDocument } from '../core/searchOptions';
-import { manifest, monthFiles } from '../app/archive/testing/bundleFixture';
+import { manifest } from '../app/archive/testing/bundleFixture';
+import type { Highlighted } from './protocol';
 import { createSearchIndex } from './searchIndex';
+import { fixtureFiles, serveBundle } from './testing/serveBundle';
 
-/** The index the builder would write for the fixture bundle. */
-function fixtureIndexJson(): string {
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
-  const categoryName = (slug: string) => manifest.categories.find((c) => c.slug === slug)?.name ?? slug;
-  const tagName = (slug: string) => manifest.tags.find((t) => t.slug === slug)?.name ?? slug;
-  for (const file of Object.values(monthFiles)) {
-    index.addAll(file.articles.map((a) => toSearchDocument(a, categoryName, tagName, a.summary)));
-  }
-  return JSON.stringify(index);
-}
-
-function serveBundle(files: Record<string, string>) {
-  const fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const body = files[String(input)];
-    return body === undefined ? new Response('Not Found', { status: 404, statusText: 'Not Found' }) : new Response(body);
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
+const marked = (h: Highlighted | null) => (h ?? []).filter((s) => s.match).map((s) => s.text);
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
 describe('createSearchIndex', () => {
-  it('loads the index named by the manifest and answers with the stored fields', async () => {
-    serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest), '/bundle/index.6670d53805e5.json': fixtureIndexJson() });
-    const response = await createSearchIndex('/').search('albu kamal', 10);
-    // "albu" is one edit from "abu", so the Abu Kamal article matches too, ranked below; the Syrian
-    // Army article names Albu Kamal in its summary only, so it comes last.
-    expect(response).toMatchObject({ query: 'albu kamal', total: 3, edition: '0ccc5084b26b' });
+  it('loads the index named by the manifest and answers with the stored fields, best first', async () => {
+    serveBundle(fixtureFiles());
+    const response = await createSearchIndex('/').search({ q: 'albu kamal' });
+    expect(response).toMatchObject({ query: { q: 'albu kamal' }, mode: 'all', suggestions: [], edition: '0ccc5084b26b' });
     expect(response.hits[0]).toMatchObject({
       id: '1bbdae91240001de',
       title: 'Daesh in desperate attempt to save Albu Kamal, last Syrian bastion',
@@ -45,22 +25,41 @@ describe('createSearchIndex', () => {
       category: 'Middle East',
       outlets: 'Arab News',
     });
-    expect(response.hits[1]?.slug).toBe('abu-kamal-grasping-defeat-from-the-jaws-of-victory');
-    expect(response.hits[2]?.slug).toBe('syrian-army-declares-victory-over-isis');
+    // The article spelling it "Abu Kamal" is found through the alias; the Syrian Army article names
+    // Albu Kamal in its summary only, so it comes last. (The fixture's Caliphate article is cut
+    // before it names the town.)
+    expect(response.hits.map((h) => h.slug)).toEqual([
+      'daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion',
+      'abu-kamal-grasping-defeat-from-the-jaws-of-victory',
+      'syrian-army-declares-victory-over-isis',
+    ]);
   });
 
-  it('finds an article by another spelling of a name it uses', async () => {
-    serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest), '/bundle/index.6670d53805e5.json': fixtureIndexJson() });
+  it('marks the matched words in the title and quotes the body around them', async () => {
+    serveBundle(fixtureFiles());
+    const [hit] = (await createSearchIndex('/').search({ q: 'desperate bastion' })).hits;
+    expect(hit?.titleHighlighted).toEqual([
+      { text: 'Daesh in ', match: false },
+      { text: 'desperate', match: true },
+      { text: ' attempt to save Albu Kamal, last Syrian ', match: false },
+      { text: 'bastion', match: true },
+    ]);
+    expect(marked(hit?.snippet ?? null)).toEqual(['desperate', 'bastion']);
+    expect(hit?.snippet?.map((s) => s.text).join('')).toContain('in a desperate bid to cling to the last urban bastion');
+  });
+
+  it('finds an article by another spelling of a name it uses, and marks that spelling', async () => {
+    serveBundle(fixtureFiles());
     // Neither article says "Daesh": they say ISIS, ISIL and Islamic State, one group in the aliases.
-    const response = await createSearchIndex('/').search('daesh victory', 10);
-    expect(response.hits.map((h) => h.title)).toEqual(
-      expect.arrayContaining(['Syrian Army declares victory over ISIS', 'Abu Kamal: Grasping Defeat from the Jaws of Victory']),
-    );
+    const response = await createSearchIndex('/').search({ q: 'daesh victory' });
+    const army = response.hits.find((h) => h.slug === 'syrian-army-declares-victory-over-isis');
+    expect(army).toBeDefined();
+    expect(marked(army!.titleHighlighted)).toEqual(['victory', 'ISIS']);
   });
 
   it('ranks the spelling typed above the other spellings', async () => {
-    serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest), '/bundle/index.6670d53805e5.json': fixtureIndexJson() });
-    const response = await createSearchIndex('/').search('abu kamal', 10);
+    serveBundle(fixtureFiles());
+    const response = await createSearchIndex('/').search({ q: 'abu kamal' });
     // "abu" is too short for a typo match: the Albu Kamal articles are found through the alias.
     expect(response.hits.map((h) => h.slug)).toEqual([
       'abu-kamal-grasping-defeat-from-the-jaws-of-victory',
@@ -69,24 +68,81 @@ describe('createSearchIndex', () => {
     ]);
   });
 
-  it('counts every match but sends back no more hits than the limit', async () => {
-    serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest), '/bundle/index.6670d53805e5.json': fixtureIndexJson() });
-    const response = await createSearchIndex('/').search('syrian army', 1);
-    expect(response.total).toBeGreaterThan(1);
-    expect(response.hits).toHaveLength(1);
+  it('falls back to any of the words when no article has them all, and says so', async () => {
+    serveBundle(fixtureFiles());
+    const response = await createSearchIndex('/').search({ q: 'caliphate foodkeeper' });
+    expect(response.mode).toBe('any');
+    expect(response.hits.map((h) => h.slug)).toEqual(expect.arrayContaining(['the-end-of-the-caliphate', 'usda-foodkeeper-app-update-expands-content-offerings']));
+  });
+
+  it('filters by category, the uncategorised, outlet and months, with or without words', async () => {
+    serveBundle(fixtureFiles());
+    const index = createSearchIndex('/');
+    const slugs = async (query: Parameters<typeof index.search>[0]) => (await index.search(query)).hits.map((h) => h.slug);
+    expect(await slugs({ q: 'kamal', category: 'middle-east' })).toEqual(['daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion']);
+    expect(await slugs({ q: 'kamal', category: 'uncategorised' })).toEqual(['syrian-army-declares-victory-over-isis']);
+    expect(await slugs({ q: '', outlet: 'Digital.gov' })).toHaveLength(4);
+    expect(await slugs({ q: '', from: '2017-10', to: '2017-10' })).toEqual(['3-ways-manage-research-projects-remotely']);
+  });
+
+  it('browses every article the filters let through, newest first, with no snippets', async () => {
+    serveBundle(fixtureFiles());
+    const response = await createSearchIndex('/').search({ q: '  ', from: '2017-11', to: '2018-01' });
+    expect(response.mode).toBe('browse');
+    expect(response.total).toBe(6);
+    expect(response.hits.map((h) => h.date)).toEqual([...response.hits.map((h) => h.date)].sort().reverse());
+    expect(response.hits.every((h) => h.snippet === null)).toBe(true);
+  });
+
+  it('pages through the hits and counts them all', async () => {
+    serveBundle(fixtureFiles());
+    const index = createSearchIndex('/');
+    const all = await index.search({ q: '', limit: 8 });
+    const page = await index.search({ q: '', offset: 2, limit: 3 });
+    expect(page.total).toBe(8);
+    expect(page.hits.map((h) => h.id)).toEqual(all.hits.slice(2, 5).map((h) => h.id));
+  });
+
+  it('sorts matches newest first when asked', async () => {
+    serveBundle(fixtureFiles());
+    const response = await createSearchIndex('/').search({ q: 'syria', sort: 'newest' });
+    expect(response.hits.map((h) => h.date)).toEqual([...response.hits.map((h) => h.date)].sort().reverse());
+  });
+
+  it('suggests a known spelling when a word is not found', async () => {
+    serveBundle(fixtureFiles());
+    // Four letters: too short for the search to tolerate a typo, not for a suggestion.
+    const response = await createSearchIndex('/').search({ q: 'armi' });
+    expect(response).toMatchObject({ total: 0, mode: 'any', suggestions: ['army'] });
+  });
+
+  it('gives no snippet when the article text cannot be read, and still answers', async () => {
+    const files = fixtureFiles();
+    delete files['/bundle/month-2017-09.72be6282b18a.json'];
+    serveBundle(files);
+    const [hit] = (await createSearchIndex('/').search({ q: 'foodkeeper' })).hits;
+    expect(hit).toMatchObject({ slug: 'usda-foodkeeper-app-update-expands-content-offerings', snippet: null });
   });
 
   it('loads the index once for many queries', async () => {
-    const fetch = serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest), '/bundle/index.6670d53805e5.json': fixtureIndexJson() });
+    const fetch = serveBundle(fixtureFiles());
     const index = createSearchIndex('/');
-    await Promise.all([index.search('peace corps', 10), index.search('research', 10)]);
-    await index.search('caliphate', 10);
+    await Promise.all([index.search({ q: '' }), index.search({ q: '', category: 'blog' })]);
+    await index.search({ q: '', outlet: 'USDA' });
     expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops when the query is aborted', async () => {
+    serveBundle(fixtureFiles());
+    const controller = new AbortController();
+    const pending = createSearchIndex('/').search({ q: 'caliphate' }, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('refuses a manifest of another bundle format', async () => {
     serveBundle({ '/bundle/manifest.json': JSON.stringify({ ...manifest, format: 'news-bundle/0' }) });
-    await expect(createSearchIndex('/').search('foodkeeper', 10)).rejects.toThrow(
+    await expect(createSearchIndex('/').search({ q: 'foodkeeper' })).rejects.toThrow(
       `search: manifest.json: format "news-bundle/0" is not "${BUNDLE_FORMAT}" (reload to get the current reader)`,
     );
   });
@@ -95,7 +151,7 @@ describe('createSearchIndex', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(createSearchIndex('/').search('foodkeeper', 10)).rejects.toMatchObject({
+    await expect(createSearchIndex('/').search({ q: 'foodkeeper' })).rejects.toMatchObject({
       failure: 'offline',
       message: 'search: manifest.json: could not be fetched (TypeError: Failed to fetch); this device may be offline and not have the search index saved yet',
     });
@@ -104,12 +160,12 @@ describe('createSearchIndex', () => {
   it('retries a failed load on the next query', async () => {
     serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest) });
     const index = createSearchIndex('/');
-    await expect(index.search('foodkeeper', 10)).rejects.toMatchObject({
+    await expect(index.search({ q: 'foodkeeper' })).rejects.toMatchObject({
       name: 'SearchError',
       failure: 'http',
       message: 'search: index.6670d53805e5.json: the server answered 404 Not Found',
     });
-    serveBundle({ '/bundle/manifest.json': JSON.stringify(manifest), '/bundle/index.6670d53805e5.json': fixtureIndexJson() });
-    expect((await index.search('foodkeeper', 10)).total).toBe(1);
+    serveBundle(fixtureFiles());
+    expect((await index.search({ q: 'foodkeeper' })).total).toBe(1);
   });
 });

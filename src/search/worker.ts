@@ -1,25 +1,40 @@
+/// <reference types="vite/client" />
 /**
  * The search worker: owns the MiniSearch index so that loading it (megabytes of JSON) and
- * querying it never block the page. Every error becomes an `{ error }` reply.
+ * querying it never block the page. Every error becomes an `{ error }` reply; a cancelled request
+ * gets no reply.
  */
-import { SearchError, type SearchReply, type SearchRequest } from './protocol';
+import { SearchError, type SearchCancel, type SearchReply, type SearchRequest } from './protocol';
 import { createSearchIndex } from './searchIndex';
 
 /** The part of `DedicatedWorkerGlobalScope` used here (the app's tsconfig has DOM types only). */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<SearchRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<SearchRequest | SearchCancel>) => void) | null;
   postMessage(reply: SearchReply): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const searchIndex = createSearchIndex(import.meta.env.BASE_URL);
+/** Requests being answered, to abort when the client cancels them. */
+const running = new Map<number, AbortController>();
 
 scope.onmessage = async (event) => {
-  const { id, query, limit } = event.data;
+  const message = event.data;
+  if ('cancel' in message) {
+    running.get(message.cancel)?.abort();
+    return;
+  }
+  const { id, query } = message;
+  const controller = new AbortController();
+  running.set(id, controller);
   try {
-    scope.postMessage({ id, response: await searchIndex.search(query, limit) });
+    const response = await searchIndex.search(query, controller.signal);
+    scope.postMessage({ id, response });
   } catch (error) {
+    if (controller.signal.aborted) return;
     const failure = error instanceof SearchError ? error.failure : undefined;
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error), failure });
+  } finally {
+    running.delete(id);
   }
 };

@@ -3,7 +3,7 @@
  * with `createAsync`. The manifest comes from `BASE_URL/bundle/manifest.json` (the service worker
  * serves it network-first, falling back to its cache), month files from `BASE_URL/bundle/<file>`.
  */
-import { query } from '@solidjs/router';
+import { query, revalidate } from '@solidjs/router';
 import type { BundleManifest } from '../../core/format';
 import type { Article, Label, MonthKey } from '../../core/types';
 import {
@@ -20,14 +20,15 @@ import {
   monthArticles,
   tagLabels,
   toListItem,
-  searchHitToListItem,
   type ArticleListItem,
   type LabelListing,
   type LabelSummary,
   type YearGroup,
 } from './archiveQueries';
 import { createBundleLoader } from './bundleLoader';
-import { search } from '../../search/client';
+import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentSearch } from './recentSearches';
+import { search, type SearchResponse } from '../../search/client';
+import type { SearchLocation } from '../routePaths';
 
 const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL });
 
@@ -138,14 +139,39 @@ export const getArticle = retryableQuery(async (month: MonthKey | undefined, slu
   };
 }, 'article');
 
-export interface SearchResults {
-  query: string;
-  total: number;
-  items: ArticleListItem[];
+/** How many more results each "Show more" of a search adds. */
+export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * The first `page` × {@link SEARCH_PAGE_SIZE} results of a search (through the search worker): with
+ * words, best first unless the URL asks for newest; without, every article the filters let through.
+ */
+export const getSearchResults = retryableQuery(
+  (s: SearchLocation): Promise<SearchResponse> =>
+    search({
+      q: s.q,
+      ...(s.category !== undefined && { category: s.category }),
+      ...(s.outlet !== undefined && { outlet: s.outlet }),
+      ...(s.from !== undefined && { from: s.from }),
+      ...(s.to !== undefined && { to: s.to }),
+      ...(s.sort !== undefined && { sort: s.sort }),
+      offset: 0,
+      limit: (s.page ?? 1) * SEARCH_PAGE_SIZE,
+    }),
+  'searchResults',
+);
+
+/** The searches the reader submitted on this device, most recent first (empty if storage is unavailable). */
+export const getRecentSearches = query((): Promise<RecentSearch[]> => loadRecentSearches(), 'recentSearches');
+
+/** Remembers a submitted search; the lists of recent searches on screen update. */
+export async function rememberSearch(s: SearchLocation): Promise<void> {
+  await saveRecentSearch(s);
+  await revalidate(getRecentSearches.key);
 }
 
-/** Articles matching a query, best first (through the search worker). */
-export const getSearchResults = retryableQuery(async (q: string): Promise<SearchResults> => {
-  const response = await search(q);
-  return { query: response.query, total: response.total, items: response.hits.map((hit) => searchHitToListItem(hit.id, hit)) };
-}, 'searchResults');
+/** Forgets every recent search; the lists on screen empty. */
+export async function forgetRecentSearches(): Promise<void> {
+  await clearRecentSearches();
+  await revalidate(getRecentSearches.key);
+}

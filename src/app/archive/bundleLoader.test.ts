@@ -36,13 +36,13 @@ describe('createBundleLoader', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('refuses a manifest of another bundle format with a clear message', async () => {
+  it('refuses a manifest of an older bundle format with a clear message', async () => {
     const { fetch } = fixtureFetch({
-      '/archive/bundle/manifest.json': async () => new Response(JSON.stringify({ ...manifest, format: 'news-bundle/2' })),
+      '/archive/bundle/manifest.json': async () => new Response(JSON.stringify({ ...manifest, format: 'news-bundle/1' })),
     });
     const loader = createBundleLoader({ baseUrl: '/archive/', fetch });
     await expect(loader.loadManifest()).rejects.toThrow(
-      'bundle: manifest.json: format "news-bundle/2" is not "news-bundle/1", the one this reader understands (reload to get the current reader)',
+      'bundle: manifest.json: format "news-bundle/1" is not "news-bundle/2", the one this reader understands (reload to get the current reader)',
     );
   });
 

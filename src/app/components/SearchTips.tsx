@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 
-/** Help for a search that found nothing, or before the first one. */
+/** Help for a search that found nothing. */
 export function SearchTips() {
   return (
     <ul class="tips">
-      <li>Every word must appear, so fewer words find more.</li>
+      <li>Articles with every word come first; when none has them all, those with any of them are shown. Fewer words find more.</li>
       <li>Names are spelt in many ways. Known ones are searched together (Albu Kamal, Abu Kamal); for others, try another spelling.</li>
       <li>You can also paste the address of an original article.</li>
       <li>

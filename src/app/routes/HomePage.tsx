@@ -1,20 +1,24 @@
 import { A, createAsync, type RouteDefinition } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { getLatestArticles, getManifest } from '../archive/archiveData';
 import { ArticleList } from '../components/ArticleList';
 import { PageHeading } from '../components/PageHeading';
 import { SearchForm } from '../components/SearchForm';
+import { SearchPreview } from '../components/SearchPreview';
 
 function HomePage() {
   const manifest = createAsync(() => getManifest());
   const latest = createAsync(() => getLatestArticles());
+  // The words typed so far: the preview under the box follows them; submitting opens /search.
+  const [typed, setTyped] = createSignal('');
   return (
     <Show when={manifest()}>
       {(m) => (
         <>
           <PageHeading title={m().name} documentTitle="" />
           <p class="lede">{m().description}</p>
-          <SearchForm />
+          <SearchForm onType={setTyped} />
+          <SearchPreview q={typed()} />
           <section aria-labelledby="latest-heading">
             <h2 id="latest-heading">Latest articles</h2>
             <Show when={latest()?.length} fallback={<p>The archive has no articles yet.</p>}>

@@ -1,73 +1,89 @@
-import { createAsync, useSearchParams, type RouteDefinition } from '@solidjs/router';
-import { createEffect, ErrorBoundary, on, Show, Suspense } from 'solid-js';
-import { getSearchResults } from '../archive/archiveData';
-import { ArticleList } from '../components/ArticleList';
+import { createAsync, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, ErrorBoundary, on, Show, Suspense } from 'solid-js';
+import { getManifest, getSearchResults, rememberSearch } from '../archive/archiveData';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { RecentSearches } from '../components/RecentSearches';
+import { SearchFilters } from '../components/SearchFilters';
 import { SearchForm } from '../components/SearchForm';
-import { SearchTips } from '../components/SearchTips';
+import { SearchResults } from '../components/SearchResults';
 import { SearchUnavailable } from '../components/SearchUnavailable';
+import { focusPageHeading, type KeepFocusState } from '../focusHeadingOnNavigate';
+import { hasSearchFilters, searchFilters, searchFromQuery, searchPath, type SearchFilters as Filters, type SearchLocation } from '../routePaths';
 
-function queryParam(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+const KEEP_FOCUS: KeepFocusState = { keepFocus: true };
+
+/** A search with neither words nor filters: the page lists every article and the recent searches. */
+function isBare(search: SearchLocation): boolean {
+  return !search.q && !hasSearchFilters(search) && search.sort === undefined;
 }
 
-/** "3 articles match “raqqa”." */
-function resultCount(query: string, total: number, shown: number): string {
-  if (total === 0) return `No articles match “${query}”.`;
-  const count = `${total.toLocaleString('en-GB')} ${total === 1 ? 'article matches' : 'articles match'} “${query}”`;
-  return total > shown ? `${count}; here are the best ${shown}.` : `${count}.`;
-}
-
-function SearchResults(props: { query: string }) {
-  const results = createAsync(() => getSearchResults(props.query));
-  return (
-    <Show when={results()}>
-      {(r) => (
-        <>
-          <p class="result-count" role="status">
-            {resultCount(r().query, r().total, r().items.length)}
-          </p>
-          <Show when={r().total > 0} fallback={<SearchTips />}>
-            <ArticleList items={r().items} />
-          </Show>
-        </>
-      )}
-    </Show>
-  );
-}
-
+/**
+ * `/search`: the words, filters, order and pages shown all live in the URL, so that a search can
+ * be shared, bookmarked, reloaded offline, and walked through with back and forward.
+ *
+ * History: results follow the typing, and a typing spell adds one history entry, which it then
+ * keeps replacing (so back returns to the search before it, not to each prefix typed); submitting
+ * adds an entry unless the URL already shows that search. Filters each add one; "Show more"
+ * replaces, as on category pages.
+ */
 function SearchPage() {
   const [params] = useSearchParams();
-  const query = () => queryParam(params.q);
+  const navigate = useNavigate();
+  const manifest = createAsync(() => getManifest());
+  const search = createMemo(() => searchFromQuery(params), undefined, { equals: (a, b) => searchPath(a) === searchPath(b) });
+  const current = () => searchPath(search());
+  const [announcement, setAnnouncement] = createSignal('');
+  // The URL of the entry the current typing spell created; typing on from there replaces it.
+  let typingEntry: string | undefined;
+
+  const typed = (q: string) => {
+    const target = searchPath({ ...searchFilters(search()), q });
+    navigate(target, { replace: current() === typingEntry, scroll: false, state: KEEP_FOCUS });
+    typingEntry = target;
+  };
+  const submitted = (q: string) => {
+    const target: SearchLocation = { ...searchFilters(search()), q };
+    typingEntry = undefined;
+    void rememberSearch(target);
+    if (searchPath(target) === current()) focusPageHeading();
+    else navigate(searchPath(target));
+  };
+  const filtered = (filters: Filters) => {
+    typingEntry = undefined;
+    navigate(searchPath({ ...filters, q: search().q }), { scroll: false, state: KEEP_FOCUS });
+  };
+  const showMore = () => navigate(searchPath({ ...search(), page: (search().page ?? 1) + 1 }), { replace: true, scroll: false, state: KEEP_FOCUS });
+
   return (
     <>
-      <PageHeading title={query() ? `Search: ${query()}` : 'Search the archive'} />
-      <SearchForm query={query()} />
-      <Show
-        when={query()}
-        fallback={
-          <>
-            <p>Search titles, article text, authors, outlets, categories and tags.</p>
-            <SearchTips />
-          </>
-        }
-      >
-        {(q) => (
-          <ErrorBoundary
-            fallback={(error, reset) => {
-              // A new query gets a fresh try.
-              createEffect(on(q, () => reset(), { defer: true }));
-              // Failed searches are not cached (see archiveData.ts), so rendering again retries.
-              return <SearchUnavailable error={error} onRetry={reset} />;
-            }}
-          >
-            <Suspense fallback={<LoadingState label="Searching…" />}>
-              <SearchResults query={q()} />
-            </Suspense>
-          </ErrorBoundary>
-        )}
+      <PageHeading title={search().q ? `Search: ${search().q}` : 'Search the archive'} />
+      <Show when={!search().q}>
+        <p class="lede">Search titles, article text, authors, outlets, categories and tags, or browse by the filters alone.</p>
       </Show>
+      <SearchForm query={search().q} onType={typed} onSubmit={submitted} offerRecent={!isBare(search())} />
+      <Show when={manifest()}>{(m) => <SearchFilters manifest={m()} search={search()} onChange={filtered} />}</Show>
+      <Show when={isBare(search())}>
+        <RecentSearches heading onCleared={() => document.querySelector<HTMLInputElement>('main input[type="search"]')?.focus()} />
+      </Show>
+      {/* Present from the start, so that screen readers announce each new count (politely). */}
+      <p class="visually-hidden" role="status">
+        {announcement()}
+      </p>
+      <ErrorBoundary
+        fallback={(error, reset) => {
+          // A new search gets a fresh try.
+          createEffect(on(current, () => reset(), { defer: true }));
+          // Failed searches are not cached (see archiveData.ts), so rendering again retries.
+          return <SearchUnavailable error={error} onRetry={reset} />;
+        }}
+      >
+        <Suspense fallback={<LoadingState label="Searching…" />}>
+          <section class="search-results-section" aria-label="Results">
+            <SearchResults search={search()} onAnnounce={setAnnouncement} onShowMore={showMore} />
+          </section>
+        </Suspense>
+      </ErrorBoundary>
     </>
   );
 }
@@ -76,7 +92,7 @@ export const searchRoute = {
   path: '/search',
   component: SearchPage,
   preload: ({ location }) => {
-    const q = queryParam(location.query.q);
-    if (q) void getSearchResults(q);
+    void getManifest();
+    void getSearchResults(searchFromQuery(location.query));
   },
 } satisfies RouteDefinition;

@@ -1,0 +1,136 @@
+/**
+ * The reader's recent searches, kept on this device in IndexedDB: the last
+ * {@link RECENT_SEARCHES_LIMIT} distinct searches they submitted, with their filters.
+ *
+ * Remembering is a convenience, never a condition of searching: where storage is unavailable or
+ * refuses writes (private browsing, quota, a blocked upgrade), loading gives an empty list and
+ * saving does nothing, after a warning in the console.
+ *
+ * The list logic ({@link addRecentSearch}, {@link recentSearchKey}) is pure, so that tests run it
+ * without IndexedDB; the database functions only read, apply it and write.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { hasSearchFilters, searchFilters, type SearchLocation } from '../routePaths';
+import { normalizeQuery } from '../searchText';
+
+/** How many searches are kept. */
+export const RECENT_SEARCHES_LIMIT = 10;
+
+/** A search the reader submitted. */
+export interface RecentSearch {
+  /** Identifies the search: the same words (whatever their case) with the same filters share a key. */
+  key: string;
+  /** The words as last submitted, and the filters; never a page. */
+  search: SearchLocation;
+  /** When it was last submitted, in milliseconds since 1970. */
+  at: number;
+}
+
+/** The database's schema: one store of recent searches by key. */
+export interface RecentSearchesDB extends DBSchema {
+  searches: { key: string; value: RecentSearch };
+}
+
+const DB_NAME = 'recent-searches';
+const DB_VERSION = 1;
+
+/** The search as it is remembered: normalised words, the filters, no page. */
+export function rememberedSearch(search: SearchLocation): SearchLocation {
+  return { q: normalizeQuery(search.q), ...searchFilters(search) };
+}
+
+/** Whether a search is worth remembering: it has words or filters (the bare search page is not). */
+export function isRememberable(search: SearchLocation): boolean {
+  return normalizeQuery(search.q) !== '' || hasSearchFilters(search);
+}
+
+/** The key of a search: its words folded to lower case, then its filters and order, as JSON. */
+export function recentSearchKey(search: SearchLocation): string {
+  const { q, ...filters } = rememberedSearch(search);
+  const ordered = Object.fromEntries(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify([q.toLowerCase(), ordered]);
+}
+
+/** Recent searches, most recent first (the key breaks ties, so that the order is stable). */
+export function newestFirst(list: readonly RecentSearch[]): RecentSearch[] {
+  return [...list].sort((a, b) => b.at - a.at || a.key.localeCompare(b.key));
+}
+
+/**
+ * The list after the reader submits `search` at time `at`: it comes first, replacing an earlier
+ * entry for the same search, and only the `limit` most recent stay. `dropped` names the keys that
+ * fell off the end, for the store to delete.
+ */
+export function addRecentSearch(
+  list: readonly RecentSearch[],
+  search: SearchLocation,
+  at: number,
+  limit = RECENT_SEARCHES_LIMIT,
+): { recent: RecentSearch[]; dropped: string[] } {
+  const entry: RecentSearch = { key: recentSearchKey(search), search: rememberedSearch(search), at };
+  const others = newestFirst(list.filter((r) => r.key !== entry.key));
+  const recent = [entry, ...others].slice(0, limit);
+  return { recent, dropped: others.slice(limit - 1).map((r) => r.key) };
+}
+
+let database: Promise<IDBPDatabase<RecentSearchesDB>> | undefined;
+
+function openRecentSearches(): Promise<IDBPDatabase<RecentSearchesDB>> {
+  database ??= openDB<RecentSearchesDB>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('searches', { keyPath: 'key' });
+    },
+    // Another tab holds an older version open: let it close, and open afresh next time.
+    blocking() {
+      void database?.then((db) => db.close());
+      database = undefined;
+    },
+    // The browser closed the connection (storage cleared, for one): open afresh next time.
+    terminated() {
+      database = undefined;
+    },
+  }).catch((error: unknown) => {
+    database = undefined;
+    throw error;
+  });
+  return database;
+}
+
+function warn(action: string, error: unknown): void {
+  console.warn(`recent searches: could not ${action} (${error instanceof Error ? error.message : String(error)}); search works without them`);
+}
+
+/** The recent searches, most recent first; an empty list when storage is unavailable. */
+export async function loadRecentSearches(): Promise<RecentSearch[]> {
+  try {
+    const db = await openRecentSearches();
+    return newestFirst(await db.getAll('searches')).slice(0, RECENT_SEARCHES_LIMIT);
+  } catch (error) {
+    warn('read them', error);
+    return [];
+  }
+}
+
+/** Remembers a submitted search (unless it has neither words nor filters); never rejects. */
+export async function saveRecentSearch(search: SearchLocation, at = Date.now()): Promise<void> {
+  if (!isRememberable(search)) return;
+  try {
+    const db = await openRecentSearches();
+    const tx = db.transaction('searches', 'readwrite');
+    const { recent, dropped } = addRecentSearch(await tx.store.getAll(), search, at);
+    await Promise.all([tx.store.put(recent[0]!), ...dropped.map((key) => tx.store.delete(key)), tx.done]);
+  } catch (error) {
+    warn('save this one', error);
+  }
+}
+
+/** Forgets every recent search; never rejects. */
+export async function clearRecentSearches(): Promise<void> {
+  try {
+    const db = await openRecentSearches();
+    const tx = db.transaction('searches', 'readwrite');
+    await Promise.all([tx.store.clear(), tx.done]);
+  } catch (error) {
+    warn('clear them', error);
+  }
+}
