@@ -127,3 +127,13 @@ test('the back button returns to the previous view', async () => {
   await expect(page).toHaveURL(/\/archive\/2017\/11$/);
   await expect(page.getByRole('main').getByRole('link', { name: FWM })).toBeVisible();
 });
+
+test('the About page shows the edition, that it is saved for offline, and the storage used', async () => {
+  await page.goto('/about');
+  const main = page.getByRole('main');
+  await expect(main).toContainText(manifest.edition);
+  await expect(main).toContainText(`${manifest.articleCount.toLocaleString('en-GB')} articles`);
+  await expect(main).toContainText('Saved for offline');
+  await expect(main).toContainText(/Storage: [\d.]+ [kMG]B of [\d.]+ [kMGT]B used/);
+  await expect(main.getByRole('button', { name: 'Keep this archive on this device' })).toBeVisible();
+});

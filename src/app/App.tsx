@@ -1,5 +1,8 @@
 import { Router } from '@solidjs/router';
+import { onMount } from 'solid-js';
 import { Layout } from './components/Layout';
+import { refreshStorageStatus } from './pwa/storageStatus';
+import { aboutRoute } from './routes/AboutPage';
 import { archiveRoute } from './routes/ArchivePage';
 import { articleRoute } from './routes/ArticlePage';
 import { categoriesRoute } from './routes/CategoriesPage';
@@ -10,10 +13,12 @@ import { notFoundRoute } from './routes/NotFoundPage';
 import { searchRoute } from './routes/SearchPage';
 import { tagRoute } from './routes/TagPage';
 
-const routes = [homeRoute, searchRoute, archiveRoute, monthRoute, categoriesRoute, categoryRoute, tagRoute, articleRoute, notFoundRoute];
+const routes = [homeRoute, searchRoute, archiveRoute, monthRoute, categoriesRoute, categoryRoute, tagRoute, articleRoute, aboutRoute, notFoundRoute];
 
 /** The reader: every page has its own URL, served by the same shell (also offline). */
 export function App() {
+  // Usage near the quota shows a notice on every page, so it is read once at start.
+  onMount(() => void refreshStorageStatus());
   return (
     <Router root={Layout} base={import.meta.env.BASE_URL.replace(/\/$/, '')} scrollRestoration>
       {routes}

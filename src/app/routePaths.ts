@@ -13,6 +13,9 @@ export function articlePath(date: string, slug: string): string {
   return `/articles/${year}/${month}/${encodeURIComponent(slug)}`;
 }
 
+/** The page about the archive's edition and what this device holds of it. */
+export const ABOUT_PATH = '/about';
+
 /** `/archive/2017/11`. */
 export function monthPath(month: MonthKey): string {
   const { year, month: m } = parseMonthKey(month);

@@ -12,6 +12,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { hasSearchFilters, searchFilters, type SearchLocation } from '../routePaths';
 import { normalizeQuery } from '../searchText';
+import { reportStorageFailure } from '../pwa/storageStatus';
 
 /** How many searches are kept. */
 export const RECENT_SEARCHES_LIMIT = 10;
@@ -120,6 +121,8 @@ export async function saveRecentSearch(search: SearchLocation, at = Date.now()):
     const { recent, dropped } = addRecentSearch(await tx.store.getAll(), search, at);
     await Promise.all([tx.store.put(recent[0]!), ...dropped.map((key) => tx.store.delete(key)), tx.done]);
   } catch (error) {
+    // Out of space: say so on screen too (the notice says the archive keeps working).
+    reportStorageFailure(error);
     warn('save this one', error);
   }
 }

@@ -1,6 +1,8 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { formatLongDate } from '../formatDate';
 import { offlineReady } from '../pwa/registerServiceWorker';
+import { ABOUT_PATH } from '../routePaths';
 import { ManifestSlot } from './ManifestSlot';
 
 export function SiteFooter() {
@@ -20,6 +22,9 @@ export function SiteFooter() {
           </>
         )}
       </ManifestSlot>
+      <p>
+        <A href={ABOUT_PATH}>About this archive and its storage on this device</A>
+      </p>
     </footer>
   );
 }

@@ -1,16 +1,36 @@
 import { Show } from 'solid-js';
-import { applyUpdate, updateWaiting } from '../pwa/registerServiceWorker';
+import { updateHeadline } from '../pwa/editionUpdate';
+import { applyUpdate, deferUpdate, updateDeferred, updateWaiting, updating } from '../pwa/registerServiceWorker';
+import { StorageNotice } from './StorageNotice';
 
-/** Offers the new version (app and archive edition) once the service worker has it installed. */
+/**
+ * Notices under the header: a new version (app or archive edition) installed and waiting, once it
+ * is known what it brings, and storage running out. The prompt never takes focus; "Later" hands
+ * focus back to the page, since the button it was on goes away.
+ */
 export function UpdateBanner() {
+  const later = () => {
+    deferUpdate();
+    document.getElementById('main')?.focus();
+  };
   return (
-    <Show when={updateWaiting()}>
-      <div class="update-banner" role="status">
-        <p>A new edition of the archive is ready.</p>
-        <button type="button" class="button" onClick={() => applyUpdate()}>
-          Reload to update
-        </button>
-      </div>
-    </Show>
+    <>
+      <Show when={updateWaiting() && !updateDeferred() && updateHeadline()}>
+        {(headline) => (
+          <div class="update-banner" role="status">
+            <p>{updating() ? 'Updating…' : `${headline()}.`}</p>
+            <div class="update-banner__actions">
+              <button type="button" class="button" disabled={updating()} onClick={() => applyUpdate()}>
+                Update now
+              </button>
+              <button type="button" class="button button--quiet" disabled={updating()} onClick={later}>
+                Later
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <StorageNotice class="storage-notice--banner" />
+    </>
   );
 }

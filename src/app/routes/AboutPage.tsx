@@ -1,0 +1,68 @@
+import { createAsync, type RouteDefinition } from '@solidjs/router';
+import { onMount, Show } from 'solid-js';
+import { getManifest } from '../archive/archiveData';
+import { PageHeading } from '../components/PageHeading';
+import { formatArticleCount } from '../formatArticleCount';
+import { formatLongDate } from '../formatDate';
+import { ABOUT_PATH } from '../routePaths';
+import { offlineReady, savedForOffline, supportsOffline } from '../pwa/registerServiceWorker';
+import { refreshStorageStatus, storageUse } from '../pwa/storageStatus';
+import { describeStorageUse } from '../pwa/storageUse';
+import { KeepOnDevice } from '../components/KeepOnDevice';
+
+/**
+ * The archive's edition, and what this device holds of it. Storage running out is told by the
+ * notice under the header, as on every page.
+ */
+function AboutPage() {
+  const manifest = createAsync(() => getManifest());
+  onMount(() => void refreshStorageStatus());
+  return (
+    <>
+      <PageHeading title="About this archive" />
+      <Show when={manifest()}>
+        {(m) => (
+          <dl class="about-facts">
+            <dt>Archive</dt>
+            <dd dir="auto">{m().name}</dd>
+            <dt>Edition</dt>
+            <dd>
+              <code>{m().edition.slice(0, 12)}</code>, built <time datetime={m().builtAt}>{formatLongDate(m().builtAt)}</time>
+            </dd>
+            <dt>Articles</dt>
+            <dd>{formatArticleCount(m().articleCount)}</dd>
+          </dl>
+        )}
+      </Show>
+      <section aria-labelledby="about-device-heading">
+        <h2 id="about-device-heading">On this device</h2>
+        <p>
+          <Show
+            when={savedForOffline()}
+            fallback={
+              supportsOffline()
+                ? offlineReady()
+                  ? 'Saved, but this page is not using the saved copy yet: reload to read offline.'
+                  : 'Not saved for offline yet: it is saved in the background while you read online.'
+                : 'This browser cannot save the archive for offline reading.'
+            }
+          >
+            Saved for offline: you can read and search it with no connection.
+          </Show>
+        </p>
+        <p>
+          <Show when={storageUse()} fallback="This browser does not say how much storage the archive takes.">
+            {(use) => `Storage: ${describeStorageUse(use())} by this app on this device.`}
+          </Show>
+        </p>
+        <KeepOnDevice />
+      </section>
+    </>
+  );
+}
+
+export const aboutRoute = {
+  path: ABOUT_PATH,
+  component: AboutPage,
+  preload: () => void getManifest(),
+} satisfies RouteDefinition;
