@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { installThenGoOffline } from './installOffline';
 import type { BundleManifest, BundleMonthFile } from '../src/core/format';
 
 /** The bundle the preview server serves: expectations come from it, not from memory. */
@@ -13,14 +14,6 @@ const ARAB_NEWS = 'Daesh in desperate attempt to save Albu Kamal, last Syrian ba
 const FWM = 'Syrian Army declares victory over ISIS';
 const SCWM = 'The End of the Caliphate?';
 
-/** Waits until the service worker has installed (precached everything) and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
 // One visit online installs the app; every test then runs in the same browser, offline.
 test.describe.configure({ mode: 'serial' });
 
@@ -28,16 +21,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-  page = await context.newPage();
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
-  await page.reload();
-  // The network really is gone: a file that is not precached cannot be fetched.
-  const probe = await page.evaluate(() => fetch(`/robots.txt?probe=${Date.now()}`).then(() => 'reached', () => 'unreachable'));
-  expect(probe).toBe('unreachable');
+  ({ context, page } = await installThenGoOffline(browser, baseURL));
 });
 
 test.afterAll(async () => {

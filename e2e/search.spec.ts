@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { installThenGoOffline } from './installOffline';
 
 /**
  * Search in the installed app, offline: a typo, an alias, a filter, a search URL reloaded, and
@@ -15,15 +16,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
-  page = await context.newPage();
-  await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await context.setOffline(true);
-  await page.reload();
+  ({ context, page } = await installThenGoOffline(browser, baseURL));
 });
 
 test.afterAll(async () => {

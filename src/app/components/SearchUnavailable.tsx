@@ -1,4 +1,5 @@
-import { errorMessage, loadErrorAdvice } from '../loadErrorAdvice';
+import { loadErrorAdvice } from '../loadErrorAdvice';
+import { RetryWithDetails } from './RetryWithDetails';
 
 /** Shown under the search box when the index cannot be loaded; the page around it stays usable. */
 export function SearchUnavailable(props: { error: unknown; onRetry: () => void }) {
@@ -7,17 +8,7 @@ export function SearchUnavailable(props: { error: unknown; onRetry: () => void }
       <p>
         <strong>Search is not available right now.</strong> {loadErrorAdvice(props.error)}
       </p>
-      <p>
-        <button type="button" class="button" onClick={() => props.onRetry()}>
-          Try again
-        </button>
-      </p>
-      <details class="load-error__details">
-        <summary>Technical details</summary>
-        <p>
-          <code>{errorMessage(props.error)}</code>
-        </p>
-      </details>
+      <RetryWithDetails error={props.error} onRetry={() => props.onRetry()} />
     </div>
   );
 }

@@ -1,0 +1,23 @@
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+
+/**
+ * A reader's first visit: opens the app online, waits until the service worker has precached
+ * everything and controls the page, then cuts the network and reloads. Returns the browser
+ * context (offline) and its page.
+ */
+export async function installThenGoOffline(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  // The network really is gone: a file that is not precached cannot be fetched.
+  const probe = await page.evaluate(() => fetch(`/robots.txt?probe=${Date.now()}`).then(() => 'reached', () => 'unreachable'));
+  expect(probe).toBe('unreachable');
+  return { context, page };
+}
