@@ -21,3 +21,9 @@ export async function installThenGoOffline(browser: Browser, baseURL: string | u
   expect(probe).toBe('unreachable');
   return { context, page };
 }
+
+/** Titles of the four articles imported from the seed pages, which the tests look for. */
+export const ABU_KAMAL = 'Abu Kamal: Grasping Defeat from the Jaws of Victory';
+export const ARAB_NEWS = 'Daesh in desperate attempt to save Albu Kamal, last Syrian bastion';
+export const FWM = 'Syrian Army declares victory over ISIS';
+export const SCWM = 'The End of the Caliphate?';

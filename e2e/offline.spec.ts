@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { installThenGoOffline } from './installOffline';
+import { ABU_KAMAL, ARAB_NEWS, FWM, installThenGoOffline, SCWM } from './installOffline';
 import type { BundleManifest, BundleMonthFile } from '../src/core/format';
 
 /** The bundle the preview server serves: expectations come from it, not from memory. */
@@ -9,10 +9,6 @@ const dist = path.resolve('dist/bundle');
 const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as BundleManifest;
 const newestMonth = JSON.parse(readFileSync(path.join(dist, manifest.months[0]!.files[0]!), 'utf8')) as BundleMonthFile;
 
-const ABU_KAMAL = 'Abu Kamal: Grasping Defeat from the Jaws of Victory';
-const ARAB_NEWS = 'Daesh in desperate attempt to save Albu Kamal, last Syrian bastion';
-const FWM = 'Syrian Army declares victory over ISIS';
-const SCWM = 'The End of the Caliphate?';
 
 // One visit online installs the app; every test then runs in the same browser, offline.
 test.describe.configure({ mode: 'serial' });

@@ -1,14 +1,10 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { installThenGoOffline } from './installOffline';
+import { ABU_KAMAL, ARAB_NEWS, FWM, installThenGoOffline, SCWM } from './installOffline';
 
 /**
  * Search in the installed app, offline: a typo, an alias, a filter, a search URL reloaded, and
  * recent searches kept on the device.
  */
-const ARAB_NEWS = 'Daesh in desperate attempt to save Albu Kamal, last Syrian bastion';
-const ABU_KAMAL = 'Abu Kamal: Grasping Defeat from the Jaws of Victory';
-const FWM = 'Syrian Army declares victory over ISIS';
-const SCWM = 'The End of the Caliphate?';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExtractError, extractTextDump, type ExtractedArticle } from './extractTextDump';
+import { thrownBy } from '../testing/thrownBy';
 
 const SEEDS_DIR = path.resolve(process.cwd(), '../shared/seeds');
 const SEEDS_PRESENT = existsSync(SEEDS_DIR);
@@ -23,15 +24,6 @@ function extractSeed(name: string): ExtractedArticle {
   return extractTextDump(readSeed(name), name);
 }
 
-/** Runs `fn` and returns what it threw (failing the test when it throws nothing). */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function expectNoParagraphContains(article: ExtractedArticle, fragments: string[]): void {
   for (const fragment of fragments) {

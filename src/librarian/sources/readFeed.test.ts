@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceError, type SourceReadResult } from '../import/SourceArticle';
 import { decodeXmlBytes } from './decodeXmlBytes';
 import { parseFeedDate, readFeed } from './readFeed';
+import { thrownBy } from '../testing/thrownBy';
 
 const FEEDS_DIR = path.resolve(process.cwd(), '../shared/corpora/feeds/rss-parser-inputs');
 const FEEDS_PRESENT = existsSync(FEEDS_DIR);
@@ -17,15 +18,6 @@ function readCorpusFeed(name: string): SourceReadResult {
   return readFeed(feedText(name), name);
 }
 
-/** Runs `fn` and returns what it threw (failing the test when it throws nothing). */
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function errorOf(fn: () => unknown): { file: string; reason: string; message: string } {
   const error = thrownBy(fn);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type SourceArticle, SourceError } from '../import/SourceArticle';
 import { readHtmlPage } from './readHtmlPage';
+import { thrownBy } from '../testing/thrownBy';
 
 /*
  * There are no saved HTML pages in the corpora, so these pages are built around a real article:
@@ -200,14 +201,6 @@ const PLAIN_META_HEAD = `<title>${TITLE} - Digital.gov</title>
 <meta name="parsely-tags" content="Research,remote work,Research">
 <link rel="canonical" href="/2017/10/03/3-ways-manage-research-projects-remotely/">`;
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 function readOne(html: string, file: string, url?: string): SourceArticle {
   const result = readHtmlPage(html, file, url === undefined ? {} : { url });

@@ -12,7 +12,7 @@ import { htmlToText } from '../bundle/htmlToText';
 import { cleanName, cleanText } from '../import/normalise';
 import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
-import { joinNames, parseSourceDate } from './readMarkdown';
+import { joinNames, parseSourceDate } from '../import/normalise';
 
 /** Options for {@link readHtmlPage}. */
 export interface HtmlPageOptions {

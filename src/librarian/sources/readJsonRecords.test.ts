@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../import/normalise';
 import { SourceError } from '../import/SourceArticle';
 import { categoryName, HUFFPOST_MAPPING, parseFieldMapping, readJsonRecords } from './readJsonRecords';
+import { thrownBy } from '../testing/thrownBy';
 
 const CORPORA = path.resolve(process.cwd(), '../shared/corpora');
 const HUFFPOST = path.join(CORPORA, 'huffpost-news-category/News_Category_Dataset_v3.newest9999.jsonl');
@@ -14,14 +15,6 @@ function huffpost(): string {
   return readFileSync(HUFFPOST, 'utf8');
 }
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const FIRST = {
   file: FILE,

@@ -8,7 +8,7 @@ import { cleanName, cleanText, labelName } from '../import/normalise';
 import { paragraphsToHtml } from '../import/paragraphsToHtml';
 import { type SourceArticle, type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
-import { joinNames, parseSourceDate } from './readMarkdown';
+import { joinNames, parseSourceDate } from '../import/normalise';
 
 /** The article fields a record can fill. */
 export const ARCHIVE_FIELDS = ['title', 'date', 'summary', 'body', 'author', 'category', 'tags', 'url', 'outlet'] as const;

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../import/normalise';
 import { type SourceArticle, SourceError } from '../import/SourceArticle';
-import { createTaxonomyResolver, joinNames, parseSourceDate, readMarkdown } from './readMarkdown';
+import { joinNames, parseSourceDate } from '../import/normalise';
+import { createTaxonomyResolver, readMarkdown } from './readMarkdown';
+import { thrownBy } from '../testing/thrownBy';
 
 const CORPORA = path.resolve(process.cwd(), '../shared/corpora');
 const CONTENT = path.join(CORPORA, 'digitalgov-news/content');
@@ -25,14 +27,6 @@ function readNews(relative: string, taxonomy = createTaxonomyResolver()): Source
   return result.articles[0]!;
 }
 
-function thrownBy(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe.skipIf(!PRESENT)(`readMarkdown on the DigitalGov news corpus (skipped when ${NEWS} is absent)`, () => {
   it('reads all 2,083 article files: 2,081 articles, one draft skipped, one file without a title refused', () => {

@@ -5,75 +5,12 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as chrono from 'chrono-node';
 import { Marked } from 'marked';
 import { parseDocument } from 'yaml';
 import { htmlToText } from '../bundle/htmlToText';
-import { cleanName, cleanText, isIsoDate } from '../import/normalise';
+import { cleanText, isIsoDate, joinNames, parseSourceDate } from '../import/normalise';
 import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
-
-// ---------------------------------------------------------------------------
-// Field helpers shared by the source readers
-
-const DATE_TIME =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
-
-/**
- * A date as a source states it, as ISO 8601 with its offset kept and no more precision than
- * stated: `2017-10-03 16:28:00 -0400` → `2017-10-03T16:28:00-04:00`, `2015-06-29 1:00:19 -0400` →
- * `2015-06-29T01:00:19-04:00`, `2019-12-04` → `2019-12-04`, `Fri, 17 Nov 2017 10:00:00 GMT` →
- * `2017-11-17T10:00:00Z`. Null when the value is no recognisable calendar date.
- */
-export function parseSourceDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (typeof value !== 'string') return null;
-  const text = cleanText(value);
-  if (text === '') return null;
-  const match = DATE_TIME.exec(text);
-  if (match) {
-    const [, y, mo, d, h, mi, s, fraction, zone] = match;
-    const day = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-    // A zone without a time of day says nothing: the day stands alone.
-    const iso = h === undefined ? day : `${day}T${h.padStart(2, '0')}:${mi}${s ? `:${s}${fraction ?? ''}` : ''}${isoZone(zone)}`;
-    return isIsoDate(iso) ? iso : null;
-  }
-  return chronoDate(text);
-}
-
-function isoZone(zone: string | undefined): string {
-  if (!zone) return '';
-  if (/^(Z|UTC|GMT)$/i.test(zone)) return 'Z';
-  const digits = zone.replace(':', '');
-  return `${digits.slice(0, 3)}:${digits.slice(3)}`;
-}
-
-/** Free-form dates ("November 17, 2017", RFC 2822): only when day, month and year are all stated. */
-function chronoDate(text: string): string | null {
-  const result = chrono.strict.parse(text)[0];
-  const start = result?.start;
-  if (!start || !(['year', 'month', 'day'] as const).every((unit) => start.isCertain(unit))) return null;
-  const two = (n: number | null) => String(n ?? 0).padStart(2, '0');
-  const day = `${start.get('year')}-${two(start.get('month'))}-${two(start.get('day'))}`;
-  if (!start.isCertain('hour')) return isIsoDate(day) ? day : null;
-  const time = `T${two(start.get('hour'))}:${two(start.get('minute'))}${start.isCertain('second') ? `:${two(start.get('second'))}` : ''}`;
-  const offset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset') : null;
-  const zone =
-    offset === null
-      ? ''
-      : offset === 0
-        ? 'Z'
-        : `${offset < 0 ? '-' : '+'}${two(Math.trunc(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
-  const iso = `${day}${time}${zone}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
-/** Names as one byline: "A", "A and B", "A, B and C"; null for none. */
-export function joinNames(names: string[]): string | null {
-  const unique = [...new Set(names.map(cleanName).filter(Boolean))];
-  if (unique.length <= 1) return unique[0] ?? null;
-  return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
-}
 
 // ---------------------------------------------------------------------------
 // Taxonomies
