@@ -1,7 +1,7 @@
 /**
  * The reader's one door to the archive: routes preload these queries and components read them
- * with `createAsync`. The manifest comes from `BASE_URL/bundle/manifest.json` (the service worker
- * serves it network-first, falling back to its cache), month files from `BASE_URL/bundle/<file>`.
+ * with `createAsync`. The manifest is the edition this device reads, and month files come from the
+ * device when saved, from `BASE_URL/bundle/<file>` otherwise (see `src/edition/bundleStore.ts`).
  */
 import { query, revalidate } from '@solidjs/router';
 import type { BundleManifest } from '../../core/format';
@@ -30,7 +30,10 @@ import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentS
 import { search, type SearchResponse } from '../../search/client';
 import type { SearchLocation } from '../routePaths';
 
-const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL });
+const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL, caches: typeof caches === 'undefined' ? undefined : caches });
+
+/** The device's store of editions, shared with the offline saver and the update prompt. */
+export const bundleStore = loader.store;
 
 /** The bundle manifest, fetched once per page load; a failed fetch is retried on the next call. */
 export const loadManifest = loader.loadManifest;

@@ -1,5 +1,6 @@
 import type { RouteSectionProps } from '@solidjs/router';
 import { useFocusHeadingOnNavigate } from '../focusHeadingOnNavigate';
+import { OfflineStatus } from './OfflineStatus';
 import { RouteBoundary } from './RouteBoundary';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -23,6 +24,7 @@ export function Layout(props: RouteSectionProps) {
       </a>
       <SiteHeader />
       <UpdateBanner />
+      <OfflineStatus variant="banner" />
       <main id="main" tabindex="-1">
         <RouteBoundary>{props.children}</RouteBoundary>
       </main>

@@ -1,9 +1,8 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
 import { formatLongDate } from '../formatDate';
-import { offlineReady } from '../pwa/registerServiceWorker';
 import { ABOUT_PATH } from '../routePaths';
 import { ManifestSlot } from './ManifestSlot';
+import { OfflineStatus } from './OfflineStatus';
 
 export function SiteFooter() {
   return (
@@ -16,9 +15,7 @@ export function SiteFooter() {
               {manifest.articleCount.toLocaleString('en-GB')} {manifest.articleCount === 1 ? 'article' : 'articles'} · edition of{' '}
               <time datetime={manifest.builtAt}>{formatLongDate(manifest.builtAt)}</time>
             </p>
-            <Show when={offlineReady()}>
-              <p>Saved on this device: you can read and search it offline.</p>
-            </Show>
+            <OfflineStatus variant="footer" />
           </>
         )}
       </ManifestSlot>

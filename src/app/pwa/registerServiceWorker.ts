@@ -1,13 +1,16 @@
 import { Workbox } from 'workbox-window';
 import { createSignal } from 'solid-js';
 import { checkEditionUpdate } from './editionUpdate';
-import { onArchiveSaved } from './storageStatus';
+import { startOfflineSaving } from './offlineSaving';
 
-/** Whether the app's files are all saved on the device (the service worker is active). */
+/** Whether the app's own files are saved on the device (the service worker is active). */
 const [offlineReady, setOfflineReady] = createSignal(false);
 /** Whether a service worker controls this page (answers its requests, offline too). */
 const [controlled, setControlled] = createSignal(false);
-/** A new version of the app and archive is installed and waiting for the reader's go-ahead. */
+/**
+ * A new version is installed and waiting for the reader's go-ahead: new app code, a new edition
+ * of the archive (already downloaded and checked by the waiting worker), or both.
+ */
 const [updateWaiting, setUpdateWaiting] = createSignal(false);
 /** The reader said "Later": the prompt stays hidden until the next visit (page load). */
 const [updateDeferred, setUpdateDeferred] = createSignal(false);
@@ -15,11 +18,6 @@ const [updateDeferred, setUpdateDeferred] = createSignal(false);
 const [updating, setUpdating] = createSignal(false);
 
 export { offlineReady, updateWaiting, updateDeferred, updating };
-
-/** Saved for offline: the files are saved and a service worker answers this page's requests. */
-export function savedForOffline(): boolean {
-  return offlineReady() && controlled();
-}
 
 /** Whether this browser can save the app for offline at all. */
 export function supportsOffline(): boolean {
@@ -29,10 +27,12 @@ export function supportsOffline(): boolean {
 let workbox: Workbox | undefined;
 
 function markOfflineReady(): void {
-  if (offlineReady()) return;
   setOfflineReady(true);
-  // The first time the archive is saved is when asking the browser to keep it makes sense.
-  void onArchiveSaved();
+}
+
+/** Asks the browser to look for a new version now (it also does on navigations, and daily). */
+function checkForUpdate(): void {
+  if (navigator.onLine) void workbox?.update().catch(() => undefined);
 }
 
 /**
@@ -53,6 +53,12 @@ export function registerServiceWorker(): void {
     // A new service worker took over after the reader accepted it: reload into the new version.
     if (event.isUpdate) window.location.reload();
   });
+  // Back online, or back to the app after a while: a new edition may have been published.
+  window.addEventListener('online', checkForUpdate);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') checkForUpdate();
+  });
+  startOfflineSaving();
   void workbox.register().then(
     (registration) => {
       if (registration?.active && navigator.serviceWorker.controller) {

@@ -5,7 +5,9 @@ import { PageHeading } from '../components/PageHeading';
 import { formatArticleCount } from '../formatArticleCount';
 import { formatLongDate } from '../formatDate';
 import { ABOUT_PATH } from '../routePaths';
-import { offlineReady, savedForOffline, supportsOffline } from '../pwa/registerServiceWorker';
+import { describeOfflineSave } from '../pwa/describeOfflineSave';
+import { offlineSave, updateDownload } from '../pwa/offlineSaving';
+import { supportsOffline } from '../pwa/registerServiceWorker';
 import { refreshStorageStatus, storageUse } from '../pwa/storageStatus';
 import { describeStorageUse } from '../pwa/storageUse';
 import { KeepOnDevice } from '../components/KeepOnDevice';
@@ -37,19 +39,11 @@ function AboutPage() {
       <section aria-labelledby="about-device-heading">
         <h2 id="about-device-heading">On this device</h2>
         <p>
-          <Show
-            when={savedForOffline()}
-            fallback={
-              supportsOffline()
-                ? offlineReady()
-                  ? 'Saved, but this page is not using the saved copy yet: reload to read offline.'
-                  : 'Not saved for offline yet: it is saved in the background while you read online.'
-                : 'This browser cannot save the archive for offline reading.'
-            }
-          >
-            Saved for offline: you can read and search it with no connection.
-          </Show>
+          {supportsOffline()
+            ? (describeOfflineSave(offlineSave()) ?? 'Not saved for offline yet: it is saved in the background while you read online.')
+            : 'This browser cannot save the archive for offline reading.'}
         </p>
+        <Show when={updateDownload()}>{(percent) => <p>Downloading a new edition: {percent()}%</p>}</Show>
         <p>
           <Show when={storageUse()} fallback="This browser does not say how much storage the archive takes.">
             {(use) => `Storage: ${describeStorageUse(use())} by this app on this device.`}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_FORMAT, type BundleManifest } from '../core/format';
+import { manifest as fixtureManifest, monthFiles } from '../app/archive/testing/bundleFixture';
+import { BundleFileError, contentHash, createBundleStore, EDITION_CACHE, FILES_CACHE, nameHash } from './bundleStore';
+import { MemoryCacheStorage, quotaExceeded } from './testing/memoryCaches';
+
+const names = Object.keys(monthFiles);
+const fileText = (name: string) => JSON.stringify(monthFiles[name]);
+
+/** The fixture bundle behind a fetch that counts requests and can be cut off or tampered with. */
+function server(manifest: BundleManifest = fixtureManifest) {
+  const calls: string[] = [];
+  const state = { online: true, tamper: new Set<string>() };
+  const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+    const url = String(input);
+    calls.push(url);
+    if (!state.online) throw new TypeError('Failed to fetch');
+    const name = url.replace(/^\/archive\/bundle\//, '');
+    if (name === 'manifest.json') return new Response(JSON.stringify(manifest));
+    if (!(name in monthFiles)) return new Response('Not Found', { status: 404, statusText: 'Not Found' });
+    const text = fileText(name);
+    return new Response(state.tamper.has(name) ? text.replace('Peace Corps', 'Peace Corp$') : text);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls, state };
+}
+
+function setup(manifest?: BundleManifest) {
+  const storage = new MemoryCacheStorage();
+  const remote = server(manifest);
+  const store = createBundleStore({ baseUrl: '/archive/', fetch: remote.fetch, caches: storage.asCacheStorage() });
+  return { storage, remote, store };
+}
+
+describe('content hashes', () => {
+  it('are the first 12 hex digits of the SHA-256 the builder puts in every data file name', async () => {
+    for (const name of names) expect(await contentHash(fileText(name))).toBe(nameHash(name));
+    expect(nameHash('manifest.json')).toBeUndefined();
+  });
+});
+
+describe('createBundleStore', () => {
+  it('downloads a file once, checks it against its name and reads it from the device afterwards', async () => {
+    const { store, remote, storage } = setup();
+    const name = names[0]!;
+    expect(await store.readFile(name)).toBe(fileText(name));
+    expect(await store.readFile(name)).toBe(fileText(name));
+    expect(remote.calls).toEqual([`/archive/bundle/${name}`]);
+    expect([...(await storage.open(FILES_CACHE)).entries.keys()]).toEqual([`http://localhost/archive/bundle/${name}`]);
+    remote.state.online = false;
+    expect(await createBundleStore({ baseUrl: '/archive/', fetch: remote.fetch, caches: storage.asCacheStorage() }).readFile(name)).toBe(fileText(name));
+  });
+
+  it('shares one download between concurrent reads of a file', async () => {
+    const { store, remote } = setup();
+    await Promise.all([store.readFile(names[0]!), store.readFile(names[0]!)]);
+    expect(remote.calls).toHaveLength(1);
+  });
+
+  it('discards a download that does not match its hash, naming the file, and saves nothing', async () => {
+    const name = names.find((n) => fileText(n).includes('Peace Corps'))!;
+    const { store, remote, storage } = setup();
+    remote.state.tamper.add(name);
+    const error = await store.readFile(name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BundleFileError);
+    expect(error).toMatchObject({ failure: 'corrupt', file: name });
+    expect((error as Error).message).toMatch(new RegExp(`^bundle: ${name.replace(/\./g, '\\.')}: the download does not match its hash`));
+    expect((await storage.open(FILES_CACHE)).entries.size).toBe(0);
+    // Tried again, a good copy is taken.
+    remote.state.tamper.clear();
+    expect(await store.readFile(name)).toBe(fileText(name));
+  });
+
+  it('says a file is missing when offline and not saved, and names the server status otherwise', async () => {
+    const { store, remote } = setup();
+    await expect(store.readFile('month-2016-01.000000000000.json')).rejects.toMatchObject({
+      failure: 'http',
+      message: 'bundle: month-2016-01.000000000000.json: the server answered 404 Not Found',
+    });
+    remote.state.online = false;
+    await expect(store.readFile(names[0]!)).rejects.toMatchObject({ failure: 'offline', file: names[0] });
+  });
+
+  it('reports a full device when saving, but still lets the page read the file', async () => {
+    const { store, storage } = setup();
+    (await storage.open(FILES_CACHE)).failPuts = quotaExceeded;
+    await expect(store.saveFile(names[0]!)).rejects.toMatchObject({ failure: 'quota', file: names[0] });
+    expect(await store.readFile(names[0]!)).toBe(fileText(names[0]!));
+  });
+
+  it('keeps the first manifest it reads as the current edition, and reads that one offline', async () => {
+    const { store, remote, storage } = setup();
+    expect((await store.currentManifest()).edition).toBe(fixtureManifest.edition);
+    remote.state.online = false;
+    const again = createBundleStore({ baseUrl: '/archive/', fetch: remote.fetch, caches: storage.asCacheStorage() });
+    expect((await again.currentManifest()).edition).toBe(fixtureManifest.edition);
+    expect(remote.calls.filter((c) => c.endsWith('manifest.json'))).toHaveLength(1);
+  });
+
+  it('does not change the current edition when the server has a new one; adopting it does', async () => {
+    const next = { ...fixtureManifest, edition: 'e2e2e2e2e2e2', articleCount: fixtureManifest.articleCount + 1 };
+    const { store, storage } = setup();
+    await store.currentManifest();
+    const later = createBundleStore({ baseUrl: '/archive/', fetch: server(next).fetch, caches: storage.asCacheStorage() });
+    expect((await later.serverManifest())?.edition).toBe('e2e2e2e2e2e2');
+    expect((await later.currentManifest()).edition).toBe(fixtureManifest.edition);
+    await later.setPendingManifest(next);
+    expect((await later.pendingManifest())?.edition).toBe('e2e2e2e2e2e2');
+    await later.adoptManifest(next);
+    expect((await later.currentManifest()).edition).toBe('e2e2e2e2e2e2');
+    expect(await later.pendingManifest()).toBeUndefined();
+  });
+
+  it('ignores a saved manifest of another bundle format and takes the server one', async () => {
+    const { store, storage } = setup();
+    await (await storage.open(EDITION_CACHE)).put('/archive/bundle/edition/current.json', new Response(JSON.stringify({ ...fixtureManifest, format: 'news-bundle/1' })));
+    const current = await store.currentManifest();
+    expect(current.format).toBe(BUNDLE_FORMAT);
+  });
+
+  it('refuses a server manifest of another format with a message that says to reload', async () => {
+    const { store } = setup({ ...fixtureManifest, format: 'news-bundle/1' } as unknown as BundleManifest);
+    await expect(store.currentManifest()).rejects.toThrow(
+      `bundle: manifest.json: format "news-bundle/1" is not "${BUNDLE_FORMAT}", the one this reader understands (reload to get the current reader)`,
+    );
+  });
+
+  it('prunes files that neither the current nor the pending edition names', async () => {
+    const { store, storage } = setup();
+    for (const name of names) await store.saveFile(name);
+    const [kept, ...dropped] = names;
+    const current = { ...fixtureManifest, files: [{ name: kept!, bytes: 1 }] };
+    await store.adoptManifest(current);
+    expect(await store.prune()).toBe(dropped.length);
+    expect([...(await storage.open(FILES_CACHE)).entries.keys()]).toEqual([`http://localhost/archive/bundle/${kept}`]);
+    expect(await store.missingFiles(names)).toEqual(dropped);
+  });
+});

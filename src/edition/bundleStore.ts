@@ -1,0 +1,276 @@
+/**
+ * The archive's editions on this device, shared by the page, the search worker and the service
+ * worker (Cache Storage and `fetch` are in all three):
+ *
+ * - `news-archive-files` holds the bundle's data files by URL. Their names carry the first 12 hex
+ *   digits of the SHA-256 of their content (`format.ts`), so a file is checked against its own
+ *   name before it is stored, and an entry, once stored, is right for every edition that names it.
+ * - `news-archive-edition` holds the manifest of the edition this device reads (`current`) and,
+ *   while an update waits for the reader's go-ahead, the manifest it brings (`pending`). The
+ *   reader reads every file through the current manifest, so switching editions is one `put`,
+ *   made by the service worker when the reader accepts the update; nothing else changes which
+ *   edition a page shows, and a page never combines two manifests.
+ *
+ * Nothing here throws for a missing Cache Storage (private modes, old browsers): reads go to the
+ * network and nothing is saved.
+ */
+import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../core/format';
+
+export const FILES_CACHE = 'news-archive-files';
+export const EDITION_CACHE = 'news-archive-edition';
+/** Keys of the edition cache, relative to the base URL. */
+const CURRENT_KEY = `${BUNDLE_DIR}/edition/current.json`;
+const PENDING_KEY = `${BUNDLE_DIR}/edition/pending.json`;
+
+/** Why a bundle file or manifest could not be had; the UI words its messages after it. */
+export type BundleFailure = 'offline' | 'http' | 'format' | 'corrupt' | 'quota';
+
+export class BundleFileError extends Error {
+  constructor(
+    readonly failure: BundleFailure,
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BundleFileError';
+  }
+}
+
+export interface BundleStoreOptions {
+  /** The site's base URL, absolute or starting with `/`, ending in `/`. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Cache Storage; undefined where the browser has none (then nothing is saved). */
+  caches?: CacheStorage;
+}
+
+export interface BundleStore {
+  /** A data file's text: from the device, else from the network (checked, then saved). */
+  readFile(name: string): Promise<string>;
+  /** Saves a data file unless the device has it; returns the bytes fetched (0 when it had it). */
+  saveFile(name: string): Promise<number>;
+  /** The names of `names` this device does not hold. */
+  missingFiles(names: readonly string[]): Promise<string[]>;
+  /** The edition this device reads; on the very first visit, the server's (then kept as current). */
+  currentManifest(): Promise<BundleManifest>;
+  /** The server's manifest now, past every cache; undefined when offline, failing or slow. */
+  serverManifest(timeoutMs?: number): Promise<BundleManifest | undefined>;
+  /** The update saved and waiting for the reader's go-ahead, if any. */
+  pendingManifest(): Promise<BundleManifest | undefined>;
+  setPendingManifest(manifest: BundleManifest | undefined): Promise<void>;
+  /** Makes `manifest` the current edition; with `prune`, deletes files it does not name. */
+  adoptManifest(manifest: BundleManifest): Promise<void>;
+  /** Deletes saved files that neither the current nor the pending edition names. */
+  prune(): Promise<number>;
+}
+
+/** The hash a content-hashed bundle file name carries (`month-2017-11.0123456789ab.json`). */
+export function nameHash(name: string): string | undefined {
+  return /\.([0-9a-f]{12})\.json$/.exec(name)?.[1];
+}
+
+/** First 12 hex digits of the SHA-256 of `text` (UTF-8): what the builder puts in file names. */
+export async function contentHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest, 0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Whether a storage write failed for lack of space (named differently across browsers). */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** Every data file an edition names (month files and index files). */
+export function editionFiles(manifest: BundleManifest): string[] {
+  return manifest.files.map((f) => f.name);
+}
+
+function checkManifest(data: unknown, source: string): BundleManifest {
+  const format = typeof data === 'object' && data !== null ? (data as { format?: unknown }).format : undefined;
+  if (format !== BUNDLE_FORMAT) {
+    throw new BundleFileError(
+      'format',
+      BUNDLE_MANIFEST,
+      `bundle: ${source}: format ${JSON.stringify(format)} is not "${BUNDLE_FORMAT}", the one this reader understands (reload to get the current reader)`,
+    );
+  }
+  return data as BundleManifest;
+}
+
+export function createBundleStore(options: BundleStoreOptions): BundleStore {
+  const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  const storage = options.caches;
+  const base = options.baseUrl;
+  const fileUrl = (name: string) => `${base}${BUNDLE_DIR}/${name}`;
+  /** Reads in flight by name, so that concurrent callers share one download. */
+  const reading = new Map<string, Promise<string>>();
+
+  const openCache = async (name: string): Promise<Cache | undefined> => {
+    try {
+      return await storage?.open(name);
+    } catch {
+      return undefined;
+    }
+  };
+
+  async function fetchText(file: string, url: string, init?: RequestInit): Promise<string> {
+    let response: Response;
+    try {
+      response = await fetchFn(url, init);
+    } catch (cause) {
+      throw new BundleFileError('offline', file, `bundle: ${file}: could not be fetched (${String(cause)}); this device may be offline and not have it saved yet`);
+    }
+    if (!response.ok) throw new BundleFileError('http', file, `bundle: ${file}: the server answered ${response.status} ${response.statusText}`.trimEnd());
+    try {
+      return await response.text();
+    } catch (cause) {
+      throw new BundleFileError('offline', file, `bundle: ${file}: the download was cut off (${String(cause)})`);
+    }
+  }
+
+  /** Downloads a data file and checks it against the hash in its name. */
+  async function download(name: string): Promise<string> {
+    const text = await fetchText(name, fileUrl(name));
+    const expected = nameHash(name);
+    const actual = await contentHash(text);
+    if (expected !== undefined && actual !== expected) {
+      throw new BundleFileError('corrupt', name, `bundle: ${name}: the download does not match its hash (got ${actual}); it was discarded`);
+    }
+    return text;
+  }
+
+  async function store(name: string, text: string): Promise<void> {
+    const cache = await openCache(FILES_CACHE);
+    if (!cache) return;
+    try {
+      await cache.put(fileUrl(name), new Response(text, { headers: { 'content-type': 'application/json' } }));
+    } catch (error) {
+      if (isQuotaError(error)) throw new BundleFileError('quota', name, `bundle: ${name}: this device has no more storage for the archive`);
+      throw error;
+    }
+  }
+
+  async function cached(name: string): Promise<string | undefined> {
+    const response = await (await openCache(FILES_CACHE))?.match(fileUrl(name));
+    return response ? response.text() : undefined;
+  }
+
+  async function readJson(cacheName: string, key: string): Promise<unknown> {
+    const response = await (await openCache(cacheName))?.match(`${base}${key}`);
+    return response ? response.json() : undefined;
+  }
+
+  async function writeJson(cacheName: string, key: string, data: unknown): Promise<void> {
+    const cache = await openCache(cacheName);
+    if (!cache) return;
+    await cache.put(`${base}${key}`, new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } }));
+  }
+
+  async function storedManifest(key: string): Promise<BundleManifest | undefined> {
+    try {
+      const data = await readJson(EDITION_CACHE, key);
+      return data === undefined ? undefined : checkManifest(data, key);
+    } catch {
+      // Unreadable, or saved by a reader of another bundle format: as good as none.
+      return undefined;
+    }
+  }
+
+  const self: BundleStore = {
+    readFile(name) {
+      let pending = reading.get(name);
+      if (!pending) {
+        pending = (async () => {
+          const saved = await cached(name);
+          if (saved !== undefined) return saved;
+          const text = await download(name);
+          // A file that cannot be saved (no space) is still read; the saver reports the space.
+          await store(name, text).catch(() => undefined);
+          return text;
+        })();
+        reading.set(name, pending);
+        void pending.then(
+          () => reading.delete(name),
+          () => reading.delete(name),
+        );
+      }
+      return pending;
+    },
+
+    async saveFile(name) {
+      if ((await cached(name)) !== undefined) return 0;
+      const text = await download(name);
+      await store(name, text);
+      return new TextEncoder().encode(text).byteLength;
+    },
+
+    async missingFiles(names) {
+      const cache = await openCache(FILES_CACHE);
+      if (!cache) return [...names];
+      const saved = new Set((await cache.keys()).map((request) => request.url));
+      const absolute = (name: string) => new URL(fileUrl(name), 'http://x').pathname;
+      const savedPaths = new Set([...saved].map((url) => new URL(url, 'http://x').pathname));
+      return names.filter((name) => !savedPaths.has(absolute(name)));
+    },
+
+    async currentManifest() {
+      const current = await storedManifest(CURRENT_KEY);
+      if (current) return current;
+      const text = await fetchText(BUNDLE_MANIFEST, fileUrl(BUNDLE_MANIFEST), { cache: 'no-cache' });
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw new BundleFileError('format', BUNDLE_MANIFEST, `bundle: ${BUNDLE_MANIFEST}: is not valid JSON`);
+      }
+      const manifest = checkManifest(data, BUNDLE_MANIFEST);
+      // Another context (the search worker, the service worker) may have kept one meanwhile.
+      const raced = await storedManifest(CURRENT_KEY);
+      if (raced) return raced;
+      await writeJson(EDITION_CACHE, CURRENT_KEY, manifest).catch(() => undefined);
+      return manifest;
+    },
+
+    async serverManifest(timeoutMs = 10_000) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const text = await fetchText(BUNDLE_MANIFEST, fileUrl(BUNDLE_MANIFEST), { cache: 'no-store', signal: controller.signal });
+        return checkManifest(JSON.parse(text), BUNDLE_MANIFEST);
+      } catch {
+        return undefined;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    pendingManifest: () => storedManifest(PENDING_KEY),
+
+    async setPendingManifest(manifest) {
+      if (manifest) await writeJson(EDITION_CACHE, PENDING_KEY, manifest);
+      else await (await openCache(EDITION_CACHE))?.delete(`${base}${PENDING_KEY}`);
+    },
+
+    async adoptManifest(manifest) {
+      await writeJson(EDITION_CACHE, CURRENT_KEY, manifest);
+      const pending = await storedManifest(PENDING_KEY);
+      if (pending?.edition === manifest.edition) await self.setPendingManifest(undefined);
+    },
+
+    async prune() {
+      const cache = await openCache(FILES_CACHE);
+      if (!cache) return 0;
+      const [current, pending] = await Promise.all([storedManifest(CURRENT_KEY), storedManifest(PENDING_KEY)]);
+      if (!current) return 0;
+      const keep = new Set([current, pending].flatMap((m) => (m ? editionFiles(m) : [])).map((name) => new URL(fileUrl(name), 'http://x').pathname));
+      let deleted = 0;
+      for (const request of await cache.keys()) {
+        if (keep.has(new URL(request.url, 'http://x').pathname)) continue;
+        if (await cache.delete(request)) deleted++;
+      }
+      return deleted;
+    },
+  };
+  return self;
+}

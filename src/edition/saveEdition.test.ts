@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleManifest } from '../core/format';
+import { manifest as fixtureManifest, monthFiles } from '../app/archive/testing/bundleFixture';
+import { createBundleStore } from './bundleStore';
+import { percentSaved, saveEdition, saveOrder, type SaveProgress } from './saveEdition';
+import { MemoryCacheStorage } from './testing/memoryCaches';
+
+/** The fixture's month files as an edition's file list (the index files are not served here). */
+const manifest: BundleManifest = {
+  ...fixtureManifest,
+  index: { ...fixtureManifest.index, parts: [] },
+  files: Object.entries(monthFiles).map(([name, file]) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(file)).byteLength })),
+};
+const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+
+function setup(failing: (name: string, attempt: number) => 'offline' | 'tamper' | undefined = () => undefined) {
+  const attempts = new Map<string, number>();
+  const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+    const name = String(input).replace(/^\/bundle\//, '');
+    const attempt = (attempts.get(name) ?? 0) + 1;
+    attempts.set(name, attempt);
+    const failure = failing(name, attempt);
+    if (failure === 'offline') throw new TypeError('Failed to fetch');
+    const text = JSON.stringify(monthFiles[name]);
+    return new Response(failure === 'tamper' ? `${text} ` : text);
+  };
+  const storage = new MemoryCacheStorage();
+  const store = createBundleStore({ baseUrl: '/', fetch: fetch as typeof globalThis.fetch, caches: storage.asCacheStorage() });
+  return { store, attempts };
+}
+
+describe('saveEdition', () => {
+  it('saves the index first, then the months newest first', () => {
+    const withIndex: BundleManifest = {
+      ...manifest,
+      index: { documentCount: 8, parts: [{ period: '2018-01', from: '2018-01', to: '2018-01', documentCount: 1, files: ['index-2018-01.aaaaaaaaaaaa.json'] }] },
+      files: [...manifest.files, { name: 'index-2018-01.aaaaaaaaaaaa.json', bytes: 10 }],
+    };
+    const order = saveOrder(withIndex);
+    expect(order[0]).toBe('index-2018-01.aaaaaaaaaaaa.json');
+    expect(order.slice(1)).toEqual(manifest.months.flatMap((m) => m.files));
+  });
+
+  it('saves every file with progress by bytes, and ends at 100%', async () => {
+    const { store } = setup();
+    const reports: SaveProgress[] = [];
+    const done = await saveEdition(store, manifest, { onProgress: (p) => reports.push(p), concurrency: 1 });
+    expect(done).toEqual({ savedBytes: totalBytes, totalBytes, remaining: 0 });
+    expect(reports[0]).toEqual({ savedBytes: 0, totalBytes, remaining: manifest.files.length });
+    expect(reports.map((r) => r.savedBytes)).toEqual([...reports.map((r) => r.savedBytes)].sort((a, b) => a - b));
+    expect(reports.map(percentSaved).at(-1)).toBe(100);
+    expect(await store.missingFiles(saveOrder(manifest))).toEqual([]);
+  });
+
+  it('stops at a file it cannot get, naming it, keeps what it saved, and resumes from there', async () => {
+    const stuck = manifest.months[1]!.files[0]!;
+    let cut = true;
+    const { store, attempts } = setup((name) => (cut && name === stuck ? 'offline' : undefined));
+    await expect(saveEdition(store, manifest, { concurrency: 1 })).rejects.toMatchObject({ failure: 'offline', file: stuck });
+    // Tried twice (one retry), and the files before it were saved.
+    expect(attempts.get(stuck)).toBe(2);
+    const missing = await store.missingFiles(saveOrder(manifest));
+    expect(missing[0]).toBe(stuck);
+    expect(missing.length).toBeLessThan(manifest.files.length);
+    cut = false;
+    const reports: SaveProgress[] = [];
+    await saveEdition(store, manifest, { onProgress: (p) => reports.push(p), concurrency: 1 });
+    expect(reports[0]!.savedBytes).toBeGreaterThan(0);
+    for (const name of saveOrder(manifest).filter((n) => !missing.includes(n))) expect(attempts.get(name)).toBe(1);
+  });
+
+  it('takes a good copy when a download arrives damaged once, and gives up when it always does', async () => {
+    const name = manifest.files[0]!.name;
+    const once = setup((n, attempt) => (n === name && attempt === 1 ? 'tamper' : undefined));
+    await saveEdition(once.store, manifest);
+    expect(once.attempts.get(name)).toBe(2);
+
+    const always = setup((n) => (n === name ? 'tamper' : undefined));
+    await expect(saveEdition(always.store, manifest)).rejects.toMatchObject({ failure: 'corrupt', file: name });
+    expect(await always.store.missingFiles([name])).toEqual([name]);
+  });
+});
+
+describe('percentSaved', () => {
+  it('never says 100% before the last file', () => {
+    expect(percentSaved({ savedBytes: 999, totalBytes: 1000, remaining: 1 })).toBe(99);
+    expect(percentSaved({ savedBytes: 350, totalBytes: 1000, remaining: 5 })).toBe(35);
+    expect(percentSaved({ savedBytes: 0, totalBytes: 0, remaining: 0 })).toBe(100);
+  });
+});

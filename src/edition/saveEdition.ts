@@ -1,0 +1,84 @@
+/**
+ * Saves an edition's data files on the device, with progress: the search index first (newest
+ * period first, so that search works on what has arrived), then the months, newest first. Each
+ * file is checked against its hash before it is stored (see `bundleStore.ts`), so an interrupted
+ * save leaves only whole, verified files behind, and the next save resumes where it stopped.
+ */
+import type { BundleManifest } from '../core/format';
+import { BundleFileError, type BundleStore } from './bundleStore';
+
+export interface SaveProgress {
+  /** Bytes of the edition's data files on the device. */
+  savedBytes: number;
+  totalBytes: number;
+  /** Files still to save. */
+  remaining: number;
+}
+
+export interface SaveOptions {
+  onProgress?: (progress: SaveProgress) => void;
+  /** Downloads at a time. */
+  concurrency?: number;
+  /** A failed download is tried this many more times before the save gives up. */
+  retries?: number;
+  signal?: AbortSignal;
+}
+
+/** The edition's files in the order a first visit wants them. */
+export function saveOrder(manifest: BundleManifest): string[] {
+  const order = [...manifest.index.parts.flatMap((part) => part.files), ...manifest.months.flatMap((month) => month.files)];
+  const listed = new Set(order);
+  return [...order, ...manifest.files.map((f) => f.name).filter((name) => !listed.has(name))];
+}
+
+/** Whether a failure may go away by trying again (a dropped connection, a mangled download). */
+function isTransient(error: unknown): boolean {
+  return error instanceof BundleFileError ? error.failure === 'offline' || error.failure === 'corrupt' || error.failure === 'http' : true;
+}
+
+/**
+ * Saves every file of `manifest` the device does not hold yet. Resolves when all are saved;
+ * rejects with the first file that could not be (a `BundleFileError` naming it), leaving the
+ * files saved so far in place.
+ */
+export async function saveEdition(store: BundleStore, manifest: BundleManifest, options: SaveOptions = {}): Promise<SaveProgress> {
+  const sizes = new Map(manifest.files.map((f) => [f.name, f.bytes]));
+  const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  const missing = new Set(await store.missingFiles(saveOrder(manifest)));
+  const queue = saveOrder(manifest).filter((name) => missing.has(name));
+  let savedBytes = totalBytes - queue.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
+  let remaining = queue.length;
+  const report = () => options.onProgress?.({ savedBytes, totalBytes, remaining });
+  report();
+
+  let failure: unknown;
+  const retries = options.retries ?? 1;
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined && failure === undefined; name = queue.shift()) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await store.saveFile(name);
+          break;
+        } catch (error) {
+          if (attempt >= retries || !isTransient(error)) {
+            failure ??= error;
+            return;
+          }
+        }
+      }
+      savedBytes += sizes.get(name) ?? 0;
+      remaining--;
+      report();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));
+  if (failure !== undefined) throw failure;
+  return { savedBytes, totalBytes, remaining };
+}
+
+/** Whole percent saved, never 100 before the last file. */
+export function percentSaved(progress: SaveProgress): number {
+  if (progress.remaining === 0) return 100;
+  return Math.min(99, Math.floor((progress.savedBytes / Math.max(1, progress.totalBytes)) * 100));
+}
