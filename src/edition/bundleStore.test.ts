@@ -1,11 +1,18 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT, type BundleManifest } from '../core/format';
 import { manifest as fixtureManifest, monthFiles } from '../app/archive/testing/bundleFixture';
 import { BundleFileError, contentHash, createBundleStore, EDITION_CACHE, FILES_CACHE, nameHash } from './bundleStore';
 import { MemoryCacheStorage, quotaExceeded } from './testing/memoryCaches';
 
-const names = Object.keys(monthFiles);
-const fileText = (name: string) => JSON.stringify(monthFiles[name]);
+/** The fixture's month files (real articles) under names that carry their content's hash. */
+const texts = new Map<string, string>();
+for (const file of Object.values(monthFiles)) {
+  const text = JSON.stringify(file);
+  texts.set(`month-${file.month}.${await contentHash(text)}.json`, text);
+}
+const names = [...texts.keys()];
+const fileText = (name: string) => texts.get(name)!;
 
 /** The fixture bundle behind a fetch that counts requests and can be cut off or tampered with. */
 function server(manifest: BundleManifest = fixtureManifest) {
@@ -17,7 +24,7 @@ function server(manifest: BundleManifest = fixtureManifest) {
     if (!state.online) throw new TypeError('Failed to fetch');
     const name = url.replace(/^\/archive\/bundle\//, '');
     if (name === 'manifest.json') return new Response(JSON.stringify(manifest));
-    if (!(name in monthFiles)) return new Response('Not Found', { status: 404, statusText: 'Not Found' });
+    if (!texts.has(name)) return new Response('Not Found', { status: 404, statusText: 'Not Found' });
     const text = fileText(name);
     return new Response(state.tamper.has(name) ? text.replace('Peace Corps', 'Peace Corp$') : text);
   };
@@ -32,8 +39,10 @@ function setup(manifest?: BundleManifest) {
 }
 
 describe('content hashes', () => {
-  it('are the first 12 hex digits of the SHA-256 the builder puts in every data file name', async () => {
-    for (const name of names) expect(await contentHash(fileText(name))).toBe(nameHash(name));
+  it('are the first 12 hex digits of the SHA-256 of the UTF-8 text, as the builder names files', async () => {
+    const text = fileText(names[0]!);
+    expect(await contentHash(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12));
+    expect(nameHash(names[0]!)).toBe(await contentHash(text));
     expect(nameHash('manifest.json')).toBeUndefined();
   });
 });

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../core/format';
 import { manifest as fixtureManifest, monthFiles } from '../app/archive/testing/bundleFixture';
-import { createBundleStore } from './bundleStore';
+import { contentHash, createBundleStore } from './bundleStore';
 import { percentSaved, saveEdition, saveOrder, type SaveProgress } from './saveEdition';
 import { MemoryCacheStorage } from './testing/memoryCaches';
 
-/** The fixture's month files as an edition's file list (the index files are not served here). */
+/** The fixture's month files (real articles), named by their content's hash, as an edition. */
+const texts = new Map<string, string>();
+for (const file of Object.values(monthFiles)) {
+  const text = JSON.stringify(file);
+  texts.set(`month-${file.month}.${await contentHash(text)}.json`, text);
+}
 const manifest: BundleManifest = {
   ...fixtureManifest,
-  index: { ...fixtureManifest.index, parts: [] },
-  files: Object.entries(monthFiles).map(([name, file]) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(file)).byteLength })),
+  months: [...texts.keys()].map((name) => ({ month: name.slice(6, 13), count: 1, files: [name] })),
+  index: { documentCount: 0, parts: [] },
+  files: [...texts].map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).byteLength })),
 };
 const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
 
@@ -21,7 +27,7 @@ function setup(failing: (name: string, attempt: number) => 'offline' | 'tamper' 
     attempts.set(name, attempt);
     const failure = failing(name, attempt);
     if (failure === 'offline') throw new TypeError('Failed to fetch');
-    const text = JSON.stringify(monthFiles[name]);
+    const text = texts.get(name)!;
     return new Response(failure === 'tamper' ? `${text} ` : text);
   };
   const storage = new MemoryCacheStorage();

@@ -29,8 +29,9 @@ import { createBundleLoader } from './bundleLoader';
 import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentSearch } from './recentSearches';
 import { search, type SearchResponse } from '../../search/client';
 import type { SearchLocation } from '../routePaths';
+import { deviceCaches } from '../../edition/deviceCaches';
 
-const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL, caches: typeof caches === 'undefined' ? undefined : caches });
+const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL, caches: deviceCaches() });
 
 /** The device's store of editions, shared with the offline saver and the update prompt. */
 export const bundleStore = loader.store;
