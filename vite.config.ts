@@ -2,12 +2,14 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { archiveBundlePlugin } from './src/librarian/bundle/archiveBundlePlugin';
-import { BUNDLE_DIR } from './src/core/format';
+import { BUNDLE_DIR, BUNDLE_MANIFEST } from './src/core/format';
 
 export default defineConfig({
   plugins: [
     solid(),
-    archiveBundlePlugin(),
+    // NEWS_ARCHIVE_DIR builds the app with another archive (e.g. the benchmark's 10,000 articles):
+    // `NEWS_ARCHIVE_DIR=/tmp/my-archive npx vite build --outDir /tmp/my-dist`. Default: archive/.
+    archiveBundlePlugin({ archiveDir: process.env.NEWS_ARCHIVE_DIR || undefined }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -18,11 +20,13 @@ export default defineConfig({
       // Our glob already lists the icons; the plugin's own copy would precache them twice.
       includeManifestIcons: false,
       injectManifest: {
-        // The bundle's data files are emitted by archiveBundlePlugin; svg and webmanifest are
-        // added by the plugin itself (listing them here would precache them twice).
-        globPatterns: ['**/*.{js,css,html,png,ico,txt}', `${BUNDLE_DIR}/*.json`],
-        // Names with a content hash never need a revision: Vite's assets and the bundle's files.
-        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.(js|css)$|^bundle\/.+\.[0-9a-f]{12}\.json$/,
+        // The app shell only: the bundle's data files are saved apart, with progress and hash
+        // checks (src/edition/). The bundle manifest is listed so that every new edition changes
+        // sw.js and so installs as an update; the service worker never serves it from the
+        // precache. svg and webmanifest are added by the plugin itself.
+        globPatterns: ['**/*.{js,css,html,png,ico,txt}', `${BUNDLE_DIR}/${BUNDLE_MANIFEST}`],
+        // Names with a content hash never need a revision: Vite's assets.
+        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.(js|css)$/,
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       },
       manifest: {
