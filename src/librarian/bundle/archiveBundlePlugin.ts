@@ -5,7 +5,11 @@ import { readArchive } from '../archive/readArchive';
 import { type Bundle, buildBundle } from './buildBundle';
 
 export interface ArchiveBundlePluginOptions {
-  /** The librarians' archive; defaults to `archive/` at the project root. */
+  /**
+   * The librarians' archive, absolute or relative to the project root; defaults to `archive/`.
+   * `vite.config.ts` passes `NEWS_ARCHIVE_DIR` here, so that the same app can be built with
+   * another archive (the benchmark's 10,000 and 100,000 articles) without touching `archive/`.
+   */
   archiveDir?: string;
 }
 
@@ -26,6 +30,8 @@ export function archiveBundlePlugin(options: ArchiveBundlePluginOptions = {}): P
     name: 'news-archive-bundle',
     configResolved(config) {
       archiveDir = path.resolve(config.root, options.archiveDir ?? 'archive');
+      // Say so when the bundle comes from elsewhere: a build of the wrong archive is easy to miss.
+      if (options.archiveDir !== undefined) config.logger.info(`news-archive-bundle: building the bundle from ${archiveDir}`);
     },
     async generateBundle() {
       let bundle: Bundle;
