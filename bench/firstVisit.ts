@@ -1,0 +1,65 @@
+/**
+ * A first visit on a fresh profile: straight to `/search?q=<word>`, counting every byte the host
+ * sends (the page's requests, the search worker's and the service worker's) until the first
+ * result is visible.
+ */
+import type { BrowserContext } from '@playwright/test';
+import { firstResult, type ResultProbe, SEARCH_WORD } from './browser';
+import type { LoggedRequest, StaticServer } from './staticServer';
+
+export interface FileBytes {
+  file: string;
+  requests: number;
+  wireBytes: number;
+  bodyBytes: number;
+  gzip: boolean;
+}
+
+export interface FirstVisit {
+  /** Headers + bodies of every response finished before the first result was shown. */
+  wireBytes: number;
+  bodyBytes: number;
+  requests: number;
+  /** The same, by file, largest first. */
+  files: FileBytes[];
+  /** Navigation start → first result painted (page clock), unthrottled. */
+  firstResultMs: number;
+  /** Responses finished after the first result (e.g. the service worker still precaching). */
+  bytesAfter: () => { requests: number; wireBytes: number };
+}
+
+/** Adds up the requests by file (the SPA fallback counts as index.html). */
+export function byFile(requests: LoggedRequest[]): FileBytes[] {
+  const files = new Map<string, FileBytes>();
+  for (const r of requests) {
+    const key = r.file || `${r.url} (${r.status})`;
+    const entry = files.get(key) ?? { file: key, requests: 0, wireBytes: 0, bodyBytes: 0, gzip: r.gzip };
+    entry.requests++;
+    entry.wireBytes += r.wireBytes;
+    entry.bodyBytes += r.bodyBytes;
+    files.set(key, entry);
+  }
+  return [...files.values()].sort((a, b) => b.wireBytes - a.wireBytes);
+}
+
+/** Visits `/search?q=<word>` in `context` (a fresh profile, probe installed) and counts until the first result. */
+export async function firstVisit(context: BrowserContext, probe: ResultProbe, server: StaticServer, timeoutMs: number): Promise<FirstVisit> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  probe.reset();
+  server.resetLog();
+  await page.goto(`${server.origin}/search?q=${encodeURIComponent(SEARCH_WORD)}`, { waitUntil: 'commit' });
+  const figures = await firstResult(page, timeoutMs);
+  const cut = probe.seenAt() ?? performance.now();
+  const before = server.log.filter((r) => r.at <= cut);
+  return {
+    wireBytes: before.reduce((n, r) => n + r.wireBytes, 0),
+    bodyBytes: before.reduce((n, r) => n + r.bodyBytes, 0),
+    requests: before.length,
+    files: byFile(before),
+    firstResultMs: figures.frameMs,
+    bytesAfter: () => {
+      const after = server.log.filter((r) => r.at > cut);
+      return { requests: after.length, wireBytes: after.reduce((n, r) => n + r.wireBytes, 0) };
+    },
+  };
+}
