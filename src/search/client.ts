@@ -59,7 +59,10 @@ function getWorker(): Worker {
 }
 
 function searchInMainThread(query: SearchQuery, signal: AbortSignal | undefined): Promise<SearchResponse> {
-  mainThreadIndex ??= import('./searchIndex').then((m) => m.createSearchIndex(import.meta.env.BASE_URL));
+  mainThreadIndex ??= Promise.all([import('./searchIndex'), import('../edition/bundleStore'), import('../edition/deviceCaches')]).then(([m, edition, device]) => {
+    const store = edition.createBundleStore({ baseUrl: import.meta.env.BASE_URL, caches: device.deviceCaches() });
+    return m.createSearchIndex({ loadManifest: store.currentManifest, loadFile: store.readFile });
+  });
   return mainThreadIndex.then((index) => index.search(query, signal));
 }
 

@@ -71,6 +71,12 @@ export interface SearchResponse {
   suggestions: string[];
   /** The bundle edition the index came from. */
   edition: string;
+  /**
+   * Articles the search looked through: the parts of the index loaded so far (newest first). Less
+   * than `articleCount` while the rest of the index is still loading.
+   */
+  searched: number;
+  articleCount: number;
 }
 
 /** client → worker */

@@ -46,6 +46,8 @@ beforeAll(async () => {
     return body === undefined ? new Response('Not Found', { status: 404 }) : new Response(body);
   });
   index = createSearchIndex('/');
+  // Judged on the whole archive: every part of the index loaded.
+  await index.loadAll();
 }, 180_000);
 
 afterAll(() => {

@@ -118,7 +118,7 @@ describe('createSearchIndex', () => {
 
   it('gives no snippet when the article text cannot be read, and still answers', async () => {
     const files = fixtureFiles();
-    delete files['/bundle/month-2017-09.72be6282b18a.json'];
+    delete files['/bundle/month-2017-09.e99b781beabc.json'];
     serveBundle(files);
     const [hit] = (await createSearchIndex('/').search({ q: 'foodkeeper' })).hits;
     expect(hit).toMatchObject({ slug: 'usda-foodkeeper-app-update-expands-content-offerings', snippet: null });
@@ -163,7 +163,7 @@ describe('createSearchIndex', () => {
     await expect(index.search({ q: 'foodkeeper' })).rejects.toMatchObject({
       name: 'SearchError',
       failure: 'http',
-      message: 'search: index.6670d53805e5.json: the server answered 404 Not Found',
+      message: 'search: index.1acd4a3cb6fe.json: the server answered 404 Not Found',
     });
     serveBundle(fixtureFiles());
     expect((await index.search({ q: 'foodkeeper' })).total).toBe(1);

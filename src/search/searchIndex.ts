@@ -19,12 +19,13 @@
  *   passes them is listed, newest first (`mode: 'browse'`).
  */
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../core/format';
+import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleIndexPart, type BundleManifest } from '../core/format';
 import { FIELD_BOOSTS, foldTerm, fuzzyDistance, searchIndexOptions, splitOutlets, type SearchDocument } from '../core/searchOptions';
 import { createArticleTexts } from './articleTexts';
 import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQuery, type QueryWord } from './compileQuery';
 import { expandAliases } from './expandAliases';
 import { highlightMatches, snippetAround } from './highlightMatches';
+import { type IndexJson, loadIndex as loadPartIndex, mergeIndexParts, parseIndexPart, PartitionedIndex } from './indexParts';
 import { suggestQueries } from './suggestQueries';
 import {
   DEFAULT_SEARCH_LIMIT,
@@ -52,11 +53,17 @@ export const MAX_SUGGESTIONS = 3;
 export interface SearchIndex {
   /** Answers a query; rejects with `signal.reason` when aborted, with a SearchError when the index cannot load. */
   search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse>;
+  /** Resolves once every part of the index is loaded (rejects with the failure of one that cannot be). */
+  loadAll(): Promise<void>;
 }
 
 interface LoadedIndex {
   manifest: BundleManifest;
-  index: MiniSearch<SearchDocument>;
+  index: PartitionedIndex;
+  /** Loads the parts still missing (after a failure), in the background. */
+  resume(): void;
+  /** Loads every part still missing; resolves when all are loaded. */
+  loadRest(): Promise<void>;
   /** Articles matching a word exactly, by the word's forms (memoised: common words recur). */
   documentFrequency: Map<string, number>;
   /** Every term of every spelling in the archive's alias groups. */
@@ -77,30 +84,84 @@ interface Match {
   terms: Set<string>;
 }
 
-async function fetchBundleText(baseUrl: string, file: string, init?: RequestInit): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(`${baseUrl}${BUNDLE_DIR}/${file}`, init);
-  } catch (cause) {
-    throw new SearchError(`search: ${file}: could not be fetched (${String(cause)}); this device may be offline and not have the search index saved yet`, 'offline');
-  }
-  if (!response.ok) throw new SearchError(`search: ${file}: the server answered ${response.status} ${response.statusText}`.trimEnd(), 'http');
-  return response.text();
+/** Where the index and the articles come from: the device's store in the app, `fetch` in tests. */
+export interface BundleSource {
+  loadManifest(): Promise<BundleManifest>;
+  loadFile(name: string): Promise<string>;
 }
 
-async function loadIndex(baseUrl: string): Promise<LoadedIndex> {
-  const manifest = JSON.parse(await fetchBundleText(baseUrl, BUNDLE_MANIFEST, { cache: 'no-cache' })) as BundleManifest;
+/** `fetch` of `BASE_URL/bundle/<file>`, for tests and for pages that keep nothing on the device. */
+export function fetchBundleSource(baseUrl: string): BundleSource {
+  const fetchText = async (file: string, init?: RequestInit): Promise<string> => {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${BUNDLE_DIR}/${file}`, init);
+    } catch (cause) {
+      throw new SearchError(`search: ${file}: could not be fetched (${String(cause)}); this device may be offline and not have the search index saved yet`, 'offline');
+    }
+    if (!response.ok) throw new SearchError(`search: ${file}: the server answered ${response.status} ${response.statusText}`.trimEnd(), 'http');
+    return response.text();
+  };
+  return {
+    loadManifest: async () => JSON.parse(await fetchText(BUNDLE_MANIFEST, { cache: 'no-cache' })) as BundleManifest,
+    loadFile: (name) => fetchText(name),
+  };
+}
+
+/** A load failure as the search reports it: offline when a file could not be had. */
+function asSearchError(error: unknown): unknown {
+  if (error instanceof SearchError) return error;
+  const failure = (error as { failure?: unknown } | null)?.failure;
+  if (failure === 'offline' || failure === 'http' || failure === 'format') return new SearchError((error as Error).message, failure);
+  return error;
+}
+
+/**
+ * Loads the index part by part, newest first, in the background; resolves once the newest part
+ * is loaded (a query answers from what has arrived, and says how much that is). A part that
+ * fails stops the loading; `resume` picks it up again on a later query.
+ */
+async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
+  const manifest = await source.loadManifest().catch((error: unknown) => Promise.reject(asSearchError(error)));
   if (manifest.format !== BUNDLE_FORMAT) {
     throw new SearchError(`search: ${BUNDLE_MANIFEST}: format ${JSON.stringify(manifest.format)} is not "${BUNDLE_FORMAT}" (reload to get the current reader)`, 'format');
   }
-  // The index comes in parts (see BundleManifest.index): the head, then slices of its terms.
-  const [head, ...slices] = await Promise.all(manifest.index.files.map(async (file) => JSON.parse(await fetchBundleText(baseUrl, file)) as unknown));
-  const js = head as Parameters<typeof MiniSearch.loadJS>[0];
-  for (const slice of slices as (typeof js.index)[]) js.index.push(...slice);
-  // The very options the builder used: MiniSearch refuses an index loaded with others.
-  const index = MiniSearch.loadJS<SearchDocument>(js, searchIndexOptions);
+  const index = new PartitionedIndex();
   const aliasTerms = new Set(manifest.aliases.flat().flatMap((spelling) => parseQuery(spelling).flat(2)));
-  return { manifest, index, documentFrequency: new Map(), aliasTerms };
+  const loaded: LoadedIndex = { manifest, index, documentFrequency: new Map(), aliasTerms, resume: () => undefined, loadRest: async () => undefined };
+  /** The parts' serialised forms, kept until every part is there and they are merged. */
+  const parsed: IndexJson[] = [];
+  const loadPart = async (part: BundleIndexPart) => {
+    const texts = await Promise.all(part.files.map((file) => source.loadFile(file)));
+    const js = parseIndexPart(texts);
+    parsed.push(js);
+    index.add(loadPartIndex(js));
+    // Counts of articles per word change with every part.
+    loaded.documentFrequency.clear();
+  };
+  let next = 0;
+  let loading: Promise<void> | undefined;
+  const loadRest = (): Promise<void> =>
+    (loading ??= (async () => {
+      for (; next < manifest.index.parts.length; next++) await loadPart(manifest.index.parts[next]!);
+      // Every part is there: one index over the whole archive, ranked with its statistics.
+      if (parsed.length > 1) {
+        index.replaceAll(loadPartIndex(mergeIndexParts(parsed)));
+        loaded.documentFrequency.clear();
+      }
+      parsed.length = 0;
+    })().finally(() => (loading = undefined)));
+  loaded.resume = () => {
+    if (next < manifest.index.parts.length) void loadRest().catch(() => undefined);
+  };
+  loaded.loadRest = () => loadRest().catch((error: unknown) => Promise.reject(asSearchError(error)));
+  const first = manifest.index.parts[0];
+  if (first) {
+    await loadPart(first).catch((error: unknown) => Promise.reject(asSearchError(error)));
+    next = 1;
+  }
+  loaded.resume();
+  return loaded;
 }
 
 /** The filters of a query as a MiniSearch result filter, or undefined when it has none. */
@@ -219,18 +280,28 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason;
 }
 
-/** The index loads on the first query; a failed load is retried by the next one. */
-export function createSearchIndex(baseUrl: string): SearchIndex {
+/**
+ * The index loads on the first query (the newest part first; the rest in the background); a failed
+ * load is retried by the next query. `source` is a base URL to fetch from, or the device's store.
+ */
+export function createSearchIndex(source: string | BundleSource): SearchIndex {
+  const bundle = typeof source === 'string' ? fetchBundleSource(source) : source;
   let loaded: Promise<LoadedIndex> | undefined;
-  const texts = createArticleTexts((file) => fetchBundleText(baseUrl, file));
+  const texts = createArticleTexts((file) => bundle.loadFile(file).catch((error: unknown) => Promise.reject(asSearchError(error))));
+
+  const load = () =>
+    (loaded ??= loadIndex(bundle).catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
 
   return {
+    async loadAll() {
+      await (await load()).loadRest();
+    },
     async search(query, signal) {
-      loaded ??= loadIndex(baseUrl).catch((error: unknown) => {
-        loaded = undefined;
-        throw error;
-      });
-      const current = await loaded;
+      const current = await load();
+      current.resume();
       throwIfAborted(signal);
       const { manifest, index } = current;
       const q = query.q ?? '';
@@ -286,7 +357,7 @@ export function createSearchIndex(baseUrl: string): SearchIndex {
 
       // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
       const suggestions = words.length > 0 && mode !== 'all' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
-      return { query, total: ranked.length, hits, mode, suggestions, edition: manifest.edition };
+      return { query, total: ranked.length, hits, mode, suggestions, edition: manifest.edition, searched: index.documentCount, articleCount: manifest.articleCount };
     },
   };
 }

@@ -5,7 +5,7 @@
  * in one article ("gs gsa" for "gsx"), which reads oddly as a correction; this keeps one word for
  * one word.
  */
-import type MiniSearch from 'minisearch';
+import type { SearchableIndex } from './indexParts';
 import type { SearchResult } from 'minisearch';
 import type { SearchDocument } from '../core/searchOptions';
 import { isUnspaced } from '../core/searchTerms';
@@ -24,12 +24,12 @@ type Filter = ((result: SearchResult) => boolean) | undefined;
 
 const exact = { ...COMPILED_QUERY_OPTIONS, prefix: false, fuzzy: false };
 
-function finds(index: MiniSearch<SearchDocument>, words: readonly QueryWord[], filter: Filter): boolean {
+function finds(index: SearchableIndex, words: readonly QueryWord[], filter: Filter): boolean {
   return index.search(compileQuery(words, 'AND', { typing: false, distance: () => 0 }), { ...exact, filter }).length > 0;
 }
 
 /** Terms of the index near `term`, closest first, then those in the most articles. */
-function nearTerms(index: MiniSearch<SearchDocument>, term: string, filter: Filter): string[] {
+function nearTerms(index: SearchableIndex, term: string, filter: Filter): string[] {
   const distance = suggestionDistance(term);
   if (distance === 0) return [];
   const articles = new Map<string, number>();
@@ -47,7 +47,7 @@ function nearTerms(index: MiniSearch<SearchDocument>, term: string, filter: Filt
  * Up to `max` corrections of a query's words (as folded terms joined by spaces), each finding at
  * least one article under `filter`; none when every word is already known.
  */
-export function suggestQueries(index: MiniSearch<SearchDocument>, words: readonly QueryWord[], filter: Filter, max: number): string[] {
+export function suggestQueries(index: SearchableIndex, words: readonly QueryWord[], filter: Filter, max: number): string[] {
   // For each word: itself when the index has it, else its nearest spellings (a plain word only).
   const choices = words.map((word): QueryWord[] => {
     if (finds(index, [word], filter)) return [word];

@@ -6,6 +6,8 @@
  */
 import { SearchError, type SearchCancel, type SearchReply, type SearchRequest } from './protocol';
 import { createSearchIndex } from './searchIndex';
+import { createBundleStore } from '../edition/bundleStore';
+import { deviceCaches } from '../edition/deviceCaches';
 
 /** The part of `DedicatedWorkerGlobalScope` used here (the app's tsconfig has DOM types only). */
 interface WorkerScope {
@@ -14,7 +16,10 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const searchIndex = createSearchIndex(import.meta.env.BASE_URL);
+// The index and the articles from the device when saved, else the network (hash-checked), and
+// always the edition the page reads (see src/edition/bundleStore.ts).
+const store = createBundleStore({ baseUrl: import.meta.env.BASE_URL, caches: deviceCaches() });
+const searchIndex = createSearchIndex({ loadManifest: store.currentManifest, loadFile: store.readFile });
 /** Requests being answered, to abort when the client cancels them. */
 const running = new Map<number, AbortController>();
 

@@ -23,7 +23,7 @@ export function fixtureIndexJson(): string {
 export function fixtureFiles(): Record<string, string> {
   const files: Record<string, string> = {
     '/bundle/manifest.json': JSON.stringify(manifest),
-    [`/bundle/${manifest.index.files[0]}`]: fixtureIndexJson(),
+    [`/bundle/${manifest.index.parts[0]!.files[0]}`]: fixtureIndexJson(),
   };
   for (const [name, file] of Object.entries(monthFiles)) files[`/bundle/${name}`] = JSON.stringify(file);
   return files;

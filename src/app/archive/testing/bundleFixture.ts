@@ -24,9 +24,10 @@
  * strategy and Design and the nine tags the posts carry, a 2,457-byte file limit (so that November
  * splits after its third article) and `builtAt` 2025-06-30T12:00:00Z. Recompute them if the
  * articles change (a scratch script that passes these articles, grouped by month, to `buildBundle`).
- * The exceptions are `index` and `edition`: the builder now splits the index into parts under the
- * same limit (six here), while `src/search/searchIndex.test.ts` serves one index file under the name
- * below and expects this edition, so those two keep their earlier values.
+ * The exceptions are `index`, `files` and `edition`: the builder splits the index by period, while
+ * `src/search/searchIndex.test.ts` serves one index part (`fixtureIndexJson()` in
+ * `src/search/testing/serveBundle.ts`, whose content hash names it) and expects this edition. Data
+ * file names carry the first 12 hex digits of the SHA-256 of their content; readers check them.
  */
 import { BUNDLE_FORMAT, type BundleManifest, type BundleMonthFile } from '../../../core/format';
 import type { Article } from '../../../core/types';
@@ -147,11 +148,11 @@ export const foodKeeperUpdate: Article = {
 
 /** Bundle data files by name, as `bundle/<name>` would serve them. */
 export const monthFiles: Record<string, BundleMonthFile> = {
-  'month-2018-01.19664daa3b71.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
-  'month-2017-11.138026179286.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
-  'month-2017-11-2.bf7f40b91d71.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
-  'month-2017-10.a0205c553fe0.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
-  'month-2017-09.72be6282b18a.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
+  'month-2018-01.1941c24e59e0.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
+  'month-2017-11.7d10870eaec2.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
+  'month-2017-11-2.346ee4f74541.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
+  'month-2017-10.843f264f0d29.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
+  'month-2017-09.e99b781beabc.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
 };
 
 export const manifest: BundleManifest = {
@@ -162,10 +163,10 @@ export const manifest: BundleManifest = {
   description: 'Real news coverage, searchable and browsable with no connection at all.',
   articleCount: 8,
   months: [
-    { month: '2018-01', count: 1, files: ['month-2018-01.19664daa3b71.json'] },
-    { month: '2017-11', count: 5, files: ['month-2017-11.138026179286.json', 'month-2017-11-2.bf7f40b91d71.json'] },
-    { month: '2017-10', count: 1, files: ['month-2017-10.a0205c553fe0.json'] },
-    { month: '2017-09', count: 1, files: ['month-2017-09.72be6282b18a.json'] },
+    { month: '2018-01', count: 1, files: ['month-2018-01.1941c24e59e0.json'] },
+    { month: '2017-11', count: 5, files: ['month-2017-11.7d10870eaec2.json', 'month-2017-11-2.346ee4f74541.json'] },
+    { month: '2017-10', count: 1, files: ['month-2017-10.843f264f0d29.json'] },
+    { month: '2017-09', count: 1, files: ['month-2017-09.e99b781beabc.json'] },
   ],
   categories: [
     { slug: 'blog', name: 'Blog', count: 1, months: [{ month: '2017-11', count: 1 }] },
@@ -213,7 +214,13 @@ export const manifest: BundleManifest = {
     ['SDF', 'Syrian Democratic Forces'],
     ['PMU', 'PMUs', 'Popular Mobilization Units', 'Hashd al-Shaabi'],
   ],
-  index: { files: ['index.6670d53805e5.json'], documentCount: 8 },
+  // One index part holding all eight articles (the builder would make one per month of 2018 and
+  // one for 2017); src/search/searchIndex.test.ts serves the index under this name.
+  index: { documentCount: 8, parts: [{ period: '2017', from: '2017-09', to: '2018-01', documentCount: 8, files: ['index.1acd4a3cb6fe.json'] }] },
+  files: [
+    { name: 'index.1acd4a3cb6fe.json', bytes: 13_989 },
+    ...Object.entries(monthFiles).map(([name, file]) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(file)).byteLength })),
+  ],
 };
 
 /** A month-file loader over the fixture that records which files were asked for. */
