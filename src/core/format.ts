@@ -15,8 +15,11 @@ import type { ArchiveMeta, Article, Label, MonthKey } from './types';
 
 /** Version tag of the archive format. Bump on any incompatible change and keep a fixture. */
 export const ARCHIVE_FORMAT = 'news-archive/1';
-/** Version tag of the bundle format the reader understands. */
-export const BUNDLE_FORMAT = 'news-bundle/2';
+/**
+ * Version tag of the bundle format the reader understands. 3: the search index split by period
+ * (`BundleManifest.index.parts`) and every data file listed with its size (`BundleManifest.files`).
+ */
+export const BUNDLE_FORMAT = 'news-bundle/3';
 
 export interface ArchiveMetaFile extends ArchiveMeta {
   format: typeof ARCHIVE_FORMAT;
@@ -51,10 +54,63 @@ export interface BundleCategory extends Label {
   months: { month: MonthKey; count: number }[];
 }
 
+/** A data file of the bundle: its content-hashed name under `bundle/` and its size. */
+export interface BundleFile {
+  name: string;
+  /** Length of the file's content in UTF-8 bytes. */
+  bytes: number;
+}
+
+/**
+ * One period's part of the search index: a standalone serialised MiniSearch, built with
+ * `searchIndexOptions` (see `searchOptions.ts`) over the articles of `from`…`to`.
+ *
+ * Periods (the partition rule): the articles of the newest calendar year in the archive get one
+ * part per month (`period` `YYYY-MM`); every older year is one part (`period` `YYYY`). Only months
+ * with articles count, and `from`/`to` are the first and last such month of the period. So a new
+ * day of articles changes the part of its month only (and a new month adds a part); on the first
+ * article of a new year, the previous year's month parts are replaced by one part for that year,
+ * whose files are new (about the size of those month parts together) — once a year.
+ *
+ * The part's MiniSearch JSON (`MiniSearch#toJSON`, serialization version 2) is split into
+ * `files`, each at most the builder's file limit:
+ * - `files[0]` is that JSON with its document table (`documentIds`, `fieldLength`,
+ *   `storedFields`) and its term array (`index`) holding only their first entries (all of them
+ *   when the part fits one file);
+ * - every further file is `{ documentIds, fieldLength, storedFields, index }` holding the next
+ *   entries: the reader adds its tables to the first file's by key and appends its terms in order.
+ * A term whose entry alone would not fit in a file is written as consecutive entries of that
+ * term, each with some of its fields or documents; the reader merges them into one. The short
+ * document ids (the tables' keys) are the part's own, from 0.
+ */
+export interface BundleIndexPart {
+  /** `YYYY` for a whole year, `YYYY-MM` for a month of the newest year. */
+  period: string;
+  from: MonthKey;
+  to: MonthKey;
+  documentCount: number;
+  /** Content-hashed file names under `bundle/`, in order (see above): `index-<period>`, `index-<period>-2`, … */
+  files: string[];
+}
+
+/** A term of a serialised MiniSearch: by field id, the part's short document ids with the term's frequency. */
+export type BundleIndexTerm = [term: string, fields: Record<string, Record<string, number>>];
+
+/** Every file of an index part after the first (see {@link BundleIndexPart}). */
+export interface BundleIndexPartFile {
+  documentIds: Record<string, string>;
+  fieldLength: Record<string, number[]>;
+  storedFields: Record<string, Record<string, unknown>>;
+  index: BundleIndexTerm[];
+}
+
 /** `bundle/manifest.json`: everything the reader needs to navigate, without article bodies. */
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
-  /** Identifies the edition: a hash over every data file's hash. */
+  /**
+   * Identifies the edition: the first 12 hex digits of the SHA-256 of every data file's name,
+   * sorted and joined by newlines (names carry their content's hash, so this covers the content).
+   */
   edition: string;
   /** ISO 8601 time the bundle was built. */
   builtAt: string;
@@ -72,12 +128,14 @@ export interface BundleManifest {
   tags: BundleCategory[];
   aliases: string[][];
   /**
-   * The serialised MiniSearch index (see `searchOptions.ts`), split to stay under the file size
-   * limit: `files[0]` is MiniSearch's JSON form with its `index` (term) array emptied, and every
-   * further file is a JSON array holding the next slice of that term array, in order. The reader
-   * puts the slices back and calls `MiniSearch.loadJS`; a small index is one file.
+   * Every data file of the edition (month files and index files; not this manifest), each once:
+   * the index parts' files, newest part first, then the month files, newest month first. The
+   * reader saves an edition for offline use with it (progress by bytes) and compares two
+   * editions' lists to know what a new one adds.
    */
-  index: { files: string[]; documentCount: number };
+  files: BundleFile[];
+  /** The search index in parts by period, newest part first (see {@link BundleIndexPart}). */
+  index: { documentCount: number; parts: BundleIndexPart[] };
 }
 
 /** A bundle data file with articles of one month (or part of one). */
@@ -87,7 +145,12 @@ export interface BundleMonthFile {
   articles: Article[];
 }
 
-/** Where bundle files live, relative to the site root. */
+/**
+ * Where bundle files live, relative to the site root. Every data file is named
+ * `<stem>.<hash>.json`, `<hash>` being the first 12 hex digits of the SHA-256 of the file's
+ * content in UTF-8: a file never changes under its name, and a reader checks a download against
+ * the hash in its name before keeping it.
+ */
 export const BUNDLE_DIR = 'bundle';
 export const BUNDLE_MANIFEST = 'manifest.json';
 /** Workbox will not precache larger files; the builder splits data to stay under it. */

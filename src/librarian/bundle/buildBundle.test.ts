@@ -1,11 +1,223 @@
+import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleMonthFile } from '../../core/format';
-import { defaultSearchOptions, searchIndexOptions } from '../../core/searchOptions';
+import type { BundleIndexPartFile, BundleMonthFile } from '../../core/format';
+import { htmlToPlainText } from '../../core/htmlToPlainText';
+import { defaultSearchOptions, searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
+import type { Article } from '../../core/types';
 import { type LoadedArchive, readArchive } from '../archive/readArchive';
 import { importSources } from '../import/importSources';
 import { SEED_FILES, SEEDS_META, seedsPresent, tempArchive } from '../testing/tempArchive';
-import { buildBundle } from './buildBundle';
+import { type Bundle, buildBundle, indexPeriods } from './buildBundle';
+import { indexPartFiles } from './indexPartFiles';
+
+const builtAt = new Date('2026-11-21T00:00:00Z');
+
+/** An index part's files put back together as `BundleIndexPart` describes, as MiniSearch's JSON. */
+function joinPartFiles(texts: readonly string[]): ReturnType<MiniSearch['toJSON']> {
+  const [head, ...rest] = texts.map((text) => JSON.parse(text) as BundleIndexPartFile);
+  const js = head as unknown as ReturnType<MiniSearch['toJSON']>;
+  const terms: BundleIndexPartFile['index'] = [];
+  for (const file of [head!, ...rest]) {
+    Object.assign(js.documentIds, file.documentIds);
+    Object.assign(js.fieldLength, file.fieldLength);
+    Object.assign(js.storedFields, file.storedFields);
+    for (const entry of file.index) {
+      const last = terms.at(-1);
+      if (last?.[0] !== entry[0]) {
+        terms.push(entry);
+        continue;
+      }
+      for (const [field, documents] of Object.entries(entry[1])) last[1][field] = { ...last[1][field], ...documents };
+    }
+  }
+  js.index = terms as typeof js.index;
+  return js;
+}
+
+/** MiniSearch's own JSON for these documents, its terms in the builder's (sorted) order. */
+function miniSearchJson(documents: SearchDocument[]): ReturnType<MiniSearch['toJSON']> {
+  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+  index.addAll(documents);
+  const js = JSON.parse(JSON.stringify(index)) as ReturnType<MiniSearch['toJSON']>;
+  js.index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return js;
+}
+
+/** The documents the builder indexes for these articles (labels named as the archive names them). */
+function documentsOf(archive: LoadedArchive, articles: readonly Article[]): SearchDocument[] {
+  const name = (labels: { slug: string; name: string }[]) => (slug: string) => labels.find((l) => l.slug === slug)?.name ?? slug;
+  return articles.map((a) => toSearchDocument(a, name(archive.meta.categories), name(archive.meta.tags), htmlToPlainText(a.body)));
+}
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+describe('indexPeriods', () => {
+  it('gives each month of the newest year a period, and each older year one', () => {
+    expect(indexPeriods(['2016-03', '2017-11', '2018-01', '2017-09', '2018-02', '2017-10', '2018-04'])).toEqual([
+      { period: '2018-04', months: ['2018-04'] },
+      { period: '2018-02', months: ['2018-02'] },
+      { period: '2018-01', months: ['2018-01'] },
+      { period: '2017', months: ['2017-11', '2017-10', '2017-09'] },
+      { period: '2016', months: ['2016-03'] },
+    ]);
+  });
+
+  it('folds last year’s months into one period on the first month of a new year', () => {
+    const before = indexPeriods(['2017-12', '2018-01', '2018-02']);
+    const after = indexPeriods(['2017-12', '2018-01', '2018-02', '2019-01']);
+    expect(before.map((p) => p.period)).toEqual(['2018-02', '2018-01', '2017']);
+    expect(after).toEqual([
+      { period: '2019-01', months: ['2019-01'] },
+      { period: '2018', months: ['2018-02', '2018-01'] },
+      { period: '2017', months: ['2017-12'] },
+    ]);
+  });
+
+  it('has no period for an archive with no articles', () => {
+    expect(indexPeriods([])).toEqual([]);
+  });
+});
+
+describe('indexPartFiles', () => {
+  let documents: SearchDocument[];
+  beforeAll(async () => {
+    const archive = await readArchive('archive');
+    // Full-text DigitalGov posts of two years and the four Albu Kamal reports, as one part.
+    documents = documentsOf(archive, archive.months.filter((m) => m.month.startsWith('2017') || m.month.startsWith('2012')).flatMap((m) => m.articles));
+  });
+
+  it('writes the index MiniSearch builds, in one file when it fits', () => {
+    const files = indexPartFiles(documents, 50 * 1024 * 1024);
+    expect(files).toHaveLength(1);
+    expect(JSON.parse(files[0]!)).toEqual(miniSearchJson(documents));
+  });
+
+  it('splits it into files under the limit that join back into that index, the document table too', () => {
+    const whole = miniSearchJson(documents);
+    for (const limit of [200_000, 20_000]) {
+      const files = indexPartFiles(documents, limit);
+      for (const file of files) expect(bytes(file)).toBeLessThanOrEqual(limit);
+      expect(joinPartFiles(files)).toEqual(whole);
+    }
+    // At 20,000 bytes the document table alone needs more than one file.
+    const head = JSON.parse(indexPartFiles(documents, 20_000)[0]!) as BundleIndexPartFile;
+    expect(Object.keys(head.documentIds).length).toBeLessThan(documents.length);
+  });
+
+  it('writes a term too large for one file as several entries of that term', () => {
+    const files = indexPartFiles(documents, 1_500);
+    const terms = files.flatMap((f) => (JSON.parse(f) as BundleIndexPartFile).index.map(([term]) => term));
+    expect(terms.filter((t) => t === 'the').length).toBeGreaterThan(1);
+    for (const file of files) expect(bytes(file)).toBeLessThanOrEqual(1_500);
+    expect(joinPartFiles(files)).toEqual(miniSearchJson(documents));
+  });
+
+  it('loads into an index that answers as MiniSearch’s own', () => {
+    const rebuilt = MiniSearch.loadJS(joinPartFiles(indexPartFiles(documents, 20_000)), searchIndexOptions);
+    const original = new MiniSearch<SearchDocument>(searchIndexOptions);
+    original.addAll(documents);
+    // Terms sit in another order in the rebuilt tree, so words found by prefix or typo are listed,
+    // and their scores added up, in another order: the same hits, scores equal to the last digits.
+    const answer = (index: MiniSearch<SearchDocument>, q: string) =>
+      index.search(q, defaultSearchOptions).map((r) => ({ id: r.id, score: r.score.toPrecision(12), terms: [...r.terms].sort(), title: r.title as string }));
+    for (const q of ['Hezbollah', 'caliphate', 'Albu Kamal', 'accessibility', 'mobile app', 'peace corps', 'goverment', 'crowdsour']) {
+      expect(answer(rebuilt, q)).toEqual(answer(original, q));
+    }
+  });
+
+  it('writes an empty part as an empty index', () => {
+    expect(MiniSearch.loadJSON(indexPartFiles([], 1_000)[0]!, searchIndexOptions).documentCount).toBe(0);
+  });
+});
+
+describe('buildBundle on the default archive', () => {
+  let archive: LoadedArchive;
+  let bundle: Bundle;
+  beforeAll(async () => {
+    archive = await readArchive('archive');
+    bundle = buildBundle(archive, { builtAt });
+  });
+
+  /** The archive with `article` added to its month (a new month file when the month is new). */
+  function withArticle(article: Article): LoadedArchive {
+    const month = article.date.slice(0, 7);
+    const months = archive.months.some((m) => m.month === month)
+      ? archive.months.map((m) => (m.month === month ? { ...m, articles: [article, ...m.articles] } : m))
+      : [...archive.months, { format: archive.months[0]!.format, month, articles: [article] }];
+    return { ...archive, months };
+  }
+
+  /** A real article of the archive, published again on `date` under a new id. */
+  function republished(date: string): Article {
+    const original = archive.months.at(-1)!.articles[0]!;
+    return { ...original, id: sha(`${original.id} ${date}`).padEnd(16, '0'), slug: `${original.slug}-again`, date };
+  }
+
+  it('indexes each month of the newest year apart and each older year as one part, newest first', () => {
+    const { parts } = bundle.manifest.index;
+    expect(parts[0]).toMatchObject({ period: '2025-01', from: '2025-01', to: '2025-01' });
+    expect(parts[1]).toMatchObject({ period: '2024', from: '2024-01', to: '2024-12' });
+    expect(parts.at(-1)).toMatchObject({ period: '2010', from: '2010-10', to: '2010-10' });
+    expect(parts.map((p) => p.period)).toEqual([...parts.map((p) => p.period)].sort().reverse());
+    expect(parts.reduce((sum, p) => sum + p.documentCount, 0)).toBe(bundle.manifest.articleCount);
+    expect(bundle.manifest.index.documentCount).toBe(bundle.manifest.articleCount);
+    for (const part of parts) {
+      const months = bundle.manifest.months.filter((m) => m.month >= part.from && m.month <= part.to);
+      expect(part.documentCount).toBe(months.reduce((sum, m) => sum + m.count, 0));
+      expect(part.files[0]).toMatch(new RegExp(`^index-${part.period}\\.[0-9a-f]{12}\\.json$`));
+    }
+  });
+
+  it('lists every data file once with its size in UTF-8 bytes, index first, and names each by its content’s hash', () => {
+    const { manifest, files } = bundle;
+    expect(manifest.files.map((f) => f.name)).toEqual([...files.keys()]);
+    expect(manifest.files.map((f) => f.name)).toEqual([...manifest.index.parts.flatMap((p) => p.files), ...manifest.months.flatMap((m) => m.files)]);
+    for (const { name, bytes: size } of manifest.files) {
+      const content = files.get(name)!;
+      expect(size, name).toBe(bytes(content));
+      expect(name.slice(-17, -5), name).toBe(sha(content));
+    }
+    expect(manifest.edition).toBe(sha([...files.keys()].sort().join('\n')));
+  });
+
+  it('keeps every file under the limit, splitting index parts that are larger', () => {
+    const small = buildBundle(archive, { builtAt, maxFileBytes: 100_000 });
+    for (const { name, bytes: size } of small.manifest.files) expect(size, name).toBeLessThanOrEqual(100_000);
+    const split = small.manifest.index.parts.find((p) => p.files.length > 2)!;
+    expect(split.files[1]).toMatch(new RegExp(`^index-${split.period}-2\\.[0-9a-f]{12}\\.json$`));
+    const documents = documentsOf(
+      archive,
+      archive.months.filter((m) => m.month >= split.from && m.month <= split.to).reverse().flatMap((m) => m.articles),
+    );
+    expect(joinPartFiles(split.files.map((f) => small.files.get(f)!))).toEqual(miniSearchJson(documents));
+  });
+
+  it('changes only the newest part and that month’s files when a day of articles is added', () => {
+    const next = buildBundle(withArticle(republished('2025-01-31')), { builtAt });
+    const before = new Set(bundle.files.keys());
+    const after = new Set(next.files.keys());
+    const removed = [...before].filter((f) => !after.has(f));
+    const added = [...after].filter((f) => !before.has(f));
+    const newest = (b: Bundle) => [...b.manifest.index.parts[0]!.files, ...b.manifest.months[0]!.files];
+    expect(removed.sort()).toEqual(newest(bundle).sort());
+    expect(added.sort()).toEqual(newest(next).sort());
+    expect(next.manifest.index.parts.slice(1)).toEqual(bundle.manifest.index.parts.slice(1));
+  });
+
+  it('adds a part for a new month, and folds the year’s months into one part on the first article of a new year', () => {
+    const february = buildBundle(withArticle(republished('2025-02-03')), { builtAt });
+    expect(february.manifest.index.parts.map((p) => p.period).slice(0, 3)).toEqual(['2025-02', '2025-01', '2024']);
+    expect(february.manifest.index.parts.slice(1)).toEqual(bundle.manifest.index.parts);
+
+    const nextYear = buildBundle(withArticle(republished('2026-01-02')), { builtAt });
+    const [newYear, lastYear, ...older] = nextYear.manifest.index.parts;
+    expect(newYear).toMatchObject({ period: '2026-01', documentCount: 1 });
+    expect(lastYear).toMatchObject({ period: '2025', from: '2025-01', to: '2025-01', documentCount: bundle.manifest.index.parts[0]!.documentCount });
+    expect(older).toEqual(bundle.manifest.index.parts.slice(1));
+  });
+});
 
 describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
   let archive: LoadedArchive;
@@ -17,8 +229,6 @@ describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
     archive = await readArchive(temp.dir);
   });
   afterAll(() => cleanup());
-
-  const builtAt = new Date('2026-11-21T00:00:00Z');
 
   it('is deterministic: the same archive gives the same files and edition', () => {
     const a = buildBundle(archive, { builtAt });
@@ -36,32 +246,21 @@ describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
       { slug: 'middle-east', name: 'Middle East', count: 1, months: [{ month: '2017-11', count: 1 }] },
     ]);
     expect(manifest.uncategorised).toEqual({ count: 2, months: [{ month: '2017-11', count: 2 }] });
-    expect(manifest.index.files).toEqual([expect.stringMatching(/^index\.[0-9a-f]{12}\.json$/)]);
-    expect(new Set(files.keys())).toEqual(new Set([...manifest.months.flatMap((m) => m.files), ...manifest.index.files]));
+    expect(manifest.index).toEqual({
+      documentCount: 4,
+      parts: [{ period: '2017-11', from: '2017-11', to: '2017-11', documentCount: 4, files: [expect.stringMatching(/^index-2017-11\.[0-9a-f]{12}\.json$/)] }],
+    });
+    expect(new Set(files.keys())).toEqual(new Set([...manifest.months.flatMap((m) => m.files), ...manifest.index.parts[0]!.files]));
   });
 
   it('builds an index the reader can load with the shared options and search', () => {
     const { manifest, files } = buildBundle(archive, { builtAt });
-    const index = MiniSearch.loadJSON(files.get(manifest.index.files[0]!)!, searchIndexOptions);
+    const index = MiniSearch.loadJSON(files.get(manifest.index.parts[0]!.files[0]!)!, searchIndexOptions);
     const hits = index.search('Hmeimim', defaultSearchOptions);
     expect(hits.map((h) => h.title)).toEqual(['Syrian Army declares victory over ISIS']);
     expect(hits[0]).toMatchObject({ slug: 'syrian-army-declares-victory-over-isis', date: '2017-11-10T09:52:00', outlets: 'Free West Media' });
     // Body text of the merged article is indexed once, under one id.
     expect(index.search('Jaws of Victory', defaultSearchOptions)).toHaveLength(1);
-  });
-
-  it('splits the index into parts that load back into the same index', () => {
-    const whole = buildBundle(archive, { builtAt });
-    const split = buildBundle(archive, { builtAt, maxFileBytes: 8_000 });
-    expect(split.manifest.index.files.length).toBeGreaterThan(1);
-    for (const f of split.manifest.index.files) expect(Buffer.byteLength(split.files.get(f)!)).toBeLessThanOrEqual(8_000);
-    const [head, ...slices] = split.manifest.index.files.map((f) => JSON.parse(split.files.get(f)!));
-    for (const slice of slices) head.index.push(...slice);
-    const rebuilt = MiniSearch.loadJS(head, searchIndexOptions);
-    const original = MiniSearch.loadJSON(whole.files.get(whole.manifest.index.files[0]!)!, searchIndexOptions);
-    for (const q of ['Hezbollah', 'caliphate', 'Albu Kamal', 'Tahir Shabbir']) {
-      expect(rebuilt.search(q, defaultSearchOptions)).toEqual(original.search(q, defaultSearchOptions));
-    }
   });
 
   it('splits a month into several files to stay under the size limit', () => {
@@ -71,5 +270,9 @@ describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
     const articles = month.files.flatMap((f) => (JSON.parse(files.get(f)!) as BundleMonthFile).articles);
     expect(articles.map((a) => a.date)).toEqual(['2017-11-25', '2017-11-17', '2017-11-10T09:52:00', '2017-11-10']);
     for (const f of month.files) expect(Buffer.byteLength(files.get(f)!)).toBeLessThanOrEqual(12_000);
+  });
+
+  it('refuses an article larger than a file, naming it', () => {
+    expect(() => buildBundle(archive, { builtAt, maxFileBytes: 2_000 })).toThrow(/^bundle: article [0-9a-f]{16} \(".+"\) is \d+ bytes, over the 2000-byte file limit$/);
   });
 });

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import MiniSearch from 'minisearch';
 import {
   BUNDLE_FORMAT,
   type BundleCategory,
+  type BundleIndexPart,
   type BundleManifest,
   type BundleMonth,
-  type BundleMonthFile,
 } from '../../core/format';
-import { searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
+import { htmlToPlainText } from '../../core/htmlToPlainText';
+import { toSearchDocument, type SearchDocument } from '../../core/searchOptions';
 import type { Article, Label, MonthKey } from '../../core/types';
 import type { LoadedArchive } from '../archive/readArchive';
-import { htmlToText } from './htmlToText';
+import { indexPartFiles, utf8Bytes } from './indexPartFiles';
 
 /** A built bundle in memory: the manifest and every data file by name (content-hashed). */
 export interface Bundle {
@@ -26,7 +26,7 @@ export interface BuildBundleOptions {
   maxFileBytes?: number;
 }
 
-/** First 12 hex digits of the SHA-256 of `content`. */
+/** First 12 hex digits of the SHA-256 of `content` in UTF-8: the hash in a data file's name. */
 export function contentHash(content: string): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 12);
 }
@@ -36,57 +36,32 @@ function hashedName(stem: string, content: string): string {
 }
 
 /**
- * Splits a month's articles (newest first) into as few files as keep each under `maxBytes`.
- * A single article larger than that is an error the librarian must fix at the source.
+ * A month's articles (newest first) as the text of as few files as keep each under `maxBytes`:
+ * `JSON.stringify` of each `BundleMonthFile`, put together from each article's JSON. A single
+ * article larger than that is an error the librarian must fix at the source.
  */
-function splitMonth(month: MonthKey, articles: Article[], maxBytes: number): BundleMonthFile[] {
-  const parts: BundleMonthFile[] = [];
-  let current: Article[] = [];
+function monthFileTexts(month: MonthKey, articles: readonly Article[], maxBytes: number): string[] {
+  const texts: string[] = [];
+  const head = `{"format":${JSON.stringify(BUNDLE_FORMAT)},"month":${JSON.stringify(month)},"articles":[`;
+  const overhead = utf8Bytes(head) + 2;
+  let current: string[] = [];
   let size = 0;
-  const overhead = JSON.stringify({ format: BUNDLE_FORMAT, month, articles: [] }).length;
   for (const article of articles) {
-    const articleBytes = Buffer.byteLength(JSON.stringify(article)) + 1;
+    const json = JSON.stringify(article);
+    const articleBytes = utf8Bytes(json) + 1;
     if (overhead + articleBytes > maxBytes) {
       throw new Error(`bundle: article ${article.id} ("${article.title}") is ${articleBytes} bytes, over the ${maxBytes}-byte file limit`);
     }
     if (current.length > 0 && overhead + size + articleBytes > maxBytes) {
-      parts.push({ format: BUNDLE_FORMAT, month, articles: current });
+      texts.push(`${head}${current.join(',')}]}`);
       current = [];
       size = 0;
     }
-    current.push(article);
+    current.push(json);
     size += articleBytes;
   }
-  if (current.length > 0) parts.push({ format: BUNDLE_FORMAT, month, articles: current });
-  return parts;
-}
-
-/**
- * MiniSearch's JSON form, split into parts of at most `maxBytes`: the first without its term
- * array, the rest slices of that array (see `BundleManifest.index`).
- */
-function splitIndex(index: MiniSearch<SearchDocument>, maxBytes: number): unknown[] {
-  const { index: terms, ...head } = index.toJSON();
-  const parts: unknown[] = [];
-  let slice: typeof terms = [];
-  let size = 2;
-  const headSize = Buffer.byteLength(JSON.stringify({ ...head, index: [] }));
-  if (headSize > maxBytes) throw new Error(`bundle: the search index's document table is ${headSize} bytes, over the ${maxBytes}-byte file limit`);
-  let budget = maxBytes - headSize;
-  for (const entry of terms) {
-    const entrySize = Buffer.byteLength(JSON.stringify(entry)) + 1;
-    if (slice.length > 0 && size + entrySize > budget) {
-      parts.push(slice);
-      slice = [];
-      size = 2;
-      budget = maxBytes;
-    }
-    slice.push(entry);
-    size += entrySize;
-  }
-  // The first part is the head; when every term fits beside it, the index is one file.
-  if (parts.length === 0) return [{ ...head, index: slice }];
-  return [{ ...head, index: parts[0] }, ...parts.slice(1), slice];
+  if (current.length > 0) texts.push(`${head}${current.join(',')}]}`);
+  return texts;
 }
 
 function countByMonth(entries: { month: MonthKey }[]): { month: MonthKey; count: number }[] {
@@ -95,35 +70,64 @@ function countByMonth(entries: { month: MonthKey }[]): { month: MonthKey; count:
   return [...counts].map(([month, count]) => ({ month, count })).sort((a, b) => b.month.localeCompare(a.month));
 }
 
+/** A period of the index and the months of articles it covers, newest first. */
+export interface IndexPeriod {
+  period: string;
+  months: MonthKey[];
+}
+
 /**
- * Turns a validated archive into the bundle the reader loads: month data files, a serialised
- * MiniSearch index built with the shared `searchIndexOptions`, and a manifest that lists them by
- * content-hashed name. Deterministic: the same archive and `builtAt` give byte-identical files.
+ * The partition rule of the index (see `BundleIndexPart`): each month of the newest year with
+ * articles is a period of its own, each older year one period. `months` are those with articles.
+ */
+export function indexPeriods(months: readonly MonthKey[]): IndexPeriod[] {
+  const newestFirst = [...new Set(months)].sort().reverse();
+  const newestYear = newestFirst[0]?.slice(0, 4);
+  const periods: IndexPeriod[] = [];
+  for (const month of newestFirst) {
+    const period = month.startsWith(`${newestYear}-`) ? month : month.slice(0, 4);
+    const last = periods.at(-1);
+    if (last?.period === period) last.months.push(month);
+    else periods.push({ period, months: [month] });
+  }
+  return periods;
+}
+
+/**
+ * Turns a validated archive into the bundle the reader loads: month data files, the search index
+ * in parts by period (each a MiniSearch index as `searchIndexOptions` builds it), and a manifest
+ * that lists them by content-hashed name. Parts are built one at a time, so memory beyond the
+ * archive and the files written holds one period's index. Deterministic: the same archive and
+ * `builtAt` give byte-identical files.
  */
 export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions = {}): Bundle {
   const maxBytes = options.maxFileBytes ?? 1.5 * 1024 * 1024;
   const { meta } = archive;
-  const files = new Map<string, string>();
   const categoryNames = new Map(meta.categories.map((c) => [c.slug, c.name]));
   const tagNames = new Map(meta.tags.map((t) => [t.slug, t.name]));
+  const categoryName = (slug: string) => categoryNames.get(slug) ?? slug;
+  const tagName = (slug: string) => tagNames.get(slug) ?? slug;
 
   const months: BundleMonth[] = [];
-  const documents: SearchDocument[] = [];
+  const monthFiles: [name: string, content: string][] = [];
+  const articlesByMonth = new Map<MonthKey, readonly Article[]>();
   const categorised = new Map<string, { month: MonthKey }[]>();
   const tagged = new Map<string, { month: MonthKey }[]>();
   const outletCounts = new Map<string, number>();
   const uncategorised: { month: MonthKey }[] = [];
+  let articleCount = 0;
   const newestFirst = [...archive.months].sort((a, b) => b.month.localeCompare(a.month));
   for (const monthFile of newestFirst) {
     if (monthFile.articles.length === 0) continue;
     const names: string[] = [];
-    for (const [i, part] of splitMonth(monthFile.month, monthFile.articles, maxBytes).entries()) {
-      const content = JSON.stringify(part);
+    for (const [i, content] of monthFileTexts(monthFile.month, monthFile.articles, maxBytes).entries()) {
       const name = hashedName(i === 0 ? `month-${monthFile.month}` : `month-${monthFile.month}-${i + 1}`, content);
-      files.set(name, content);
+      monthFiles.push([name, content]);
       names.push(name);
     }
     months.push({ month: monthFile.month, count: monthFile.articles.length, files: names });
+    articlesByMonth.set(monthFile.month, monthFile.articles);
+    articleCount += monthFile.articles.length;
     for (const article of monthFile.articles) {
       if (article.category) {
         const list = categorised.get(article.category) ?? [];
@@ -138,25 +142,29 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
         list.push({ month: monthFile.month });
         tagged.set(tag, list);
       }
-      documents.push(
-        toSearchDocument(
-          article,
-          (slug) => categoryNames.get(slug) ?? slug,
-          (slug) => tagNames.get(slug) ?? slug,
-          htmlToText(article.body),
-        ),
-      );
     }
   }
 
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
-  index.addAll(documents);
-  const indexFiles = splitIndex(index, maxBytes).map((part, i) => {
-    const content = JSON.stringify(part);
-    const name = hashedName(i === 0 ? 'index' : `index-${i + 1}`, content);
-    files.set(name, content);
-    return name;
-  });
+  // The index, one period at a time: only that period's documents and terms are held at once.
+  const indexFiles: [name: string, content: string][] = [];
+  const parts: BundleIndexPart[] = [];
+  for (const { period, months: periodMonths } of indexPeriods([...articlesByMonth.keys()])) {
+    const documents: SearchDocument[] = [];
+    for (const month of periodMonths) {
+      for (const article of articlesByMonth.get(month)!) {
+        // The reader quotes snippets from `htmlToPlainText` too, so a snippet shows the very text that
+        // was indexed (it equals the librarian's htmlparser2-based `htmlToText` on every article of the
+        // archive: see htmlToPlainText.test.ts), at a third of the cost.
+        documents.push(toSearchDocument(article, categoryName, tagName, htmlToPlainText(article.body)));
+      }
+    }
+    const names = indexPartFiles(documents, maxBytes).map((content, i) => {
+      const name = hashedName(i === 0 ? `index-${period}` : `index-${period}-${i + 1}`, content);
+      indexFiles.push([name, content]);
+      return name;
+    });
+    parts.push({ period, from: periodMonths.at(-1)!, to: periodMonths[0]!, documentCount: documents.length, files: names });
+  }
 
   const labelsWithCounts = (labels: Label[], used: Map<string, { month: MonthKey }[]>): BundleCategory[] =>
     labels
@@ -168,6 +176,8 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
   const categories = labelsWithCounts(meta.categories, categorised);
 
+  // The reader wants the index first (see BundleManifest.files).
+  const files = new Map([...indexFiles, ...monthFiles]);
   const edition = contentHash([...files.keys()].sort().join('\n'));
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
@@ -175,14 +185,15 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     builtAt: (options.builtAt ?? new Date()).toISOString(),
     name: meta.name,
     description: meta.description,
-    articleCount: documents.length,
+    articleCount,
     months,
     categories,
     uncategorised: { count: uncategorised.length, months: countByMonth(uncategorised) },
     outlets: [...outletCounts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
     tags: labelsWithCounts(meta.tags, tagged),
     aliases: meta.aliases,
-    index: { files: indexFiles, documentCount: documents.length },
+    files: [...files].map(([name, content]) => ({ name, bytes: utf8Bytes(content) })),
+    index: { documentCount: articleCount, parts },
   };
   return { manifest, files };
 }
