@@ -36,7 +36,7 @@ describe('search worker', () => {
     serveBundle({});
     const { replies, send } = await startWorker();
     await send({ id: 1, query: { q: 'foodkeeper' } });
-    expect(replies).toEqual([{ id: 1, error: 'search: manifest.json: the server answered 404 Not Found', failure: 'http' }]);
+    expect(replies).toEqual([{ id: 1, error: 'bundle: manifest.json: the server answered 404 Not Found', failure: 'http' }]);
   });
 
   it('sends nothing for a request cancelled before it was answered', async () => {
