@@ -1,3 +1,4 @@
+import { createEffect, onCleanup } from 'solid-js';
 import { formatArticleCount } from './formatArticleCount';
 import { hasSearchFilters, type SearchLocation } from './routePaths';
 import type { SearchResponse } from '../search/client';
@@ -17,8 +18,61 @@ export function searchResultCount(response: Pick<SearchResponse, 'total'>, searc
   return `${formatArticleCount(total)} ${total === 1 ? 'matches' : 'match'} “${search.q}”`;
 }
 
-/** What a screen reader hears when results change: the count, and how the words were combined. */
-export function searchResultAnnouncement(response: Pick<SearchResponse, 'total' | 'mode'>, search: SearchLocation): string {
+/** True once the search looked through every article (the whole index was loaded). */
+export function searchedEverything(response: Pick<SearchResponse, 'searched' | 'articleCount'>): boolean {
+  return response.searched >= response.articleCount;
+}
+
+/**
+ * What a screen reader hears when results change: the count, and how the words were combined.
+ * Empty while the index is still loading: the search runs again as more of it arrives, and only
+ * the final count is announced (not every count on the way).
+ */
+export function searchResultAnnouncement(response: Pick<SearchResponse, 'total' | 'mode' | 'searched' | 'articleCount'>, search: SearchLocation): string {
+  if (!searchedEverything(response)) return '';
   const count = searchResultCount(response, search);
   return response.mode === 'any' && response.total > 0 ? `${count}. ${ANY_WORDS_NOTICE}` : `${count}.`;
+}
+
+/**
+ * The line under results the search found before the whole index was loaded: "Searched 1,234
+ * of 10,000 articles — the rest are still loading"; undefined once it searched them all.
+ */
+export function searchProgress(response: Pick<SearchResponse, 'searched' | 'articleCount'>): string | undefined {
+  if (searchedEverything(response)) return undefined;
+  return `Searched ${response.searched.toLocaleString('en-GB')} of ${formatArticleCount(response.articleCount)} — the rest are still loading`;
+}
+
+/** How soon a search answered from part of the index runs again, at first. */
+export const FIRST_RERUN_MS = 250;
+/** The longest wait between runs, reached while no more of the index arrives (a part that cannot load). */
+export const MAX_RERUN_MS = 8_000;
+
+/**
+ * The wait before running a partly answered search again: {@link FIRST_RERUN_MS} after a new
+ * search or one that searched more than the run before; twice the last wait (up to
+ * {@link MAX_RERUN_MS}) when nothing more was searched, so that a part of the index that cannot
+ * load is not asked for four times a second.
+ */
+export function rerunDelay(previous: { searched: number; delay: number } | undefined, searched: number): number {
+  if (!previous || searched > previous.searched) return FIRST_RERUN_MS;
+  return Math.min(MAX_RERUN_MS, previous.delay * 2);
+}
+
+/**
+ * While the answer to a search is partial, runs it again (`rerun`) after {@link rerunDelay}, so
+ * that its results fill in as the index loads without the reader doing anything. For a
+ * component: the timer goes with it, and with each new answer.
+ */
+export function rerunWhilePartial(response: () => SearchResponse | undefined, rerun: () => void): void {
+  let previous: { query: string; searched: number; delay: number } | undefined;
+  createEffect(() => {
+    const current = response();
+    if (!current || searchedEverything(current)) return;
+    const query = JSON.stringify(current.query);
+    const delay = rerunDelay(previous?.query === query ? previous : undefined, current.searched);
+    previous = { query, searched: current.searched, delay };
+    const timer = setTimeout(rerun, delay);
+    onCleanup(() => clearTimeout(timer));
+  });
 }

@@ -1,4 +1,4 @@
-import { createAsync, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
+import { createAsync, revalidate, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, ErrorBoundary, on, Show, Suspense } from 'solid-js';
 import { getManifest, getSearchResults, rememberSearch } from '../archive/archiveData';
 import { LoadingState } from '../components/LoadingState';
@@ -10,12 +10,25 @@ import { SearchResults } from '../components/SearchResults';
 import { SearchUnavailable } from '../components/SearchUnavailable';
 import { focusPageHeading, type KeepFocusState } from '../focusHeadingOnNavigate';
 import { hasSearchFilters, searchFilters, searchFromQuery, searchPath, type SearchFilters as Filters, type SearchLocation } from '../routePaths';
+import { rerunWhilePartial, searchProgress } from '../searchResultCount';
 
 const KEEP_FOCUS: KeepFocusState = { keepFocus: true };
 
 /** A search with neither words nor filters: the page lists every article and the recent searches. */
 function isBare(search: SearchLocation): boolean {
   return !search.q && !hasSearchFilters(search) && search.sort === undefined;
+}
+
+/**
+ * Under the results while the search index is still loading: how many articles the search looked
+ * through. The search runs again until it has looked through them all, and the results fill in.
+ * Below the results, so that it neither moves them when it goes nor speaks (the count is
+ * announced once, when final: see `searchResultAnnouncement`).
+ */
+function SearchProgress(props: { search: SearchLocation }) {
+  const results = createAsync(() => getSearchResults(props.search));
+  rerunWhilePartial(results, () => void revalidate(getSearchResults.keyFor(props.search)));
+  return <Show when={results() && searchProgress(results()!)}>{(line) => <p class="muted search-progress">{line()}</p>}</Show>;
 }
 
 /**
@@ -82,6 +95,7 @@ function SearchPage() {
           <section class="search-results-section" aria-label="Results">
             <SearchResults search={search()} onAnnounce={setAnnouncement} onShowMore={showMore} />
           </section>
+          <SearchProgress search={search()} />
         </Suspense>
       </ErrorBoundary>
     </>
