@@ -14,8 +14,8 @@ import { indexPartFiles } from './indexPartFiles';
 const builtAt = new Date('2026-11-21T00:00:00Z');
 
 /** An index part's files put back together as `BundleIndexPart` describes, as MiniSearch's JSON. */
-function joinPartFiles(texts: readonly string[]): ReturnType<MiniSearch['toJSON']> {
-  const [head, ...rest] = texts.map((text) => JSON.parse(text) as BundleIndexPartFile);
+function joinPartFiles(texts: readonly (string | Buffer)[]): ReturnType<MiniSearch['toJSON']> {
+  const [head, ...rest] = texts.map((text) => JSON.parse(String(text)) as BundleIndexPartFile);
   const js = head as unknown as ReturnType<MiniSearch['toJSON']>;
   const terms: BundleIndexPartFile['index'] = [];
   for (const file of [head!, ...rest]) {
@@ -50,7 +50,7 @@ function documentsOf(archive: LoadedArchive, articles: readonly Article[]): Sear
   return articles.map((a) => toSearchDocument(a, name(archive.meta.categories), name(archive.meta.tags), htmlToPlainText(a.body)));
 }
 
-const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const bytes = (text: string | Buffer) => Buffer.byteLength(text);
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
 describe('indexPeriods', () => {
@@ -91,7 +91,7 @@ describe('indexPartFiles', () => {
   it('writes the index MiniSearch builds, in one file when it fits', () => {
     const files = indexPartFiles(documents, 50 * 1024 * 1024);
     expect(files).toHaveLength(1);
-    expect(JSON.parse(files[0]!)).toEqual(miniSearchJson(documents));
+    expect(JSON.parse(String(files[0]))).toEqual(miniSearchJson(documents));
   });
 
   it('splits it into files under the limit that join back into that index, the document table too', () => {
@@ -102,13 +102,13 @@ describe('indexPartFiles', () => {
       expect(joinPartFiles(files)).toEqual(whole);
     }
     // At 20,000 bytes the document table alone needs more than one file.
-    const head = JSON.parse(indexPartFiles(documents, 20_000)[0]!) as BundleIndexPartFile;
+    const head = JSON.parse(String(indexPartFiles(documents, 20_000)[0])) as BundleIndexPartFile;
     expect(Object.keys(head.documentIds).length).toBeLessThan(documents.length);
   });
 
   it('writes a term too large for one file as several entries of that term', () => {
     const files = indexPartFiles(documents, 1_500);
-    const terms = files.flatMap((f) => (JSON.parse(f) as BundleIndexPartFile).index.map(([term]) => term));
+    const terms = files.flatMap((f) => (JSON.parse(String(f)) as BundleIndexPartFile).index.map(([term]) => term));
     expect(terms.filter((t) => t === 'the').length).toBeGreaterThan(1);
     for (const file of files) expect(bytes(file)).toBeLessThanOrEqual(1_500);
     expect(joinPartFiles(files)).toEqual(miniSearchJson(documents));
@@ -128,7 +128,7 @@ describe('indexPartFiles', () => {
   });
 
   it('writes an empty part as an empty index', () => {
-    expect(MiniSearch.loadJSON(indexPartFiles([], 1_000)[0]!, searchIndexOptions).documentCount).toBe(0);
+    expect(MiniSearch.loadJSON(String(indexPartFiles([], 1_000)[0]), searchIndexOptions).documentCount).toBe(0);
   });
 });
 

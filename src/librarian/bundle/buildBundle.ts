@@ -27,11 +27,11 @@ export interface BuildBundleOptions {
 }
 
 /** First 12 hex digits of the SHA-256 of `content` in UTF-8: the hash in a data file's name. */
-export function contentHash(content: string): string {
+export function contentHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 12);
 }
 
-function hashedName(stem: string, content: string): string {
+function hashedName(stem: string, content: string | Uint8Array): string {
   return `${stem}.${contentHash(content)}.json`;
 }
 
@@ -109,7 +109,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   const tagName = (slug: string) => tagNames.get(slug) ?? slug;
 
   const months: BundleMonth[] = [];
-  const monthFiles: [name: string, content: string][] = [];
+  const monthFiles: [name: string, content: string, bytes: number][] = [];
   const articlesByMonth = new Map<MonthKey, readonly Article[]>();
   const categorised = new Map<string, { month: MonthKey }[]>();
   const tagged = new Map<string, { month: MonthKey }[]>();
@@ -122,7 +122,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     const names: string[] = [];
     for (const [i, content] of monthFileTexts(monthFile.month, monthFile.articles, maxBytes).entries()) {
       const name = hashedName(i === 0 ? `month-${monthFile.month}` : `month-${monthFile.month}-${i + 1}`, content);
-      monthFiles.push([name, content]);
+      monthFiles.push([name, content, utf8Bytes(content)]);
       names.push(name);
     }
     months.push({ month: monthFile.month, count: monthFile.articles.length, files: names });
@@ -146,7 +146,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   }
 
   // The index, one period at a time: only that period's documents and terms are held at once.
-  const indexFiles: [name: string, content: string][] = [];
+  const indexFiles: [name: string, content: string, bytes: number][] = [];
   const parts: BundleIndexPart[] = [];
   for (const { period, months: periodMonths } of indexPeriods([...articlesByMonth.keys()])) {
     const documents: SearchDocument[] = [];
@@ -160,7 +160,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     }
     const names = indexPartFiles(documents, maxBytes).map((content, i) => {
       const name = hashedName(i === 0 ? `index-${period}` : `index-${period}-${i + 1}`, content);
-      indexFiles.push([name, content]);
+      indexFiles.push([name, content.toString('utf8'), content.length]);
       return name;
     });
     parts.push({ period, from: periodMonths.at(-1)!, to: periodMonths[0]!, documentCount: documents.length, files: names });
@@ -177,7 +177,8 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   const categories = labelsWithCounts(meta.categories, categorised);
 
   // The reader wants the index first (see BundleManifest.files).
-  const files = new Map([...indexFiles, ...monthFiles]);
+  const dataFiles = [...indexFiles, ...monthFiles];
+  const files = new Map(dataFiles.map(([name, content]) => [name, content]));
   const edition = contentHash([...files.keys()].sort().join('\n'));
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
@@ -192,7 +193,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     outlets: [...outletCounts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
     tags: labelsWithCounts(meta.tags, tagged),
     aliases: meta.aliases,
-    files: [...files].map(([name, content]) => ({ name, bytes: utf8Bytes(content) })),
+    files: dataFiles.map(([name, , bytes]) => ({ name, bytes })),
     index: { documentCount: articleCount, parts },
   };
   return { manifest, files };

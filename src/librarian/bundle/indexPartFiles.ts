@@ -3,13 +3,14 @@
  * `core/format.ts`): the JSON that `new MiniSearch(searchIndexOptions)`, `addAll(documents)` and
  * `JSON.stringify` would give, written directly and split under the file size limit.
  *
- * Why not MiniSearch itself: its radix tree and `toJSON` take ~75% of a build (about 1,000
- * articles/s at 100,000 articles); counting terms in a flat Map and writing the JSON text here is
- * several times faster. It does what `MiniSearch#add` does (MiniSearch 7.2.0, serialization
- * version 2): the same `tokenize` and `processTerm`, a field's length counted as its distinct
+ * Why not MiniSearch itself: its radix tree, `toJSON` and `JSON.stringify` were three quarters
+ * of a build (about 1,000 articles/s at 100,000 articles). This counts terms in flat typed arrays
+ * and writes the JSON as bytes. It does what `MiniSearch#add` does (MiniSearch 7.2.0,
+ * serialization version 2): the same `tokenize` and `processTerm` (which ignores the field: a
+ * token's terms are worked out once for every field), a field's length counted as its distinct
  * tokens, the average field lengths as MiniSearch's running average, stored fields in
- * `storeFields` order. `buildBundle.test.ts` checks that the result loads into the very index
- * MiniSearch builds; terms are written in sorted order, where MiniSearch writes its tree's order.
+ * `storeFields` order. `buildBundle.test.ts` checks that the files join back into the very JSON
+ * MiniSearch writes, but for the order of terms: sorted here, the tree's order there.
  */
 import type { SearchDocument } from '../../core/searchOptions';
 import { searchIndexOptions } from '../../core/searchOptions';
@@ -20,7 +21,7 @@ const processTerm = searchIndexOptions.processTerm!;
 const fieldIds = JSON.stringify(Object.fromEntries(fields.map((field, i) => [field, i])));
 const FIELDS = fields.length;
 
-/** Bytes of a file's text when written as UTF-8. */
+/** Bytes of a text written as UTF-8. */
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
@@ -41,6 +42,69 @@ class Int32List {
   }
 }
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/** JSON text written as UTF-8 into a buffer that grows as needed. */
+class ByteWriter {
+  buffer: Buffer;
+  length = 0;
+
+  constructor(size = 64 * 1024) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
+  byte(value: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = value;
+  }
+
+  /** A non-negative integer's digits. */
+  int(value: number): void {
+    this.reserve(10);
+    if (value < 10) {
+      this.buffer[this.length++] = 0x30 + value;
+      return;
+    }
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let i = this.length + digits - 1, rest = value; i >= this.length; i--, rest = Math.floor(rest / 10)) this.buffer[i] = 0x30 + (rest % 10);
+    this.length += digits;
+  }
+
+  text(value: string): void {
+    this.reserve(value.length < 1024 ? value.length * 3 : utf8Bytes(value));
+    this.length += this.buffer.write(value, this.length, 'utf8');
+  }
+
+  bytes(value: Uint8Array): void {
+    this.reserve(value.length);
+    this.buffer.set(value, this.length);
+    this.length += value.length;
+  }
+
+  /** What was written, as a buffer of its own. */
+  copy(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.length));
+  }
+
+  view(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
 /**
  * Every term's documents by field, in flat typed arrays (a part has millions of postings; as
  * objects they would keep the garbage collector busy): a linked list per term and field of
@@ -56,12 +120,6 @@ class Postings {
   private readonly frequency = new Int32List();
   private readonly next = new Int32List();
 
-  /** The terms in sorted order (by UTF-16 code units, as `Array#sort`), each with its id. */
-  sorted(): { term: string; id: number }[] {
-    // The default sort compares natively; a comparator function would be called millions of times.
-    return [...this.terms].sort().map((term) => ({ term, id: this.termIds.get(term)! }));
-  }
-
   termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
@@ -73,6 +131,12 @@ class Postings {
       }
     }
     return id;
+  }
+
+  /** The terms in sorted order (by UTF-16 code units, as `Array#sort`), each with its id. */
+  sorted(): { term: string; id: number }[] {
+    // The default sort compares natively; a comparator function would be called millions of times.
+    return [...this.terms].sort().map((term) => ({ term, id: this.termIds.get(term)! }));
   }
 
   /** One more occurrence of a term in a field of document `shortId` (documents come in order). */
@@ -91,39 +155,99 @@ class Postings {
     this.tail.data[slot] = record;
   }
 
-  /** The `"shortId":frequency` pairs of a term in a field, in order; empty when it has none. */
-  pairs(termId: number, fieldId: number): string[] {
-    const out: string[] = [];
+  /** Writes the term's entry `[term, {fieldId: {shortId: frequency}}]`; `key` is the term as JSON. */
+  writeEntry(termId: number, key: string, out: ByteWriter): void {
     const { document, frequency, next } = this;
-    for (let r = this.head.data[termId * FIELDS + fieldId]!; r >= 0; r = next.data[r]!) out.push(`"${document.data[r]}":${frequency.data[r]}`);
-    return out;
+    out.byte(OPEN_BRACKET);
+    out.text(key);
+    out.byte(COMMA);
+    out.byte(OPEN_BRACE);
+    let separate = false;
+    for (let f = 0; f < FIELDS; f++) {
+      let record = this.head.data[termId * FIELDS + f]!;
+      if (record < 0) continue;
+      if (separate) out.byte(COMMA);
+      separate = true;
+      out.byte(QUOTE);
+      out.int(f);
+      out.byte(QUOTE);
+      out.byte(COLON);
+      out.byte(OPEN_BRACE);
+      for (let first = true; record >= 0; record = next.data[record]!, first = false) {
+        if (!first) out.byte(COMMA);
+        out.byte(QUOTE);
+        out.int(document.data[record]!);
+        out.byte(QUOTE);
+        out.byte(COLON);
+        out.int(frequency.data[record]!);
+      }
+      out.byte(CLOSE_BRACE);
+    }
+    out.byte(CLOSE_BRACE);
+    out.byte(CLOSE_BRACKET);
+  }
+
+  /**
+   * The term's entry cut into several, each with some of its fields or documents and at most
+   * `capacity` bytes: for a term whose entry would not fit in any file.
+   */
+  splitEntry(termId: number, key: string, capacity: number): Buffer[] {
+    const { document, frequency, next } = this;
+    const entries: Buffer[] = [];
+    const entryText = (fieldTexts: string[]) => `[${key},{${fieldTexts.join(',')}}]`;
+    const overhead = utf8Bytes(entryText([])) + 1;
+    let current: string[] = [];
+    let size = overhead;
+    const close = () => {
+      entries.push(Buffer.from(entryText(current)));
+      current = [];
+      size = overhead;
+    };
+    for (let f = 0; f < FIELDS; f++) {
+      let pairs: string[] = [];
+      const fieldOverhead = `"${f}":{},`.length;
+      for (let record = this.head.data[termId * FIELDS + f]!; record >= 0; record = next.data[record]!) {
+        const pair = `"${document.data[record]}":${frequency.data[record]}`;
+        if (size + (pairs.length === 0 ? fieldOverhead : 0) + pair.length + 1 > capacity && (pairs.length > 0 || current.length > 0)) {
+          if (pairs.length > 0) current.push(`"${f}":{${pairs.join(',')}}`);
+          pairs = [];
+          close();
+        }
+        if (pairs.length === 0) size += fieldOverhead;
+        pairs.push(pair);
+        size += pair.length + 1;
+      }
+      if (pairs.length > 0) current.push(`"${f}":{${pairs.join(',')}}`);
+    }
+    if (current.length > 0) close();
+    return entries;
   }
 }
 
 /**
- * Tokens seen so far, by field: the terms `processTerm` makes of each (run once per token of the
- * vocabulary, not of the text), and the last field of a document that had it, to count a field's
+ * Tokens seen so far: the terms `processTerm` makes of each (run once per token of the
+ * vocabulary, not of the text), and by field the last document that had it, to count a field's
  * distinct tokens as MiniSearch does.
  */
 class Tokens {
-  private readonly ids = fields.map(() => new Map<string, number>());
+  private readonly ids = new Map<string, number>();
   /** By token: its one term's id, -1 for none, or -2 for several (in `multiple`). */
   readonly term = new Int32List();
   readonly multiple = new Map<number, number[]>();
+  /** By `token * FIELDS + fieldId`: the last `shortId * FIELDS + fieldId` that had it. */
   readonly lastSeen = new Int32List();
 
   constructor(private readonly postings: Postings) {}
 
-  id(token: string, fieldId: number): number {
-    const ids = this.ids[fieldId]!;
-    let id = ids.get(token);
+  id(token: string): number {
+    let id = this.ids.get(token);
     if (id === undefined) {
-      const processed = processTerm(token, fields[fieldId]!);
+      const processed = processTerm(token);
       const terms = Array.isArray(processed) ? processed : processed ? [processed] : [];
       id = this.term.push(terms.length === 1 ? this.postings.termId(terms[0]!) : terms.length === 0 ? -1 : -2);
       if (terms.length > 1) this.multiple.set(id, terms.map((t) => this.postings.termId(t)));
-      this.lastSeen.push(-1);
-      ids.set(token, id);
+      for (let f = 0; f < FIELDS; f++) this.lastSeen.push(-1);
+      this.ids.set(token, id);
     }
     return id;
   }
@@ -131,9 +255,9 @@ class Tokens {
 
 /**
  * The files of the index part over `documents` (short ids in their order), each at most
- * `maxBytes`, as `BundleIndexPart` describes them.
+ * `maxBytes`, as `BundleIndexPart` describes them: UTF-8 JSON.
  */
-export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: number): string[] {
+export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: number): Buffer[] {
   const postings = new Postings();
   const tokens = new Tokens(postings);
   const averageFieldLength: number[] = [];
@@ -152,9 +276,10 @@ export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: n
       const stamp = shortId * FIELDS + fieldId;
       let distinct = 0;
       for (let t = 0; t < fieldTokens.length; t++) {
-        const token = tokens.id(fieldTokens[t]!, fieldId);
-        if (tokens.lastSeen.data[token] !== stamp) {
-          tokens.lastSeen.data[token] = stamp;
+        const token = tokens.id(fieldTokens[t]!);
+        const seenAt = token * FIELDS + fieldId;
+        if (tokens.lastSeen.data[seenAt] !== stamp) {
+          tokens.lastSeen.data[seenAt] = stamp;
           distinct++;
         }
         const termId = tokens.term.data[token]!;
@@ -182,70 +307,19 @@ export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: n
     `},"averageFieldLength":${JSON.stringify(averageFieldLength)},"storedFields":{`,
     '},"dirtCount":0,"index":[',
     '],"serializationVersion":2}',
-  ] as const;
-  const piece = ['{"documentIds":{', '},"fieldLength":{', '},"storedFields":{', '},"index":[', ']}'] as const;
+  ];
+  const piece = ['{"documentIds":{', '},"fieldLength":{', '},"storedFields":{', '},"index":[', ']}'];
   const files = new FilePacker(head, piece, maxBytes);
   for (let i = 0; i < count; i++) files.addDocument(ids[i]!, lengths[i]!, stored[i]!);
+  const entry = new ByteWriter();
   for (const { term, id } of postings.sorted()) {
-    const byField: (string[] | undefined)[] = [];
-    for (let f = 0; f < FIELDS; f++) {
-      const pairs = postings.pairs(id, f);
-      if (pairs.length > 0) byField[f] = pairs;
-    }
-    for (const entry of termEntries(term, byField, files.pieceCapacity)) files.addTerm(entry);
+    const key = JSON.stringify(term);
+    entry.length = 0;
+    postings.writeEntry(id, key, entry);
+    if (entry.length <= files.pieceCapacity) files.addTerm(entry.view());
+    else for (const part of postings.splitEntry(id, key, files.pieceCapacity)) files.addTerm(part);
   }
   return files.finish();
-}
-
-/** A file's entry and its size in UTF-8 bytes. */
-interface Entry {
-  text: string;
-  bytes: number;
-}
-
-/**
- * A term's entry `[term, {fieldId: {shortId: frequency}}]`, or several entries of that term, each
- * with some of its fields or documents, when one would be over `capacity` bytes. Only the term
- * may be other than ASCII, so sizes are counted without encoding the entries.
- */
-function termEntries(term: string, byField: readonly (string[] | undefined)[], capacity: number): Entry[] {
-  const key = JSON.stringify(term);
-  const extraBytes = utf8Bytes(key) - key.length;
-  const whole: string[] = [];
-  for (const [fieldId, pairs] of byField.entries()) if (pairs) whole.push(`"${fieldId}":{${pairs.join(',')}}`);
-  const text = `[${key},{${whole.join(',')}}]`;
-  if (text.length + extraBytes <= capacity) return [{ text, bytes: text.length + extraBytes }];
-
-  // Too large for any file: one entry per run of documents that fits.
-  const entries: Entry[] = [];
-  const fieldsText = (list: string[]) => `[${key},{${list.join(',')}}]`;
-  const overhead = fieldsText([]).length + extraBytes + 1;
-  let current: string[] = [];
-  let size = overhead;
-  const close = () => {
-    const entry = fieldsText(current);
-    entries.push({ text: entry, bytes: entry.length + extraBytes });
-    current = [];
-    size = overhead;
-  };
-  for (const [fieldId, list] of byField.entries()) {
-    if (list === undefined) continue;
-    let pairs: string[] = [];
-    const fieldOverhead = `"${fieldId}":{},`.length;
-    for (const pair of list) {
-      if (size + (pairs.length === 0 ? fieldOverhead : 0) + pair.length + 1 > capacity && (pairs.length > 0 || current.length > 0)) {
-        if (pairs.length > 0) current.push(`"${fieldId}":{${pairs.join(',')}}`);
-        pairs = [];
-        close();
-      }
-      if (pairs.length === 0) size += fieldOverhead;
-      pairs.push(pair);
-      size += pair.length + 1;
-    }
-    if (pairs.length > 0) current.push(`"${fieldId}":{${pairs.join(',')}}`);
-  }
-  if (current.length > 0) close();
-  return entries;
 }
 
 /**
@@ -253,12 +327,15 @@ function termEntries(term: string, byField: readonly (string[] | undefined)[], c
  * with the piece's; documents (their three table entries together), then terms.
  */
 class FilePacker {
-  private readonly files: string[] = [];
+  private readonly files: Buffer[] = [];
   private ids: string[] = [];
   private lengths: string[] = [];
   private stored: string[] = [];
-  private terms: string[] = [];
+  private readonly terms = new ByteWriter(256 * 1024);
+  private termCount = 0;
+  /** Bytes of the file being filled, counting a separator for every entry. */
   private size: number;
+  private readonly pieceBytes: number;
   /** Room for entries in a file after the first. */
   readonly pieceCapacity: number;
 
@@ -268,7 +345,8 @@ class FilePacker {
     private readonly maxBytes: number,
   ) {
     this.size = utf8Bytes(head.join(''));
-    this.pieceCapacity = maxBytes - utf8Bytes(piece.join(''));
+    this.pieceBytes = utf8Bytes(piece.join(''));
+    this.pieceCapacity = maxBytes - this.pieceBytes;
     if (this.size > maxBytes || this.pieceCapacity <= 0) throw new Error(`bundle: a ${maxBytes}-byte file limit leaves no room for the search index`);
   }
 
@@ -282,34 +360,43 @@ class FilePacker {
     this.stored.push(stored);
   }
 
-  addTerm(entry: Entry): void {
-    this.makeRoom(entry.bytes + 1);
-    this.terms.push(entry.text);
+  addTerm(entry: Uint8Array): void {
+    this.makeRoom(entry.length + 1);
+    if (this.termCount++ > 0) this.terms.byte(COMMA);
+    this.terms.bytes(entry);
   }
 
-  finish(): string[] {
+  finish(): Buffer[] {
     this.flush();
-    // Sizes are counted as entries are added; this only guards against a mistake in that count.
-    for (const file of this.files) {
-      if (utf8Bytes(file) > this.maxBytes) throw new Error(`bundle: a search index file came out over the ${this.maxBytes}-byte file limit`);
-    }
     return this.files;
   }
 
   private makeRoom(bytes: number): void {
-    const empty = this.ids.length === 0 && this.terms.length === 0;
+    const empty = this.ids.length === 0 && this.termCount === 0;
     if (this.size + bytes > this.maxBytes && !empty) this.flush();
     this.size += bytes;
   }
 
   private flush(): void {
     const skeleton = this.files.length === 0 ? this.head : this.piece;
-    const tables = [this.ids, this.lengths, this.stored, this.terms].map((list) => list.join(','));
-    this.files.push(skeleton.map((text, i) => text + (tables[i] ?? '')).join(''));
+    const out = new ByteWriter(this.size);
+    out.text(skeleton[0]!);
+    out.text(this.ids.join(','));
+    out.text(skeleton[1]!);
+    out.text(this.lengths.join(','));
+    out.text(skeleton[2]!);
+    out.text(this.stored.join(','));
+    out.text(skeleton[3]!);
+    out.bytes(this.terms.view());
+    out.text(skeleton[4]!);
+    // Sizes are counted as entries are added; this only guards against a mistake in that count.
+    if (out.length > this.maxBytes) throw new Error(`bundle: a search index file came out over the ${this.maxBytes}-byte file limit`);
+    this.files.push(out.copy());
     this.ids = [];
     this.lengths = [];
     this.stored = [];
-    this.terms = [];
-    this.size = utf8Bytes(this.piece.join(''));
+    this.terms.length = 0;
+    this.termCount = 0;
+    this.size = this.pieceBytes;
   }
 }
