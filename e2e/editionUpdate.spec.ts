@@ -51,7 +51,7 @@ test('edition 1 is read offline, and a search is remembered', async () => {
   await page.getByRole('searchbox').fill('Hezbolah');
   await page.getByRole('searchbox').press('Enter');
   await expect(page.getByRole('main').getByRole('link', { name: ARAB_NEWS })).toBeVisible();
-  expect(edition2.addedTitles.length).toBeGreaterThan(5);
+  expect(edition2.addedTitles.length).toBeGreaterThan(0);
   expect(edition2.manifest.articleCount).toBe(edition1.articleCount + edition2.addedTitles.length);
 });
 
