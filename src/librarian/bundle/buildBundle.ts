@@ -134,9 +134,9 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
         list.push({ month: monthFile.month });
         categorised.set(article.category, list);
       } else uncategorised.push({ month: monthFile.month });
-      for (const outlet of new Set(article.sources.map((src) => src.outlet).filter((o): o is string => o !== null))) {
-        outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
-      }
+      const outlets = new Set<string>();
+      for (const source of article.sources) if (source.outlet !== null) outlets.add(source.outlet);
+      for (const outlet of outlets) outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
       for (const tag of article.tags) {
         const list = tagged.get(tag) ?? [];
         list.push({ month: monthFile.month });
