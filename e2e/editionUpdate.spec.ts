@@ -1,8 +1,9 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BundleManifest } from '../src/core/format';
 import { ARAB_NEWS, installThenGoOffline } from './installOffline';
-import { type Edition, publish, publishSecondEdition } from './publishEdition';
+import { type Edition, publishSecondEdition, type SiteHost, startSiteHost } from './publishEdition';
 
 /**
  * A new edition, end to end in Chromium: edition 1 is installed and read offline; the librarian
@@ -14,18 +15,22 @@ import { type Edition, publish, publishSecondEdition } from './publishEdition';
 test.describe.configure({ mode: 'serial' });
 
 let edition2: Edition;
+let host: SiteHost;
 let context: BrowserContext;
 let page: Page;
 const edition1 = JSON.parse(readFileSync('dist/bundle/manifest.json', 'utf8')) as BundleManifest;
 
-test.beforeAll(async ({ browser, baseURL }) => {
+test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   edition2 = publishSecondEdition();
-  ({ context, page } = await installThenGoOffline(browser, baseURL));
+  // Its own host, serving dist/ (edition 1) until edition 2 is deployed over it.
+  host = await startSiteHost(path.resolve('dist'));
+  ({ context, page } = await installThenGoOffline(browser, host.url));
 });
 
 test.afterAll(async () => {
   await context?.close();
+  await host?.close();
   edition2?.remove();
 });
 
@@ -57,15 +62,15 @@ test('edition 1 is read offline, and a search is remembered', async () => {
 
 test('an update cut off halfway is discarded, and edition 1 keeps working offline', async () => {
   await context.setOffline(false);
-  const publication = await publish(context, edition2);
-  // The second half of the new files: one arrives cut in half, one not at all.
+  host.deploy(edition2.dist);
+  // The second half of the new files: one arrives cut in half, the others not at all.
   const late = edition2.newFiles.slice(Math.floor(edition2.newFiles.length / 2));
   expect(late.length).toBeGreaterThan(0);
-  publication.cut.set(late[0]!, 'half');
-  for (const name of late.slice(1)) publication.cut.set(name, 'reset');
+  host.cut.set(late[0]!, 'half');
+  for (const name of late.slice(1)) host.cut.set(name, 'reset');
 
   expect(await lookForUpdate()).toBe('none');
-  expect(publication.requested).toContain(late[0]);
+  expect(host.requested).toContain(late[0]);
   await expect(page.getByText(/New edition available/)).toHaveCount(0);
 
   await context.setOffline(true);
@@ -79,17 +84,16 @@ test('an update cut off halfway is discarded, and edition 1 keeps working offlin
     await page.goto(`/archive/${month.replace('-', '/')}`);
     await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
   }
-  await publication.withdraw();
 });
 
 test('edition 2: only its new files are downloaded, the reader is asked, and the new articles are found offline', async () => {
   await context.setOffline(false);
-  const publication = await publish(context, edition2);
+  host.deploy(edition2.dist);
   await page.goto('/');
   expect(await lookForUpdate()).toBe('waiting');
   // Only files edition 1 did not have were fetched, each once (the verified ones of the cut-off
-  // attempt were kept, so the first of them is not fetched again).
-  const data = publication.requested.filter((name) => name !== 'manifest.json');
+  // attempt were kept and are not fetched again).
+  const data = host.requested.filter((name) => name !== 'manifest.json');
   expect(data.length).toBeGreaterThan(0);
   for (const name of data) expect(edition2.newFiles).toContain(name);
   expect(new Set(data).size).toBe(data.length);
@@ -102,7 +106,6 @@ test('edition 2: only its new files are downloaded, the reader is asked, and the
   await banner.getByRole('button', { name: 'Update now' }).click();
   await expect(page.locator('.site-footer')).toContainText(`${count(edition2.manifest.articleCount)} articles`, { timeout: 30_000 });
 
-  await publication.withdraw();
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator('.site-footer')).toContainText('Available offline');

@@ -113,7 +113,7 @@ test('the About page shows the edition, that it is saved for offline, and the st
   const main = page.getByRole('main');
   await expect(main).toContainText(manifest.edition);
   await expect(main).toContainText(`${manifest.articleCount.toLocaleString('en-GB')} articles`);
-  await expect(main).toContainText('Saved for offline');
+  await expect(main).toContainText('Available offline');
   await expect(main).toContainText(/Storage: [\d.]+ [kMG]B of [\d.]+ [kMGT]B used/);
   await expect(main.getByRole('button', { name: 'Keep this archive on this device' })).toBeVisible();
 });

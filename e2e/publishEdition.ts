@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Route } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BundleManifest } from '../src/core/format';
 
 /** The HuffPost records of the corpus's newest day: one real day of news to publish. */
@@ -59,6 +60,7 @@ export function publishSecondEdition(): Edition {
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
@@ -68,43 +70,58 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-export interface Publication {
-  /** Bundle files (names under `bundle/`) requested from the new edition, in order. */
+/**
+ * A web host for one site whose files can be replaced while it runs, as a deploy replaces them:
+ * static files with `no-cache`, the app shell for navigations, and two ways for a download to go
+ * wrong on purpose (a dropped connection, or only the first half of a file).
+ */
+export interface SiteHost {
+  url: string;
+  /** Serves `dist` from now on (a deploy). */
+  deploy(dist: string): void;
+  /** Bundle files (names under `bundle/`) requested since the last `deploy`, in order. */
   requested: string[];
-  /** Answer these bundle files as a dropped connection would, or with their first half only. */
+  /** Bundle files to answer as a dropped connection would (`reset`), or with their first half only. */
   cut: Map<string, 'reset' | 'half'>;
-  withdraw(): Promise<void>;
+  close(): Promise<void>;
 }
 
-/**
- * Puts `edition` on the server the context talks to, as a deploy would: every request of the
- * context (its pages, workers and service worker) is answered from the edition's files, with the
- * app shell for navigations.
- */
-export async function publish(context: BrowserContext, edition: Edition): Promise<Publication> {
-  const publication: Publication = { requested: [], cut: new Map(), withdraw: async () => context.unroute('**/*', handler) };
-  const handler = async (route: Route) => {
-    const url = new URL(route.request().url());
-    let file = path.join(edition.dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(edition.dist)) return route.abort();
+export async function startSiteHost(dist: string): Promise<SiteHost> {
+  let root = dist;
+  const host = {
+    url: '',
+    requested: [] as string[],
+    cut: new Map<string, 'reset' | 'half'>(),
+    deploy(next: string) {
+      root = next;
+      host.requested.length = 0;
+      host.cut.clear();
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://host');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) return response.writeHead(403).end();
     if (url.pathname.startsWith('/bundle/')) {
       const name = url.pathname.slice('/bundle/'.length);
-      publication.requested.push(name);
-      const cut = publication.cut.get(name);
-      if (cut === 'reset') return route.abort('connectionreset');
+      host.requested.push(name);
+      const cut = host.cut.get(name);
+      if (cut === 'reset') return request.socket.destroy();
       if (cut === 'half') {
         const body = readFileSync(file);
-        return route.fulfill({ status: 200, contentType: 'application/json', body: body.subarray(0, body.length >> 1) });
+        response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+        return response.end(body.subarray(0, body.length >> 1));
       }
     }
-    if (!existsSync(file) || url.pathname === '/') file = path.join(edition.dist, 'index.html');
-    return route.fulfill({
-      status: 200,
-      contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      headers: { 'cache-control': 'no-cache' },
-      body: readFileSync(file),
-    });
-  };
-  await context.route('**/*', handler);
-  return publication;
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      if (path.extname(url.pathname)) return response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      file = path.join(root, 'index.html');
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  host.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return host;
 }

@@ -64,7 +64,10 @@ export function startOfflineSaving(): void {
   });
   // Messages from the service worker are held until this is called (or the page has loaded).
   navigator.serviceWorker.startMessages();
-  setTimeout(() => post({ type: 'SAVE_EDITION' }), START_DELAY_MS);
+  // A first visit lets the page show itself first; a later one (the service worker already in
+  // control) asks at once, so that its state ("Available offline") is known without a wait.
+  if (navigator.serviceWorker.controller) post({ type: 'SAVE_EDITION' });
+  else setTimeout(() => post({ type: 'SAVE_EDITION' }), START_DELAY_MS);
   // A save cut short by the connection resumes when it is back.
   window.addEventListener('online', () => {
     if (offlineSave().state === 'failed') post({ type: 'SAVE_EDITION' });
