@@ -18,6 +18,7 @@ import { defaultSearchOptions, searchIndexOptions, toSearchDocument, type Search
 import { buildBundle } from '../src/librarian/bundle/buildBundle';
 import { htmlToText } from '../src/librarian/bundle/htmlToText';
 import type { LoadedArchive } from '../src/librarian/archive/readArchive';
+import { loadIndex, mergeIndexParts, parseIndexPart } from '../src/search/indexParts';
 import { type BenchArchive, defaultArchive, loadArticlePool, scaledArchive } from './corpus';
 
 /**
@@ -127,10 +128,13 @@ function searchDocuments(archive: LoadedArchive): SearchDocument[] {
 
 /** As the reader loads our index (src/search/searchIndex.ts): the head, then the slices of its terms. */
 function loadOurIndex(files: ShippedFile[]): Searcher {
-  const [head, ...slices] = files.map((file) => JSON.parse(file.content) as unknown);
-  const js = head as Parameters<typeof MiniSearch.loadJS>[0];
-  for (const slice of slices as (typeof js.index)[]) js.index.push(...slice);
-  const index = MiniSearch.loadJS<SearchDocument>(js, searchIndexOptions);
+  // news-bundle/3: a part per period (`index-<period>`, `index-<period>-2`, …), merged as the reader merges them.
+  const parts = new Map<string, string[]>();
+  for (const file of files) {
+    const period = /^index-(\d{4}(?:-\d{2})?)[.-]/.exec(file.name)?.[1] ?? '';
+    parts.set(period, [...(parts.get(period) ?? []), file.content]);
+  }
+  const index = loadIndex(mergeIndexParts([...parts.values()].map((texts) => parseIndexPart(texts))));
   return (query) => index.search(query, defaultSearchOptions).length;
 }
 
@@ -150,7 +154,7 @@ const ours: Engine = {
   // The real shipped index: buildBundle end to end (it also writes the month files).
   build(set) {
     const bundle = buildBundle(set.archive, { builtAt: new Date(0) });
-    return bundle.manifest.index.files.map((name) => ({ name, content: bundle.files.get(name)! }));
+    return bundle.manifest.index.parts.flatMap((part) => part.files).map((name) => ({ name, content: bundle.files.get(name)! }));
   },
   load: loadOurIndex,
   fallback: oursUnsplit,
