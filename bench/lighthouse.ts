@@ -1,0 +1,71 @@
+/**
+ * Lighthouse 12.8.2 (mobile, its default form factor and simulated throttling) on a served app,
+ * run through `npm exec` (Lighthouse is not a dependency: see ../shared/TOOLCHAIN.md) with
+ * Debian's Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface LighthouseFigures {
+  /** Category scores, 0–100. */
+  scores: Record<string, number | null>;
+  tbtMs: number;
+  lcpMs: number;
+  fcpMs: number;
+  cls: number;
+  /** Lighthouse's own warnings (e.g. a page that kept loading). */
+  warnings: string[];
+  seconds: number;
+  error?: string;
+}
+
+const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic';
+
+/** Runs Lighthouse on `url`. */
+export async function lighthouse(url: string, timeoutMs = 5 * 60_000): Promise<LighthouseFigures> {
+  const output = path.join(os.tmpdir(), `news-bench-lighthouse-${process.pid}-${Date.now()}.json`);
+  const args = [
+    'exec', '--yes', '--package=lighthouse@12.8.2', '--',
+    'lighthouse', url, '--output=json', `--output-path=${output}`, `--chrome-flags=${CHROME_FLAGS}`,
+    '--only-categories=performance,accessibility,best-practices,seo', '--quiet',
+  ];
+  const started = performance.now();
+  const child = spawn('npm', args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  const seconds = (performance.now() - started) / 1000;
+  const empty = { scores: {}, tbtMs: NaN, lcpMs: NaN, fcpMs: NaN, cls: NaN, warnings: [], seconds };
+  let report: {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { numericValue?: number }>;
+    runWarnings?: string[];
+    runtimeError?: { message: string };
+  };
+  try {
+    report = JSON.parse(await readFile(output, 'utf8')) as typeof report;
+  } catch {
+    const reason = log.split('\n').map((l) => l.trim()).filter((l) => /error/i.test(l) && !l.startsWith('npm warn')).at(-1);
+    return { ...empty, error: code === null ? `killed after ${timeoutMs / 1000} s` : (reason ?? `lighthouse exited with ${code}`) };
+  } finally {
+    await rm(output, { force: true });
+  }
+  const scores: Record<string, number | null> = {};
+  for (const [id, category] of Object.entries(report.categories)) scores[id] = category.score === null ? null : Math.round(category.score * 100);
+  const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  return {
+    scores,
+    tbtMs: audit('total-blocking-time'),
+    lcpMs: audit('largest-contentful-paint'),
+    fcpMs: audit('first-contentful-paint'),
+    cls: audit('cumulative-layout-shift'),
+    warnings: report.runWarnings ?? [],
+    seconds,
+    error: report.runtimeError?.message,
+  };
+}
