@@ -20,7 +20,7 @@ class FakeWorker {
   }
 }
 
-const response = (q: string): SearchResponse => ({ query: { q }, total: 0, hits: [], mode: 'any', suggestions: [], edition: 'e' });
+const response = (q: string): SearchResponse => ({ query: { q }, total: 0, hits: [], mode: 'any', suggestions: [], edition: 'e', searched: 8, articleCount: 8 });
 
 beforeEach(() => {
   vi.resetModules();

@@ -12,7 +12,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../core/types';
 import { readArchive } from '../librarian/archive/readArchive';
-import { buildBundle } from '../librarian/bundle/buildBundle';
+import { type Bundle, buildBundle } from '../librarian/bundle/buildBundle';
+import { indexPartFiles } from '../librarian/bundle/indexPartFiles';
+import { htmlToPlainText } from '../core/htmlToPlainText';
+import { toSearchDocument } from '../core/searchOptions';
 import type { SearchQuery, SearchResponse } from './protocol';
 import { createSearchIndex, type SearchIndex } from './searchIndex';
 
@@ -34,11 +37,13 @@ const POKEMON = ['df810bac08b67597', 'd6d66ce779d854fd', '106d2948a688db1b'];
 
 let index: SearchIndex;
 let articles: Map<string, Article>;
+let bundle: Bundle;
 
 beforeAll(async () => {
   const archive = await readArchive('archive');
   articles = new Map(archive.months.flatMap((m) => m.articles).map((a) => [a.id, a]));
-  const { manifest, files } = buildBundle(archive, { builtAt: new Date('2025-06-30T12:00:00Z') });
+  bundle = buildBundle(archive, { builtAt: new Date('2025-06-30T12:00:00Z') });
+  const { manifest, files } = bundle;
   const served = new Map([...files].map(([name, content]) => [`/bundle/${name}`, content]));
   served.set('/bundle/manifest.json', JSON.stringify(manifest));
   vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
@@ -210,5 +215,32 @@ describe('search relevance on the default archive', () => {
     // The archive is in English only: see the tokenizer tests for Arabic, Chinese and Japanese.
     const response = await search('البوكمال');
     expect(response).toMatchObject({ total: 0, hits: [], suggestions: [] });
+  });
+});
+
+describe('the index in parts by period, all loaded', () => {
+  it('gives every judged query the top hits one index over the whole archive gives', async () => {
+    // One part over every article, in the builder's order (months newest first).
+    const archive = await readArchive('archive');
+    const label = (labels: { slug: string; name: string }[]) => (slug: string) => labels.find((l) => l.slug === slug)?.name ?? slug;
+    const documents = [...archive.months]
+      .reverse()
+      .flatMap((m) => m.articles)
+      .map((a) => toSearchDocument(a, label(archive.meta.categories), label(archive.meta.tags), htmlToPlainText(a.body)));
+    const oneIndex = indexPartFiles(documents, 1.5 * 1024 * 1024).map((content, i) => ({ name: `index-all-${i + 1}.json`, content: content.toString() }));
+    const manifest = {
+      ...bundle.manifest,
+      index: { documentCount: documents.length, parts: [{ period: 'all', from: archive.months[0]!.month, to: archive.months.at(-1)!.month, documentCount: documents.length, files: oneIndex.map((f) => f.name) }] },
+    };
+    const single = createSearchIndex({
+      loadManifest: async () => manifest,
+      loadFile: async (name) => oneIndex.find((f) => f.name === name)?.content ?? bundle.files.get(name)!,
+    });
+    expect(bundle.manifest.index.parts.length).toBeGreaterThan(10);
+    for (const j of judged) {
+      const [parted, whole] = await Promise.all([search(j.query), single.search(typeof j.query === 'string' ? { q: j.query } : j.query)]);
+      expect(parted.hits.slice(0, j.within).map((h) => h.id), JSON.stringify(j.query)).toEqual(whole.hits.slice(0, j.within).map((h) => h.id));
+      expect(parted.total, JSON.stringify(j.query)).toBe(whole.total);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUNDLE_FORMAT } from '../core/format';
-import { manifest } from '../app/archive/testing/bundleFixture';
+import { ARCHIVE_FORMAT, BUNDLE_FORMAT } from '../core/format';
+import type { Article } from '../core/types';
+import { manifest, monthFiles } from '../app/archive/testing/bundleFixture';
+import { buildBundle } from '../librarian/bundle/buildBundle';
 import type { Highlighted } from './protocol';
-import { createSearchIndex } from './searchIndex';
+import { createSearchIndex, type BundleSource } from './searchIndex';
 import { fixtureFiles, serveBundle } from './testing/serveBundle';
 
 const marked = (h: Highlighted | null) => (h ?? []).filter((s) => s.match).map((s) => s.text);
@@ -167,5 +169,86 @@ describe('createSearchIndex', () => {
     });
     serveBundle(fixtureFiles());
     expect((await index.search({ q: 'foodkeeper' })).total).toBe(1);
+  });
+});
+
+/**
+ * The fixture's articles as the real builder bundles them: an index part for January 2018 (one
+ * article) and one for 2017 (seven), served by a source whose files for 2017 wait for `release`
+ * (or fail, while `failing` says so).
+ */
+function partedFixture() {
+  const articles = new Map<string, Article[]>();
+  for (const file of Object.values(monthFiles)) articles.set(file.month, [...(articles.get(file.month) ?? []), ...file.articles]);
+  const bundle = buildBundle(
+    {
+      dir: '(fixture)',
+      meta: { format: ARCHIVE_FORMAT, name: manifest.name, description: manifest.description, categories: manifest.categories, tags: manifest.tags, aliases: manifest.aliases },
+      months: [...articles].map(([month, list]) => ({ format: ARCHIVE_FORMAT, month, articles: list })),
+    },
+    { builtAt: new Date(manifest.builtAt) },
+  );
+  const older = new Set(bundle.manifest.index.parts[1]!.files);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const state = { failing: false, asked: [] as string[] };
+  const source: BundleSource = {
+    loadManifest: async () => bundle.manifest,
+    async loadFile(name) {
+      state.asked.push(name);
+      if (older.has(name)) {
+        if (state.failing) throw Object.assign(new Error(`bundle: ${name}: could not be fetched`), { failure: 'offline' });
+        await released;
+      }
+      return bundle.files.get(name)!;
+    },
+  };
+  return { bundle, source, release, state };
+}
+
+describe('createSearchIndex over an index in parts', () => {
+  it('answers from the newest part before the others are in, and says how much it searched', async () => {
+    const { bundle, source, release } = partedFixture();
+    expect(bundle.manifest.index.parts.map((p) => [p.period, p.documentCount])).toEqual([
+      ['2018-01', 1],
+      ['2017', 7],
+    ]);
+    const index = createSearchIndex(source);
+    const early = await index.search({ q: 'peace corps' });
+    expect(early).toMatchObject({ searched: 1, articleCount: 8, total: 1, hits: [{ slug: 'making-customer-satisfaction-data-actionable-at-peace-corps' }] });
+    expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 1, articleCount: 8, total: 0 });
+    release();
+    await index.loadAll();
+    const later = await index.search({ q: 'caliphate' });
+    expect(later).toMatchObject({ searched: 8, articleCount: 8 });
+    expect(later.hits.map((h) => h.slug)).toContain('the-end-of-the-caliphate');
+  });
+
+  it('ranks as one index over every article once all parts are in', async () => {
+    const parted = partedFixture();
+    parted.release();
+    const index = createSearchIndex(parted.source);
+    await index.loadAll();
+    // The fixture's one-part index: every article in one MiniSearch.
+    serveBundle(fixtureFiles());
+    const whole = createSearchIndex('/');
+    for (const q of ['albu kamal', 'daesh victory', 'syria', 'caliphate foodkeeper', 'research', 'digital']) {
+      const [a, b] = await Promise.all([index.search({ q }), whole.search({ q })]);
+      expect(a.hits.map((h) => h.id), q).toEqual(b.hits.map((h) => h.id));
+      expect(a.hits.map((h) => h.score.toPrecision(10)), q).toEqual(b.hits.map((h) => h.score.toPrecision(10)));
+    }
+  });
+
+  it('tries a part that failed to load again on a later query', async () => {
+    const { source, state, release } = partedFixture();
+    state.failing = true;
+    release();
+    const index = createSearchIndex(source);
+    expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 1, total: 0 });
+    await expect(index.loadAll()).rejects.toMatchObject({ name: 'SearchError', failure: 'offline' });
+    state.failing = false;
+    await index.search({ q: 'caliphate' });
+    await index.loadAll();
+    expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 8 });
   });
 });
