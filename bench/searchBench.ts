@@ -18,7 +18,7 @@ import { defaultSearchOptions, searchIndexOptions, toSearchDocument, type Search
 import { buildBundle } from '../src/librarian/bundle/buildBundle';
 import { htmlToText } from '../src/librarian/bundle/htmlToText';
 import type { LoadedArchive } from '../src/librarian/archive/readArchive';
-import { loadIndex, mergeIndexParts, parseIndexPart } from '../src/search/indexParts';
+import { addIndexPart, parseIndexPart } from '../src/search/indexParts';
 import { type BenchArchive, defaultArchive, loadArticlePool, scaledArchive } from './corpus';
 
 /**
@@ -128,13 +128,14 @@ function searchDocuments(archive: LoadedArchive): SearchDocument[] {
 
 /** As the reader loads our index (src/search/searchIndex.ts): the head, then the slices of its terms. */
 function loadOurIndex(files: ShippedFile[]): Searcher {
-  // news-bundle/3: a part per period (`index-<period>`, `index-<period>-2`, …), merged as the reader merges them.
+  // news-bundle/3: a part per period (`index-<period>`, `index-<period>-2`, …), added to one index as the reader adds them.
   const parts = new Map<string, string[]>();
   for (const file of files) {
     const period = /^index-(\d{4}(?:-\d{2})?)[.-]/.exec(file.name)?.[1] ?? '';
     parts.set(period, [...(parts.get(period) ?? []), file.content]);
   }
-  const index = loadIndex(mergeIndexParts([...parts.values()].map((texts) => parseIndexPart(texts))));
+  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+  for (const texts of parts.values()) addIndexPart(index, parseIndexPart(texts));
   return (query) => index.search(query, defaultSearchOptions).length;
 }
 

@@ -1,14 +1,23 @@
 /**
  * The search index in parts by period (see `BundleIndexPart` in `core/format.ts`): each part's
- * files put back together, the loaded parts searched as one index while the rest arrive, and,
- * once every part is there, all of them merged into the one index the whole archive would have
- * (so ranking uses the whole archive's statistics, exactly as a single global index would).
+ * files put back together, and each part added, as it arrives, to ONE MiniSearch holding every
+ * part loaded so far (its short document ids moved past those already there).
+ *
+ * Why one index rather than a MiniSearch per part with their hits merged by score: BM25 weighs a
+ * term by how many articles have it among how many there are, and a field by its length against
+ * the average; a part alone ranks with its own year's counts (a word common in 2017 and rare in
+ * 2015 weighs differently in each), so merged hits would rank differently from one index over
+ * the same articles (on the default archive, 13 of the 38 judged queries had another top list).
+ * Added to one index, a query always sees the counts of every article loaded, and ranks as one
+ * index over them would. It costs what `MiniSearch.loadJS` costs, once per part, and never
+ * holds the whole index twice (merging all parts at the end would, at 100,000 articles, hold
+ * the parsed JSON and two indexes at once).
  */
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import type { BundleIndexPartFile, BundleIndexTerm } from '../core/format';
 import { searchIndexOptions, type SearchDocument } from '../core/searchOptions';
 
-/** What the search code needs of an index: one MiniSearch, or several searched as one. */
+/** What the search code needs of an index (the MiniSearch every loaded part is added to). */
 export interface SearchableIndex {
   readonly documentCount: number;
   search(query: Query, options?: SearchOptions): SearchResult[];
@@ -43,83 +52,53 @@ export function parseIndexPart(texts: readonly string[]): IndexJson {
   return js;
 }
 
-/** A MiniSearch from its serialised form (a part's, or the merged parts'). */
-export function loadIndex(js: IndexJson): MiniSearch<SearchDocument> {
-  // The very options the builder used: MiniSearch refuses an index loaded with others.
-  return MiniSearch.loadJS<SearchDocument>(js, searchIndexOptions);
+/** The MiniSearch tables `addIndexPart` fills in (MiniSearch 7.2.0; `indexParts.test.ts` checks them). */
+interface MiniSearchTables {
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
+  _fieldLength: Map<number, number[]>;
+  _storedFields: Map<number, Record<string, unknown> | undefined>;
+  _avgFieldLength: number[];
+  _index: { fetch(term: string, initial: () => Map<number, Map<number, number>>): Map<number, Map<number, number>> };
 }
 
 /**
- * The parts as one index: each part's short document ids shifted past the previous parts', the
- * tables joined, every term's documents gathered, the average field lengths over all documents.
- * The result is what MiniSearch would serialise for all the articles at once (but for the order
- * of terms and ids, which does not change any search).
+ * Adds a part (its serialised index, as `parseIndexPart` gives it) to `index`, its short ids
+ * after those already there; the average field lengths become those over every document. Done
+ * in one go, so that a query never sees half a part. A part whose format MiniSearch would not
+ * load is refused.
  */
-export function mergeIndexParts(parts: readonly IndexJson[]): IndexJson {
-  const [first] = parts;
-  if (!first) throw new Error('search: no index part to merge');
-  if (parts.length === 1) return first;
-  const documentIds: Record<string, string> = {};
-  const fieldLength: Record<string, number[]> = {};
-  const storedFields: Record<string, Record<string, unknown>> = {};
-  const terms = new Map<string, BundleIndexTerm[1]>();
-  const fieldCount = Object.keys(first.fieldIds).length;
-  const lengthSums = new Array<number>(fieldCount).fill(0);
-  let documentCount = 0;
-  let offset = 0;
-  for (const part of parts) {
-    const shift = (id: string) => String(Number(id) + offset);
-    for (const [id, external] of Object.entries(part.documentIds)) documentIds[shift(id)] = external as string;
-    for (const [id, lengths] of Object.entries(part.fieldLength)) fieldLength[shift(id)] = lengths as number[];
-    for (const [id, fields] of Object.entries(part.storedFields)) storedFields[shift(id)] = fields as Record<string, unknown>;
-    for (const [term, fields] of part.index as BundleIndexTerm[]) {
-      let merged = terms.get(term);
-      if (!merged) terms.set(term, (merged = {}));
-      for (const [field, documents] of Object.entries(fields)) {
-        const into = (merged[field] ??= {});
-        for (const [id, frequency] of Object.entries(documents)) into[shift(id)] = frequency;
-      }
+export function addIndexPart(index: MiniSearch<SearchDocument>, js: IndexJson): void {
+  if (js.serializationVersion !== 2) throw new Error('MiniSearch: cannot deserialize an index created with an incompatible version');
+  const tables = index as unknown as MiniSearchTables;
+  const offset = tables._nextId;
+  const shift = (key: string) => offset + Number(key);
+  // Documents first: MiniSearch drops a term's postings for ids it does not know.
+  for (const key in js.documentIds) {
+    const id = js.documentIds[key];
+    tables._documentIds.set(shift(key), id);
+    tables._idToShortId.set(id, shift(key));
+  }
+  for (const key in js.fieldLength) tables._fieldLength.set(shift(key), js.fieldLength[key]!);
+  for (const key in js.storedFields) tables._storedFields.set(shift(key), js.storedFields[key]);
+  const before = tables._documentCount;
+  const after = before + js.documentCount;
+  tables._avgFieldLength =
+    before === 0
+      ? [...js.averageFieldLength]
+      : js.averageFieldLength.map((average, field) => ((tables._avgFieldLength[field] ?? 0) * before + average * js.documentCount) / after);
+  tables._documentCount = after;
+  tables._nextId = offset + js.nextId;
+  for (const [term, fields] of js.index as BundleIndexTerm[]) {
+    const byField = tables._index.fetch(term, () => new Map());
+    for (const fieldKey in fields) {
+      const fieldId = Number(fieldKey);
+      let documents = byField.get(fieldId);
+      if (documents === undefined) byField.set(fieldId, (documents = new Map()));
+      const frequencies = fields[fieldKey]!;
+      for (const key in frequencies) documents.set(shift(key), frequencies[key]!);
     }
-    for (let f = 0; f < fieldCount; f++) lengthSums[f]! += (part.averageFieldLength[f] ?? 0) * part.documentCount;
-    documentCount += part.documentCount;
-    offset += part.nextId;
-  }
-  return {
-    ...first,
-    documentCount,
-    nextId: offset,
-    documentIds,
-    fieldLength,
-    storedFields,
-    averageFieldLength: lengthSums.map((sum) => sum / Math.max(1, documentCount)),
-    dirtCount: 0,
-    index: [...terms] as IndexJson['index'],
-  };
-}
-
-/**
- * The parts loaded so far, searched as one index: every part answers, and the results are merged
- * by score. Until the parts are merged, each scores with its own statistics (BM25 over its
- * period's articles); ids are the articles' own, unique across parts.
- */
-export class PartitionedIndex implements SearchableIndex {
-  private readonly parts: MiniSearch<SearchDocument>[] = [];
-
-  add(part: MiniSearch<SearchDocument>): void {
-    this.parts.push(part);
-  }
-
-  /** Puts one index (the merged parts) in place of the parts. */
-  replaceAll(index: MiniSearch<SearchDocument>): void {
-    this.parts.splice(0, this.parts.length, index);
-  }
-
-  get documentCount(): number {
-    return this.parts.reduce((sum, part) => sum + part.documentCount, 0);
-  }
-
-  search(query: Query, options?: SearchOptions): SearchResult[] {
-    if (this.parts.length === 1) return this.parts[0]!.search(query, options);
-    return this.parts.flatMap((part) => part.search(query, options)).sort((a, b) => b.score - a.score);
   }
 }

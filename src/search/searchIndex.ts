@@ -25,7 +25,7 @@ import { createArticleTexts } from './articleTexts';
 import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQuery, type QueryWord } from './compileQuery';
 import { expandAliases } from './expandAliases';
 import { highlightMatches, snippetAround } from './highlightMatches';
-import { type IndexJson, loadIndex as loadPartIndex, mergeIndexParts, parseIndexPart, PartitionedIndex } from './indexParts';
+import { addIndexPart, parseIndexPart } from './indexParts';
 import { suggestQueries } from './suggestQueries';
 import {
   DEFAULT_SEARCH_LIMIT,
@@ -59,7 +59,8 @@ export interface SearchIndex {
 
 interface LoadedIndex {
   manifest: BundleManifest;
-  index: PartitionedIndex;
+  /** Every part loaded so far, as one index (see `indexParts.ts`). */
+  index: MiniSearch<SearchDocument>;
   /** Loads the parts still missing (after a failure), in the background. */
   resume(): void;
   /** Loads every part still missing; resolves when all are loaded. */
@@ -117,25 +118,30 @@ function asSearchError(error: unknown): unknown {
 }
 
 /**
- * Loads the index part by part, newest first, in the background; resolves once the newest part
- * is loaded (a query answers from what has arrived, and says how much that is). A part that
- * fails stops the loading; `resume` picks it up again on a later query.
+ * Loads the index part by part, newest first, in the background, each part added to one index
+ * as it arrives (see `indexParts.ts`); resolves once the newest part is in (a query answers from
+ * what has arrived, ranked as one index over those articles would rank it, and says how much
+ * that is). A part that fails stops the loading; `resume` picks it up again on a later query.
  */
 async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
   const manifest = await source.loadManifest().catch((error: unknown) => Promise.reject(asSearchError(error)));
   if (manifest.format !== BUNDLE_FORMAT) {
     throw new SearchError(`search: ${BUNDLE_MANIFEST}: format ${JSON.stringify(manifest.format)} is not "${BUNDLE_FORMAT}" (reload to get the current reader)`, 'format');
   }
-  const index = new PartitionedIndex();
+  // The very options the builder used: MiniSearch refuses an index loaded with others.
+  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
   const aliasTerms = new Set(manifest.aliases.flat().flatMap((spelling) => parseQuery(spelling).flat(2)));
   const loaded: LoadedIndex = { manifest, index, documentFrequency: new Map(), aliasTerms, resume: () => undefined, loadRest: async () => undefined };
-  /** The parts' serialised forms, kept until every part is there and they are merged. */
-  const parsed: IndexJson[] = [];
   const loadPart = async (part: BundleIndexPart) => {
     const texts = await Promise.all(part.files.map((file) => source.loadFile(file)));
-    const js = parseIndexPart(texts);
-    parsed.push(js);
-    index.add(loadPartIndex(js));
+    let js: ReturnType<typeof parseIndexPart> | undefined;
+    try {
+      js = parseIndexPart(texts);
+    } catch {
+      // Not JSON: left as undefined, refused below.
+    }
+    if (js?.serializationVersion !== 2) throw new SearchError(`search: ${part.files[0]}: not a search index this reader can load`, 'format');
+    addIndexPart(index, js);
     // Counts of articles per word change with every part.
     loaded.documentFrequency.clear();
   };
@@ -144,12 +150,6 @@ async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
   const loadRest = (): Promise<void> =>
     (loading ??= (async () => {
       for (; next < manifest.index.parts.length; next++) await loadPart(manifest.index.parts[next]!);
-      // Every part is there: one index over the whole archive, ranked with its statistics.
-      if (parsed.length > 1) {
-        index.replaceAll(loadPartIndex(mergeIndexParts(parsed)));
-        loaded.documentFrequency.clear();
-      }
-      parsed.length = 0;
     })().finally(() => (loading = undefined)));
   loaded.resume = () => {
     if (next < manifest.index.parts.length) void loadRest().catch(() => undefined);
