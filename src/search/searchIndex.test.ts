@@ -174,8 +174,8 @@ describe('createSearchIndex', () => {
 
 /**
  * The fixture's articles as the real builder bundles them: an index part for January 2018 (one
- * article) and one for 2017 (seven), served by a source whose files for 2017 wait for `release`
- * (or fail, while `failing` says so).
+ * article) and one for 2017 (seven), served by a source whose files for 2017 wait for `release`,
+ * and whose files of one part fail while `state.failing` names it.
  */
 function partedFixture() {
   const articles = new Map<string, Article[]>();
@@ -188,18 +188,18 @@ function partedFixture() {
     },
     { builtAt: new Date(manifest.builtAt) },
   );
-  const older = new Set(bundle.manifest.index.parts[1]!.files);
+  const [newer, older] = bundle.manifest.index.parts.map((part) => new Set(part.files));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  const state = { failing: false, asked: [] as string[] };
+  /** Which part's files fail to load, if any. */
+  const state = { failing: undefined as 'newer' | 'older' | undefined };
   const source: BundleSource = {
     loadManifest: async () => bundle.manifest,
     async loadFile(name) {
-      state.asked.push(name);
-      if (older.has(name)) {
-        if (state.failing) throw Object.assign(new Error(`bundle: ${name}: could not be fetched`), { failure: 'offline' });
-        await released;
+      if ((state.failing === 'older' && older!.has(name)) || (state.failing === 'newer' && newer!.has(name))) {
+        throw Object.assign(new Error(`bundle: ${name}: could not be fetched`), { failure: 'offline' });
       }
+      if (older!.has(name)) await released;
       return bundle.files.get(name)!;
     },
   };
@@ -241,14 +241,31 @@ describe('createSearchIndex over an index in parts', () => {
 
   it('tries a part that failed to load again on a later query', async () => {
     const { source, state, release } = partedFixture();
-    state.failing = true;
+    state.failing = 'older';
     release();
     const index = createSearchIndex(source);
     expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 1, total: 0 });
     await expect(index.loadAll()).rejects.toMatchObject({ name: 'SearchError', failure: 'offline' });
-    state.failing = false;
+    state.failing = undefined;
     await index.search({ q: 'caliphate' });
     await index.loadAll();
     expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 8 });
+  });
+
+  it('answers from the parts that load when the newest cannot, and fails only when none can', async () => {
+    const { source, state, release } = partedFixture();
+    release();
+    state.failing = 'newer';
+    const index = createSearchIndex(source);
+    const answer = await index.search({ q: 'caliphate' });
+    expect(answer).toMatchObject({ searched: 7, articleCount: 8 });
+    expect(answer.hits[0]?.slug).toBe('the-end-of-the-caliphate');
+
+    const nothing = partedFixture();
+    nothing.release();
+    nothing.state.failing = 'newer';
+    const files = nothing.source.loadFile;
+    const failing = createSearchIndex({ ...nothing.source, loadFile: (name) => (name.startsWith('index-2017') ? Promise.reject(new TypeError('Failed to fetch')) : files(name)) });
+    await expect(failing.search({ q: 'caliphate' })).rejects.toMatchObject({ name: 'SearchError', failure: 'offline', message: expect.stringMatching(/^bundle: index-2018-01\.[0-9a-f]{12}\.json: could not be fetched$/) });
   });
 });

@@ -121,7 +121,8 @@ function asSearchError(error: unknown): unknown {
  * Loads the index part by part, newest first, in the background, each part added to one index
  * as it arrives (see `indexParts.ts`); resolves once the newest part is in (a query answers from
  * what has arrived, ranked as one index over those articles would rank it, and says how much
- * that is). A part that fails stops the loading; `resume` picks it up again on a later query.
+ * that is). A part that fails is skipped, and tried again (`resume`) on a later query; the load
+ * fails only when no part could be loaded.
  */
 async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
   const manifest = await source.loadManifest().catch((error: unknown) => Promise.reject(asSearchError(error)));
@@ -145,20 +146,37 @@ async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
     // Counts of articles per word change with every part.
     loaded.documentFrequency.clear();
   };
-  let next = 0;
+  /** Parts not loaded yet, newest first. */
+  const missing = [...manifest.index.parts];
+  /** Tries the missing parts in turn (all, or until one loads); the first failure, if any. */
+  const tryMissing = async (untilOneLoads: boolean): Promise<unknown> => {
+    let failure: unknown;
+    for (const part of [...missing]) {
+      try {
+        await loadPart(part);
+        missing.splice(missing.indexOf(part), 1);
+        if (untilOneLoads) return undefined;
+      } catch (error) {
+        failure ??= asSearchError(error);
+      }
+    }
+    return failure;
+  };
   let loading: Promise<void> | undefined;
   const loadRest = (): Promise<void> =>
-    (loading ??= (async () => {
-      for (; next < manifest.index.parts.length; next++) await loadPart(manifest.index.parts[next]!);
-    })().finally(() => (loading = undefined)));
+    (loading ??= tryMissing(false)
+      .then((failure) => {
+        if (failure !== undefined) throw failure;
+      })
+      .finally(() => (loading = undefined)));
   loaded.resume = () => {
-    if (next < manifest.index.parts.length) void loadRest().catch(() => undefined);
+    if (missing.length > 0) void loadRest().catch(() => undefined);
   };
-  loaded.loadRest = () => loadRest().catch((error: unknown) => Promise.reject(asSearchError(error)));
-  const first = manifest.index.parts[0];
-  if (first) {
-    await loadPart(first).catch((error: unknown) => Promise.reject(asSearchError(error)));
-    next = 1;
+  loaded.loadRest = loadRest;
+  // A query waits for the newest part that loads; only when none does is it an error.
+  if (missing.length > 0) {
+    const failure = await tryMissing(true);
+    if (missing.length === manifest.index.parts.length) throw failure;
   }
   loaded.resume();
   return loaded;
