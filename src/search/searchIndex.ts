@@ -326,6 +326,8 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       const words = parseQuery(q);
       const typing = isTyping(q);
       const filter = resultFilter(query);
+      // Parts may arrive while snippets are read below: the answer is from the articles in now.
+      const searched = index.documentCount;
 
       let mode: SearchResponse['mode'] = 'all';
       let matches: Map<unknown, Match>;
@@ -350,6 +352,8 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       const offset = clampInteger(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = clampInteger(query.limit, DEFAULT_SEARCH_LIMIT, 0, MAX_SEARCH_LIMIT);
       const weight = (term: string) => (frequent.has(term) ? FREQUENT_TERM_WEIGHT : 1);
+      // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
+      const suggestions = words.length > 0 && mode !== 'all' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
 
       const hits = await Promise.all(
         ranked.slice(offset, offset + limit).map(async ({ result, score, terms }): Promise<SearchHit> => {
@@ -372,10 +376,7 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
         }),
       );
       throwIfAborted(signal);
-
-      // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
-      const suggestions = words.length > 0 && mode !== 'all' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
-      return { query, total: ranked.length, hits, mode, suggestions, edition: manifest.edition, searched: index.documentCount, articleCount: manifest.articleCount };
+      return { query, total: ranked.length, hits, mode, suggestions, edition: manifest.edition, searched, articleCount: manifest.articleCount };
     },
   };
 }
