@@ -69,3 +69,22 @@ export async function lighthouse(url: string, timeoutMs = 5 * 60_000): Promise<L
     error: report.runtimeError?.message,
   };
 }
+
+export interface LighthouseRuns {
+  /** The run with the median performance score (Lighthouse's own advice: several runs, the median). */
+  median: LighthouseFigures;
+  runs: LighthouseFigures[];
+}
+
+/** `runs` Lighthouse runs on `url`; throws when none succeeded. */
+export async function lighthouseRuns(url: string, runs: number, onProgress: (message: string) => void = () => {}): Promise<LighthouseRuns> {
+  const all: LighthouseFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    onProgress(`Lighthouse run ${i + 1} of ${runs}`);
+    all.push(await lighthouse(url));
+  }
+  const good = all.filter((run) => !run.error && typeof run.scores.performance === 'number');
+  if (good.length === 0) throw new Error(all.find((run) => run.error)?.error ?? 'Lighthouse gave no performance score');
+  const sorted = [...good].sort((a, b) => a.scores.performance! - b.scores.performance!);
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, runs: all };
+}
