@@ -6,8 +6,8 @@ import { offlineSave } from '../pwa/offlineSaving';
 const SAVED_BANNER_MS = 6000;
 
 /**
- * Saving the archive for offline: a slim band under the header while it saves (with a progress
- * bar), when it stops, and for a moment once it is done; the footer's line says where it stands
+ * Saving the archive for offline: a slim band at the bottom of the screen while it saves (with a
+ * progress bar), when it stops, and for a moment once it is done; the footer's line says where it stands
  * at any time. Screen readers hear the state changes (started, done, stopped) from one status
  * region that is always in the page, not every percent; the bar tells the percent when asked.
  */
