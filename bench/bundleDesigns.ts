@@ -19,7 +19,7 @@
  * where `splitIndex` itself would refuse or overflow). Files are JSON strings named by content
  * hash, as the builder names them. Figures only, never assertions; run on a quiet machine.
  *
- * `npx tsx bench/bundleDesigns.ts`: about 50 minutes on this 2-core machine while busy, most of
+ * `npx tsx bench/bundleDesigns.ts`: 33 to 53 minutes on this 2-core machine while busy, most of
  * it building the 100,000-article global index five times (three editions, and two numbered
  * oldest first for the update note) and the period parts three times. Peak RSS is near 4 GiB: it
  * needs V8's 4 GiB heap (the default with 16 GiB of RAM or more; elsewhere run it with
