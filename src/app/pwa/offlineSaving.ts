@@ -39,8 +39,11 @@ export function applySaveStatus(status: EditionSaveStatus): void {
     setUpdateDownload(status.state === 'saving' ? percentSaved(status) : undefined);
     return;
   }
-  if (status.state === 'saving') setOfflineSave({ state: 'saving', percent: percentSaved(status) });
-  else if (status.state === 'saved') {
+  // A save that finds nothing missing reports 'saving' with nothing left, then 'saved': that is no
+  // save in progress (the band would announce "Available offline" on every visit).
+  if (status.state === 'saving') {
+    if (status.remaining > 0) setOfflineSave({ state: 'saving', percent: percentSaved(status) });
+  } else if (status.state === 'saved') {
     setOfflineSave({ state: 'saved' });
     if (!announcedSaved) {
       announcedSaved = true;
