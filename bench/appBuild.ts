@@ -2,8 +2,8 @@
  * The reader app built with another archive: `vite build --outDir <tmp>` with NEWS_ARCHIVE_DIR
  * (read by vite.config.ts). Never into the project's dist/, which others use.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runChild } from './runChild';
 
 export interface AppBuild {
   seconds: number;
@@ -19,15 +19,8 @@ export async function buildApp(outDir: string, archiveDir?: string, timeoutMs = 
   else delete env.NEWS_ARCHIVE_DIR;
   // A 100,000-article bundle is built inside Vite's process: give it room.
   env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim();
-  const started = performance.now();
-  const child = spawn(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  const seconds = (performance.now() - started) / 1000;
+  const { code, stdout, stderr, seconds } = await runChild(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { env }, timeoutMs);
+  const output = stdout + stderr;
   if (code === 0) return { seconds };
   // Vite prints "error during build:", then the plugin's name, then "RolldownError: <message>".
   const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);

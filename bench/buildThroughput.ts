@@ -4,10 +4,10 @@
  * child's peak RSS (getrusage, reported by `reportPeakRss.cjs`). A build that fails is a figure
  * too: `refused` holds the librarian's message.
  */
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runChild } from './runChild';
 
 export interface LibrarianBuild {
   seconds: number;
@@ -29,16 +29,7 @@ export async function librarianBuild(archiveDir: string, outDir: string, article
     '--import', 'tsx',
     path.join(ROOT, 'src/librarian/cli.ts'), 'build', '--archive', archiveDir, '--out', outDir,
   ];
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  const seconds = (performance.now() - started) / 1000;
+  const { code, stdout, stderr, seconds } = await runChild(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile } }, timeoutMs);
   const peakKiB = Number(await readFile(rssFile, 'utf8').catch(() => ''));
   await rm(rssFile, { force: true });
   const figures: LibrarianBuild = {

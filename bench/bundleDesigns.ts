@@ -28,7 +28,6 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { defaultSearchOptions, searchIndexOptions, toSearchDocument, type SearchDocument } from '../src/core/searchOptions';
@@ -37,7 +36,7 @@ import type { LoadedArchive } from '../src/librarian/archive/readArchive';
 import { contentHash } from '../src/librarian/bundle/buildBundle';
 import { htmlToText } from '../src/librarian/bundle/htmlToText';
 import { loadArticlePool, scaledArchive } from './corpus';
-import { LOAD_RUNS, QUERIES, QUERY_PASSES, megabytes } from './searchBench';
+import { collectGarbage, LOAD_RUNS, QUERIES, QUERY_PASSES, megabytes } from './searchBench';
 
 /** Largest file any design writes, as `buildBundle`'s default (under Workbox's 2 MiB limit). */
 const MAX_FILE_BYTES = 1.5 * 1024 * 1024;
@@ -83,16 +82,6 @@ interface Hit {
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-/** `global.gc` when node runs with --expose-gc; otherwise the same function obtained at run time (as searchBench.ts). */
-const collectGarbage: (() => void) | undefined = (() => {
-  if (typeof globalThis.gc === 'function') return globalThis.gc as () => void;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-})();
 
 /** V8 heap in use after a full collection, or NaN when none can be forced. */
 function heapAfterGc(): number {

@@ -3,10 +3,10 @@
  * run through `npm exec` (Lighthouse is not a dependency: see ../shared/TOOLCHAIN.md) with
  * Debian's Chromium.
  */
-import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runChild } from './runChild';
 
 export interface LighthouseFigures {
   /** Category scores, 0–100. */
@@ -31,15 +31,9 @@ export async function lighthouse(url: string, timeoutMs = 5 * 60_000): Promise<L
     'lighthouse', url, '--output=json', `--output-path=${output}`, `--chrome-flags=${CHROME_FLAGS}`,
     '--only-categories=performance,accessibility,best-practices,seo', '--quiet',
   ];
-  const started = performance.now();
-  const child = spawn('npm', args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  const seconds = (performance.now() - started) / 1000;
+  const run = await runChild('npm', args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } }, timeoutMs);
+  const { code, seconds } = run;
+  const log = run.stdout + run.stderr;
   const empty = { scores: {}, tbtMs: NaN, lcpMs: NaN, fcpMs: NaN, cls: NaN, warnings: [], seconds };
   let report: {
     categories: Record<string, { score: number | null }>;

@@ -284,7 +284,7 @@ export const ENGINE_NOTES = [
 ];
 
 /** `global.gc` when node runs with --expose-gc; otherwise the same function obtained at run time. */
-const collectGarbage: (() => void) | undefined = (() => {
+export const collectGarbage: (() => void) | undefined = (() => {
   if (typeof globalThis.gc === 'function') return globalThis.gc as () => void;
   try {
     v8.setFlagsFromString('--expose-gc');

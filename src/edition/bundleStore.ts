@@ -58,7 +58,7 @@ export interface BundleStore {
   /** The update saved and waiting for the reader's go-ahead, if any. */
   pendingManifest(): Promise<BundleManifest | undefined>;
   setPendingManifest(manifest: BundleManifest | undefined): Promise<void>;
-  /** Makes `manifest` the current edition; with `prune`, deletes files it does not name. */
+  /** Makes `manifest` the current edition (and no longer pending). */
   adoptManifest(manifest: BundleManifest): Promise<void>;
   /** Deletes saved files that neither the current nor the pending edition names. */
   prune(): Promise<number>;
@@ -76,8 +76,8 @@ export async function contentHash(text: string): Promise<string> {
 }
 
 /** Whether a storage write failed for lack of space (named differently across browsers). */
-export function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
+export function isQuotaExceeded(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }
 
@@ -86,17 +86,34 @@ export function editionFiles(manifest: BundleManifest): string[] {
   return manifest.files.map((f) => f.name);
 }
 
-function checkManifest(data: unknown, source: string): BundleManifest {
+/**
+ * A bundle file's data, checked to be of the bundle format this reader understands; `source`
+ * names it in the message (a stored manifest's key, say), `file` in the error.
+ */
+export function checkBundleFormat<T>(data: unknown, file: string, source = file): T {
   const format = typeof data === 'object' && data !== null ? (data as { format?: unknown }).format : undefined;
   if (format !== BUNDLE_FORMAT) {
     throw new BundleFileError(
       'format',
-      BUNDLE_MANIFEST,
+      file,
       `bundle: ${source}: format ${JSON.stringify(format)} is not "${BUNDLE_FORMAT}", the one this reader understands (reload to get the current reader)`,
     );
   }
-  return data as BundleManifest;
+  return data as T;
 }
+
+/** A bundle file's text as JSON of this reader's bundle format (see {@link checkBundleFormat}). */
+export function parseBundleJson<T>(text: string, file: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BundleFileError('format', file, `bundle: ${file}: is not valid JSON`);
+  }
+  return checkBundleFormat<T>(data, file);
+}
+
+const checkManifest = (data: unknown, source: string) => checkBundleFormat<BundleManifest>(data, BUNDLE_MANIFEST, source);
 
 export function createBundleStore(options: BundleStoreOptions): BundleStore {
   const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
@@ -146,15 +163,17 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     try {
       await cache.put(fileUrl(name), new Response(text, { headers: { 'content-type': 'application/json' } }));
     } catch (error) {
-      if (isQuotaError(error)) throw new BundleFileError('quota', name, `bundle: ${name}: this device has no more storage for the archive`);
+      if (isQuotaExceeded(error)) throw new BundleFileError('quota', name, `bundle: ${name}: this device has no more storage for the archive`);
       throw error;
     }
   }
 
-  async function cached(name: string): Promise<string | undefined> {
-    const response = await (await openCache(FILES_CACHE))?.match(fileUrl(name));
-    return response ? response.text() : undefined;
+  async function cached(name: string): Promise<Response | undefined> {
+    return (await openCache(FILES_CACHE))?.match(fileUrl(name));
   }
+
+  /** A URL's path, the key files are compared by (Cache Storage keeps absolute URLs). */
+  const pathOf = (url: string) => new URL(url, 'http://x').pathname;
 
   async function readJson(cacheName: string, key: string): Promise<unknown> {
     const response = await (await openCache(cacheName))?.match(`${base}${key}`);
@@ -183,7 +202,7 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
       if (!pending) {
         pending = (async () => {
           const saved = await cached(name);
-          if (saved !== undefined) return saved;
+          if (saved) return saved.text();
           const text = await download(name);
           // A file that cannot be saved (no space) is still read; the saver reports the space.
           await store(name, text).catch(() => undefined);
@@ -199,7 +218,7 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     },
 
     async saveFile(name) {
-      if ((await cached(name)) !== undefined) return 0;
+      if (await cached(name)) return 0;
       const text = await download(name);
       await store(name, text);
       return new TextEncoder().encode(text).byteLength;
@@ -208,23 +227,15 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     async missingFiles(names) {
       const cache = await openCache(FILES_CACHE);
       if (!cache) return [...names];
-      const saved = new Set((await cache.keys()).map((request) => request.url));
-      const absolute = (name: string) => new URL(fileUrl(name), 'http://x').pathname;
-      const savedPaths = new Set([...saved].map((url) => new URL(url, 'http://x').pathname));
-      return names.filter((name) => !savedPaths.has(absolute(name)));
+      const saved = new Set((await cache.keys()).map((request) => pathOf(request.url)));
+      return names.filter((name) => !saved.has(pathOf(fileUrl(name))));
     },
 
     async currentManifest() {
       const current = await storedManifest(CURRENT_KEY);
       if (current) return current;
       const text = await fetchText(BUNDLE_MANIFEST, fileUrl(BUNDLE_MANIFEST), { cache: 'no-cache' });
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        throw new BundleFileError('format', BUNDLE_MANIFEST, `bundle: ${BUNDLE_MANIFEST}: is not valid JSON`);
-      }
-      const manifest = checkManifest(data, BUNDLE_MANIFEST);
+      const manifest = parseBundleJson<BundleManifest>(text, BUNDLE_MANIFEST);
       // Another context (the search worker, the service worker) may have kept one meanwhile.
       const raced = await storedManifest(CURRENT_KEY);
       if (raced) return raced;
@@ -263,10 +274,10 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
       if (!cache) return 0;
       const [current, pending] = await Promise.all([storedManifest(CURRENT_KEY), storedManifest(PENDING_KEY)]);
       if (!current) return 0;
-      const keep = new Set([current, pending].flatMap((m) => (m ? editionFiles(m) : [])).map((name) => new URL(fileUrl(name), 'http://x').pathname));
+      const keep = new Set([current, pending].flatMap((m) => (m ? editionFiles(m) : [])).map((name) => pathOf(fileUrl(name))));
       let deleted = 0;
       for (const request of await cache.keys()) {
-        if (keep.has(new URL(request.url, 'http://x').pathname)) continue;
+        if (keep.has(pathOf(request.url))) continue;
         if (await cache.delete(request)) deleted++;
       }
       return deleted;

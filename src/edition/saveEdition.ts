@@ -44,8 +44,8 @@ function isTransient(error: unknown): boolean {
 export async function saveEdition(store: BundleStore, manifest: BundleManifest, options: SaveOptions = {}): Promise<SaveProgress> {
   const sizes = new Map(manifest.files.map((f) => [f.name, f.bytes]));
   const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-  const missing = new Set(await store.missingFiles(saveOrder(manifest)));
-  const queue = saveOrder(manifest).filter((name) => missing.has(name));
+  // In save order: `missingFiles` keeps the order of the names it is given.
+  const queue = await store.missingFiles(saveOrder(manifest));
   let savedBytes = totalBytes - queue.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
   let remaining = queue.length;
   const report = () => options.onProgress?.({ savedBytes, totalBytes, remaining });

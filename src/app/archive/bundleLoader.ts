@@ -4,8 +4,8 @@
  * read (as Pagefind's loader memoises its hashed chunks). Both come from the device when it has
  * them and from the network otherwise (`src/edition/bundleStore.ts`), checked against their hash.
  */
-import { BUNDLE_FORMAT, type BundleManifest, type BundleMonthFile } from '../../core/format';
-import { BundleFileError, createBundleStore, type BundleFailure, type BundleStore } from '../../edition/bundleStore';
+import type { BundleManifest, BundleMonthFile } from '../../core/format';
+import { BundleFileError, createBundleStore, parseBundleJson, type BundleFailure, type BundleStore } from '../../edition/bundleStore';
 
 /** Why a bundle file could not be used; the UI words its message after it. */
 export type BundleLoadFailure = BundleFailure;
@@ -38,24 +38,7 @@ export function createBundleLoader(options: BundleLoaderOptions): BundleLoader {
     return promise;
   }
 
-  async function readMonthFile(file: string): Promise<BundleMonthFile> {
-    const text = await store.readFile(file);
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new BundleFileError('format', file, `bundle: ${file}: is not valid JSON`);
-    }
-    const format = typeof data === 'object' && data !== null ? (data as { format?: unknown }).format : undefined;
-    if (format !== BUNDLE_FORMAT) {
-      throw new BundleFileError(
-        'format',
-        file,
-        `bundle: ${file}: format ${JSON.stringify(format)} is not "${BUNDLE_FORMAT}", the one this reader understands (reload to get the current reader)`,
-      );
-    }
-    return data as BundleMonthFile;
-  }
+  const readMonthFile = async (file: string) => parseBundleJson<BundleMonthFile>(await store.readFile(file), file);
 
   return {
     store,

@@ -32,11 +32,5 @@ export function describeStorageShortage(use: StorageUse | undefined): string {
   return `This device is almost out of storage for this app: ${detail}; the archive keeps working with what it has.`;
 }
 
-/**
- * Whether an error is the browser refusing a write for lack of space: `QuotaExceededError`
- * (IndexedDB, Cache Storage, localStorage), or Firefox's older `NS_ERROR_DOM_QUOTA_REACHED`.
- */
-export function isQuotaExceeded(error: unknown): boolean {
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
-}
+/** Whether a storage write failed for lack of space: the one test, shared with the edition store. */
+export { isQuotaExceeded } from '../../edition/bundleStore';
