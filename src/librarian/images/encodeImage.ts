@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { IMAGE_LARGE_WIDTH, IMAGE_SMALL_WIDTH, IMAGES_DIR, MAX_BUNDLE_FILE_BYTES } from '../../core/format';
+
+/** One WebP file of a kept image, as written to `archive/images/`. */
+export interface EncodedImageFile {
+  /** `<16 hex digits of the SHA-256 of the bytes>.webp` */
+  name: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** A kept image: the large file (at most 1,200 px wide) and, for a wider original, a 480 px one. */
+export interface EncodedImage {
+  large: EncodedImageFile;
+  small?: EncodedImageFile;
+}
+
+/** Why an image could not be encoded; the message says it to the librarian. */
+export class ImageEncodeError extends Error {}
+
+/** WebP cannot hold a side longer than this. */
+const WEBP_MAX_SIDE = 16_383;
+const QUALITIES = [80, 70, 60, 50, 40];
+
+/** File name of WebP bytes: the first 16 hex digits of their SHA-256. */
+export function imageFileName(bytes: Uint8Array): string {
+  return `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.webp`;
+}
+
+/**
+ * One WebP of `input` at most `width` px wide (never enlarged), at the highest quality of
+ * {@link QUALITIES} that is at most `maxBytes`; past the lowest quality it shrinks by a fifth
+ * until it fits. Animations keep their first frame only (sharp reads one page unless asked for
+ * more): an archive page shows a still, and a still is a fraction of the bytes.
+ */
+async function encodeWebp(input: Buffer, width: number, maxBytes: number): Promise<{ data: Buffer; width: number; height: number }> {
+  let targetWidth = width;
+  for (;;) {
+    for (const quality of QUALITIES) {
+      const { data, info } = await sharp(input, { animated: false })
+        .rotate() // EXIF orientation, so that a phone photo stands the right way up
+        .resize({ width: targetWidth, height: WEBP_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality, effort: 4 })
+        .toBuffer({ resolveWithObject: true });
+      if (data.byteLength <= maxBytes) return { data, width: info.width, height: info.height };
+    }
+    targetWidth = Math.floor(targetWidth * 0.8);
+    if (targetWidth < 16) throw new ImageEncodeError(`could not be made smaller than ${maxBytes} bytes`);
+  }
+}
+
+/** Writes `data` as `dir/name` unless it is there: a temporary sibling, flushed, then renamed. */
+async function storeOnce(dir: string, name: string, data: Buffer): Promise<boolean> {
+  const target = path.join(dir, name);
+  if (await stat(target).then(() => true, () => false)) return false;
+  const temporary = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return true;
+}
+
+export interface EncodeImageResult extends EncodedImage {
+  /** How many of its files were new to `archive/images/`. */
+  written: number;
+}
+
+/**
+ * Re-encodes an image (JPEG, PNG, GIF, WebP, AVIF, TIFF, or SVG rasterised) as WebP for the
+ * archive: a file at most 1,200 px wide and, when the original is wider than 480 px, a 480 px file
+ * for phones, each at most 2 MiB, written into `<archiveDir>/images/` under the hash of its bytes
+ * (a file already there is not written again). Throws {@link ImageEncodeError} for bytes that are
+ * not an image sharp can read.
+ */
+export async function encodeImage(input: Buffer, archiveDir: string, maxFileBytes = MAX_BUNDLE_FILE_BYTES): Promise<EncodeImageResult> {
+  let width: number | undefined;
+  try {
+    const metadata = await sharp(input, { animated: false }).metadata();
+    // Orientation 5–8 swaps the sides once rotated.
+    width = (metadata.orientation ?? 1) >= 5 ? metadata.height : metadata.width;
+  } catch (error) {
+    throw new ImageEncodeError(`is not an image this librarian can read (${(error as Error).message})`);
+  }
+  if (!width) throw new ImageEncodeError('has no width');
+  const dir = path.join(archiveDir, IMAGES_DIR);
+  await mkdir(dir, { recursive: true });
+  let written = 0;
+  const keep = async (maxWidth: number): Promise<EncodedImageFile> => {
+    const encoded = await encodeWebp(input, maxWidth, maxFileBytes).catch((error: unknown) => {
+      if (error instanceof ImageEncodeError) throw error;
+      throw new ImageEncodeError(`could not be re-encoded (${(error as Error).message})`);
+    });
+    const name = imageFileName(encoded.data);
+    if (await storeOnce(dir, name, encoded.data)) written++;
+    return { name, width: encoded.width, height: encoded.height, bytes: encoded.data.byteLength };
+  };
+  const large = await keep(IMAGE_LARGE_WIDTH);
+  const small = width > IMAGE_SMALL_WIDTH ? await keep(IMAGE_SMALL_WIDTH) : undefined;
+  return { large, ...(small && small.name !== large.name ? { small } : {}), written };
+}
