@@ -18,6 +18,9 @@ export const ARCHIVE_FORMAT = 'news-archive/1';
 /**
  * Version tag of the bundle format the reader understands. 3: the search index split by period
  * (`BundleManifest.index.parts`) and every data file listed with its size (`BundleManifest.files`).
+ * Article images came later within 3, as files with `kind: 'image'` (an addition: a manifest
+ * without images is as before, and the app and the bundle it reads are always deployed together,
+ * so no reader meets images it cannot tell from data files).
  */
 export const BUNDLE_FORMAT = 'news-bundle/3';
 
@@ -57,8 +60,13 @@ export interface BundleCategory extends Label {
 /** A data file of the bundle: its content-hashed name under `bundle/` and its size. */
 export interface BundleFile {
   name: string;
-  /** Length of the file's content in UTF-8 bytes. */
+  /** Length of the file's content in bytes (UTF-8 for the JSON files). */
   bytes: number;
+  /**
+   * `image`: an article image (`images/<hash>.webp`, see {@link IMAGE_FILE_PATTERN}), saved after
+   * every text file and skipped when the reader keeps text only. Absent for the JSON data files.
+   */
+  kind?: 'image';
 }
 
 /**
@@ -128,8 +136,9 @@ export interface BundleManifest {
   tags: BundleCategory[];
   aliases: string[][];
   /**
-   * Every data file of the edition (month files and index files; not this manifest), each once:
-   * the index parts' files, newest part first, then the month files, newest month first. The
+   * Every data file of the edition (month files, index files and images; not this manifest),
+   * each once: the index parts' files, newest part first, then the month files, newest month
+   * first, then the images (`kind: 'image'`) in the order articles first show them. The
    * reader saves an edition for offline use with it (progress by bytes) and compares two
    * editions' lists to know what a new one adds.
    */
@@ -155,3 +164,26 @@ export const BUNDLE_DIR = 'bundle';
 export const BUNDLE_MANIFEST = 'manifest.json';
 /** Workbox will not precache larger files; the builder splits data to stay under it. */
 export const MAX_BUNDLE_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Article images. The librarian keeps each image an article shows as WebP files in
+ * `archive/images/`, named by the first 16 hex digits of the SHA-256 of their bytes; a kept image
+ * in an article body is `<img src="images/<name>" srcset="images/<small> 480w, images/<name> 1200w" …>`,
+ * the address relative to `bundle/`, where the build copies the images that bodies name
+ * (`bundle/images/<name>`, listed in `BundleManifest.files` with `kind: 'image'`).
+ */
+export const IMAGES_DIR = 'images';
+/** Width of the large file of a kept image at most, and of its small file (phones). */
+export const IMAGE_LARGE_WIDTH = 1200;
+export const IMAGE_SMALL_WIDTH = 480;
+/** An image's file name: 16 hex digits of the SHA-256 of its bytes, `.webp`. */
+export const IMAGE_FILE_PATTERN = /^[0-9a-f]{16}\.webp$/;
+/** An image address in an article body, exactly as the librarian writes it (`images/<name>`). */
+export const IMAGE_BODY_SRC_PATTERN = /^images\/[0-9a-f]{16}\.webp$/;
+
+/** The image files (`images/<name>`, each once, in order) an article body refers to. */
+export function bodyImageFiles(body: string): string[] {
+  // The names are content hashes in a fixed form the librarian writes (and the sanitiser keeps
+  // only in that form), so a scan for the form finds them without parsing the HTML.
+  return [...new Set(body.match(/\bimages\/[0-9a-f]{16}\.webp\b/g) ?? [])];
+}
