@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BundleManifest } from './core/format';
+import { type BundleManifest, type BundleMonthFile, bodyImageFiles, IMAGE_FILE_PATTERN } from './core/format';
 
 const dist = path.resolve('dist');
 
@@ -24,6 +24,16 @@ function filesUnder(dir: string): string[] {
 function precacheUrls(): string[] {
   const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
   return [...sw.matchAll(/\{(?:"?revision"?:(?:"[0-9a-f]+"|null),"?url"?:"([^"]+)"|"?url"?:"([^"]+)","?revision"?:(?:"[0-9a-f]+"|null))\}/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** The images (`images/<name>`) the bundle's article bodies show. */
+function bodyImages(manifest: BundleManifest): Set<string> {
+  const names = new Set<string>();
+  for (const file of manifest.months.flatMap((m) => m.files)) {
+    const month = JSON.parse(readFileSync(path.join(dist, 'bundle', file), 'utf8')) as BundleMonthFile;
+    for (const article of month.articles) for (const name of bodyImageFiles(article.body)) names.add(name);
+  }
+  return names;
 }
 
 describe('the built app in dist/', () => {
@@ -48,18 +58,33 @@ describe('the built app in dist/', () => {
   it('precaches the bundle manifest (so that a new edition is a new service worker) and no archive data', () => {
     const list = precacheUrls();
     expect(list.filter((u) => u.startsWith('bundle/'))).toEqual(['bundle/manifest.json']);
+    expect(list.filter((u) => /\.(webp|avif|jpe?g)$/.test(u))).toEqual([]);
   });
 
   it('has exactly the data files the bundle manifest lists, with their sizes and content hashes', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
     const onDisk = filesUnder(path.join(dist, 'bundle')).filter((f) => f !== 'bundle/manifest.json');
     expect(onDisk.sort()).toEqual(manifest.files.map((f) => `bundle/${f.name}`).sort());
-    const named = new Set([...manifest.months.flatMap((m) => m.files), ...manifest.index.parts.flatMap((p) => p.files)]);
+    const named = new Set([...manifest.months.flatMap((m) => m.files), ...manifest.index.parts.flatMap((p) => p.files), ...bodyImages(manifest)]);
     expect([...named].sort()).toEqual(manifest.files.map((f) => f.name).sort());
-    for (const { name, bytes } of manifest.files) {
+    for (const { name, bytes, kind } of manifest.files) {
       const content = readFileSync(path.join(dist, 'bundle', name));
       expect(content.byteLength, name).toBe(bytes);
-      expect(createHash('sha256').update(content).digest('hex').slice(0, 12), name).toBe(/\.([0-9a-f]{12})\.json$/.exec(name)?.[1]);
+      const hash = createHash('sha256').update(content).digest('hex');
+      if (kind === 'image') expect(`images/${hash.slice(0, 16)}.webp`, name).toBe(name);
+      else expect(hash.slice(0, 12), name).toBe(/\.([0-9a-f]{12})\.json$/.exec(name)?.[1]);
+    }
+  });
+
+  it('lists the images article bodies show, after every text file, each a WebP of at most 2 MiB', () => {
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
+    const images = manifest.files.filter((f) => f.kind === 'image');
+    expect(images.map((f) => f.name).sort()).toEqual([...bodyImages(manifest)].sort());
+    expect(manifest.files.slice(manifest.files.length - images.length)).toEqual(images);
+    for (const { name, bytes } of images) {
+      expect(path.posix.basename(name)).toMatch(IMAGE_FILE_PATTERN);
+      expect(bytes, name).toBeLessThanOrEqual(2 * 1024 * 1024);
+      expect(readFileSync(path.join(dist, 'bundle', name)).subarray(8, 12).toString('latin1'), name).toBe('WEBP');
     }
   });
 

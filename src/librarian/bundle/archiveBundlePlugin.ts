@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { BUNDLE_DIR, BUNDLE_MANIFEST } from '../../core/format';
-import { readArchive } from '../archive/readArchive';
-import { type Bundle, buildBundle } from './buildBundle';
+import type { Bundle } from './buildBundle';
+import { buildArchiveBundle } from './readArchiveImages';
 
 export interface ArchiveBundlePluginOptions {
   /**
@@ -13,14 +14,12 @@ export interface ArchiveBundlePluginOptions {
   archiveDir?: string;
 }
 
-async function build(archiveDir: string): Promise<Bundle> {
-  return buildBundle(await readArchive(archiveDir));
-}
+const build = (archiveDir: string): Promise<Bundle> => buildArchiveBundle(archiveDir);
 
 /**
- * Builds the archive bundle as part of `vite build` (emitting `bundle/manifest.json` and the
- * content-hashed data files into `dist/`, where the service worker's precache manifest picks them
- * up) and serves it from memory under `vite dev`, rebuilt whenever a file in the archive changes.
+ * Builds the archive bundle as part of `vite build` (emitting `bundle/manifest.json`, the
+ * content-hashed data files and the images articles show, `bundle/images/<hash>.webp`, into
+ * `dist/`) and serves it under `vite dev`, rebuilt whenever a file in the archive changes.
  * An invalid archive fails the build with the validator's message naming file, record and field.
  */
 export function archiveBundlePlugin(options: ArchiveBundlePluginOptions = {}): Plugin {
@@ -43,6 +42,9 @@ export function archiveBundlePlugin(options: ArchiveBundlePluginOptions = {}): P
       for (const [name, content] of bundle.files) {
         this.emitFile({ type: 'asset', fileName: `${BUNDLE_DIR}/${name}`, source: content });
       }
+      for (const [name, file] of bundle.images) {
+        this.emitFile({ type: 'asset', fileName: `${BUNDLE_DIR}/${name}`, source: await readFile(file) });
+      }
       this.emitFile({ type: 'asset', fileName: `${BUNDLE_DIR}/${BUNDLE_MANIFEST}`, source: JSON.stringify(bundle.manifest) });
     },
     configureServer(server: ViteDevServer) {
@@ -62,6 +64,12 @@ export function archiveBundlePlugin(options: ArchiveBundlePluginOptions = {}): P
         try {
           const bundle = await devBundle;
           const name = url.slice(prefix.length);
+          const image = bundle.images.get(name);
+          if (image !== undefined) {
+            res.setHeader('Content-Type', 'image/webp');
+            res.end(await readFile(image));
+            return;
+          }
           const body = name === BUNDLE_MANIFEST ? JSON.stringify(bundle.manifest) : bundle.files.get(name);
           if (body === undefined) {
             res.statusCode = 404;

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
   BUNDLE_FORMAT,
+  bodyImageFiles,
+  MAX_BUNDLE_FILE_BYTES,
   type BundleCategory,
+  type BundleFile,
   type BundleIndexPart,
   type BundleManifest,
   type BundleMonth,
@@ -15,8 +18,17 @@ import { indexPartFiles, utf8Bytes } from './indexPartFiles';
 /** A built bundle in memory: the manifest and every data file by name (content-hashed). */
 export interface Bundle {
   manifest: BundleManifest;
-  /** File name (relative to `bundle/`) → file contents. Does not include the manifest. */
+  /** File name (relative to `bundle/`) → file contents. Does not include the manifest or images. */
   files: Map<string, string>;
+  /** Image name (`images/<hash>.webp`, relative to `bundle/`) → the archive's file to copy. */
+  images: Map<string, string>;
+}
+
+/** An image file of the archive (`archive/images/<hash>.webp`). */
+export interface ArchiveImage {
+  /** Its path on disk. */
+  file: string;
+  bytes: number;
 }
 
 export interface BuildBundleOptions {
@@ -24,6 +36,11 @@ export interface BuildBundleOptions {
   builtAt?: Date;
   /** Largest data file the builder writes; defaults to 1.5 MiB, under Workbox's 2 MiB limit. */
   maxFileBytes?: number;
+  /**
+   * The archive's images by name (`images/<hash>.webp`), as `readArchiveImages` lists them. Only
+   * those some article body shows go into the bundle; a body showing one not listed is an error.
+   */
+  archiveImages?: ReadonlyMap<string, ArchiveImage>;
 }
 
 /** First 12 hex digits of the SHA-256 of `content` in UTF-8: the hash in a data file's name. */
@@ -176,10 +193,26 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
       .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
   const categories = labelsWithCounts(meta.categories, categorised);
 
-  // The reader wants the index first (see BundleManifest.files).
+  // The images the articles show, each once, in the order the months (newest first) show them.
+  const images = new Map<string, string>();
+  const imageFiles: BundleFile[] = [];
+  for (const month of newestFirst) {
+    for (const article of month.articles) {
+      for (const name of bodyImageFiles(article.body)) {
+        if (images.has(name)) continue;
+        const image = options.archiveImages?.get(name);
+        if (!image) throw new Error(`bundle: article ${article.id} ("${article.title}") shows ${name}, which is not in the archive's images/ folder`);
+        if (image.bytes > MAX_BUNDLE_FILE_BYTES) throw new Error(`bundle: ${name} is ${image.bytes} bytes, over the ${MAX_BUNDLE_FILE_BYTES}-byte file limit`);
+        images.set(name, image.file);
+        imageFiles.push({ name, bytes: image.bytes, kind: 'image' });
+      }
+    }
+  }
+
+  // The reader wants the index first, then the months, then images (see BundleManifest.files).
   const dataFiles = [...indexFiles, ...monthFiles];
   const files = new Map(dataFiles.map(([name, content]) => [name, content]));
-  const edition = contentHash([...files.keys()].sort().join('\n'));
+  const edition = contentHash([...files.keys(), ...images.keys()].sort().join('\n'));
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     edition,
@@ -193,8 +226,8 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     outlets: [...outletCounts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
     tags: labelsWithCounts(meta.tags, tagged),
     aliases: meta.aliases,
-    files: dataFiles.map(([name, , bytes]) => ({ name, bytes })),
+    files: [...dataFiles.map(([name, , bytes]) => ({ name, bytes })), ...imageFiles],
     index: { documentCount: articleCount, parts },
   };
-  return { manifest, files };
+  return { manifest, files, images };
 }

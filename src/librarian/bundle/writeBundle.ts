@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE_MANIFEST } from '../../core/format';
 import type { Bundle } from './buildBundle';
@@ -15,6 +15,10 @@ export async function writeBundle(bundle: Bundle, outDir: string): Promise<void>
   await mkdir(tmp, { recursive: true });
   try {
     for (const [name, content] of bundle.files) await writeFile(path.join(tmp, name), content);
+    for (const [name, source] of bundle.images) {
+      await mkdir(path.dirname(path.join(tmp, name)), { recursive: true });
+      await copyFile(source, path.join(tmp, name));
+    }
     await writeFile(path.join(tmp, BUNDLE_MANIFEST), JSON.stringify(bundle.manifest));
     const old = `${tmp}.old`;
     await rename(outDir, old).catch((err: NodeJS.ErrnoException) => {
