@@ -14,6 +14,10 @@
  *   (the verified files already saved are kept, so the next attempt resumes). When the reader
  *   accepts (`SKIP_WAITING`), activation makes the new edition current in one write and the
  *   pages reload: no page ever reads two editions.
+ * - Article images (`bundle/images/<hash>.webp`) are never in the precache: they are saved
+ *   with the edition after its text (unless the reader keeps text only) and served from the
+ *   device first (`BundleStore.imageResponse`); one not saved comes from the network, and
+ *   offline it is a 504 the page shows as a placeholder with the alt text.
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -38,6 +42,12 @@ registerRoute(
 );
 
 const store = createBundleStore({ baseUrl: self.registration.scope, caches: self.caches });
+
+const bundlePath = new URL(`${BUNDLE_DIR}/`, self.registration.scope).pathname;
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(`${bundlePath}images/`),
+  ({ url }) => store.imageResponse(url.pathname.slice(bundlePath.length)),
+);
 
 async function broadcast(status: EditionSaveStatus): Promise<void> {
   for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' })) client.postMessage(status);

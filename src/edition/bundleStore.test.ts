@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT, type BundleManifest } from '../core/format';
 import { manifest as fixtureManifest, monthFiles } from '../app/archive/testing/bundleFixture';
 import { BundleFileError, contentHash, createBundleStore, EDITION_CACHE, FILES_CACHE, nameHash } from './bundleStore';
+import { fixtureImages, withImages } from './testing/imageEdition';
 import { MemoryCacheStorage, quotaExceeded } from './testing/memoryCaches';
 
 /** The fixture's month files (real articles) under names that carry their content's hash. */
@@ -142,5 +143,52 @@ describe('createBundleStore', () => {
     expect(await store.prune()).toBe(dropped.length);
     expect([...(await storage.open(FILES_CACHE)).entries.keys()]).toEqual([`http://localhost/archive/bundle/${kept}`]);
     expect(await store.missingFiles(names)).toEqual(dropped);
+  });
+});
+
+/** Two real images (see imageEdition.ts); the edition shows the first. */
+const images = await fixtureImages();
+const [name, other] = [...images.keys()] as [string, string];
+const edition = withImages({ ...fixtureManifest, files: [] }, new Map([[name, images.get(name)!]]));
+
+describe('BundleStore.imageResponse', () => {
+  function imageSetup() {
+    const state = { online: true, calls: 0 };
+    const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+      state.calls++;
+      if (!state.online) throw new TypeError('Failed to fetch');
+      const image = images.get(String(input).replace(/^\/archive\/bundle\//, ''));
+      return image ? new Response(image.slice()) : new Response('Not Found', { status: 404, statusText: 'Not Found' });
+    };
+    const store = createBundleStore({ baseUrl: '/archive/', fetch: fetch as typeof globalThis.fetch, caches: new MemoryCacheStorage().asCacheStorage() });
+    return { store, state };
+  }
+
+  it('serves an image from the network once, then from the device, when the current edition names it', async () => {
+    const { store, state } = imageSetup();
+    await store.adoptManifest(edition);
+    const first = await store.imageResponse(name);
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(images.get(name));
+    state.online = false;
+    const again = await store.imageResponse(name);
+    expect(again.status).toBe(200);
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(images.get(name));
+    expect(state.calls).toBe(1);
+  });
+
+  it('answers 504 offline for an image not saved, which the page shows as its placeholder', async () => {
+    const { store, state } = imageSetup();
+    await store.adoptManifest(edition);
+    state.online = false;
+    expect((await store.imageResponse(name)).status).toBe(504);
+  });
+
+  it('saves no image the current edition does not name, nor any when the reader keeps text only', async () => {
+    const { store } = imageSetup();
+    await store.adoptManifest(edition);
+    expect((await store.imageResponse(other)).status).toBe(200);
+    await store.setKeepImages(false);
+    expect((await store.imageResponse(name)).status).toBe(200);
+    expect(await store.missingFiles([name, other])).toEqual([name, other]);
   });
 });

@@ -11,16 +11,28 @@
  *   made by the service worker when the reader accepts the update; nothing else changes which
  *   edition a page shows, and a page never combines two manifests.
  *
+ * - Article images (`images/<hash>.webp`, `kind: 'image'` in the manifest) are kept in
+ *   `news-archive-files` too, checked against the 16 hex digits of the SHA-256 of their bytes,
+ *   unless the reader chose to keep text only (a setting in `news-archive-edition`): then none
+ *   is saved and those saved are deleted.
+ *
  * Nothing here throws for a missing Cache Storage (private modes, old browsers): reads go to the
  * network and nothing is saved.
  */
-import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../core/format';
+import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleFile, type BundleManifest } from '../core/format';
 
 export const FILES_CACHE = 'news-archive-files';
 export const EDITION_CACHE = 'news-archive-edition';
 /** Keys of the edition cache, relative to the base URL. */
 const CURRENT_KEY = `${BUNDLE_DIR}/edition/current.json`;
 const PENDING_KEY = `${BUNDLE_DIR}/edition/pending.json`;
+const SETTINGS_KEY = `${BUNDLE_DIR}/edition/settings.json`;
+
+/** The reader's choices about what this device keeps (see `keepsImages`). */
+interface DeviceSettings {
+  /** False when the reader keeps text only: no image is saved. */
+  keepImages: boolean;
+}
 
 /** Why a bundle file or manifest could not be had; the UI words its messages after it. */
 export type BundleFailure = 'offline' | 'http' | 'format' | 'corrupt' | 'quota';
@@ -60,13 +72,45 @@ export interface BundleStore {
   setPendingManifest(manifest: BundleManifest | undefined): Promise<void>;
   /** Makes `manifest` the current edition (and no longer pending). */
   adoptManifest(manifest: BundleManifest): Promise<void>;
-  /** Deletes saved files that neither the current nor the pending edition names. */
+  /**
+   * Deletes saved files that neither the current nor the pending edition names (and every saved
+   * image when the reader keeps text only).
+   */
   prune(): Promise<number>;
+  /** Whether images are saved on this device (true unless the reader chose text only). */
+  keepsImages(): Promise<boolean>;
+  /** The reader's choice; keeping text only deletes the saved images. Resolves once done. */
+  setKeepImages(keep: boolean): Promise<void>;
+  /**
+   * An article image (`images/<hash>.webp`) for the page: the saved copy, else the network's
+   * (saved, once checked, when the current edition names it and images are kept), else a 504
+   * answer the page shows as the image's placeholder.
+   */
+  imageResponse(name: string): Promise<Response>;
+  /** Bytes of the edition's text files and images, in all and saved on this device. */
+  savedBytes(manifest: BundleManifest): Promise<SavedBytes>;
 }
 
-/** The hash a content-hashed bundle file name carries (`month-2017-11.0123456789ab.json`). */
+/** How much of an edition is text and how much images, and how much of each this device holds. */
+export interface SavedBytes {
+  text: { saved: number; total: number };
+  images: { saved: number; total: number };
+}
+
+/** The hash a content-hashed bundle file name carries (`month-2017-11.0123456789ab.json`, `images/0123456789abcdef.webp`). */
 export function nameHash(name: string): string | undefined {
-  return /\.([0-9a-f]{12})\.json$/.exec(name)?.[1];
+  return /\.([0-9a-f]{12})\.json$/.exec(name)?.[1] ?? /^images\/([0-9a-f]{16})\.webp$/.exec(name)?.[1];
+}
+
+/** Whether a bundle file is an article image (by its name, as the manifest's `kind` says). */
+export function isImageFile(file: BundleFile | string): boolean {
+  return typeof file === 'string' ? /^images\/[0-9a-f]{16}\.webp$/.test(file) : file.kind === 'image';
+}
+
+/** First 16 hex digits of the SHA-256 of an image's bytes: what the librarian names it by. */
+export async function imageHash(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** First 12 hex digits of the SHA-256 of `text` (UTF-8): what the builder puts in file names. */
@@ -157,11 +201,32 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     return text;
   }
 
-  async function store(name: string, text: string): Promise<void> {
+  /** Downloads an image and checks its bytes against the hash in its name. */
+  async function downloadImage(name: string): Promise<ArrayBuffer> {
+    let response: Response;
+    try {
+      response = await fetchFn(fileUrl(name));
+    } catch (cause) {
+      throw new BundleFileError('offline', name, `bundle: ${name}: could not be fetched (${String(cause)}); this device may be offline and not have it saved yet`);
+    }
+    if (!response.ok) throw new BundleFileError('http', name, `bundle: ${name}: the server answered ${response.status} ${response.statusText}`.trimEnd());
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await response.arrayBuffer();
+    } catch (cause) {
+      throw new BundleFileError('offline', name, `bundle: ${name}: the download was cut off (${String(cause)})`);
+    }
+    const actual = await imageHash(bytes);
+    if (actual !== nameHash(name)) throw new BundleFileError('corrupt', name, `bundle: ${name}: the download does not match its hash (got ${actual}); it was discarded`);
+    return bytes;
+  }
+
+  async function store(name: string, body: string | ArrayBuffer): Promise<void> {
     const cache = await openCache(FILES_CACHE);
     if (!cache) return;
+    const type = typeof body === 'string' ? 'application/json' : 'image/webp';
     try {
-      await cache.put(fileUrl(name), new Response(text, { headers: { 'content-type': 'application/json' } }));
+      await cache.put(fileUrl(name), new Response(body, { headers: { 'content-type': type, 'content-length': String(typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength) } }));
     } catch (error) {
       if (isQuotaExceeded(error)) throw new BundleFileError('quota', name, `bundle: ${name}: this device has no more storage for the archive`);
       throw error;
@@ -219,6 +284,11 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
 
     async saveFile(name) {
       if (await cached(name)) return 0;
+      if (isImageFile(name)) {
+        const bytes = await downloadImage(name);
+        await store(name, bytes);
+        return bytes.byteLength;
+      }
       const text = await download(name);
       await store(name, text);
       return new TextEncoder().encode(text).byteLength;
@@ -272,15 +342,58 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     async prune() {
       const cache = await openCache(FILES_CACHE);
       if (!cache) return 0;
-      const [current, pending] = await Promise.all([storedManifest(CURRENT_KEY), storedManifest(PENDING_KEY)]);
+      const [current, pending, keepImages] = await Promise.all([storedManifest(CURRENT_KEY), storedManifest(PENDING_KEY), self.keepsImages()]);
       if (!current) return 0;
-      const keep = new Set([current, pending].flatMap((m) => (m ? editionFiles(m) : [])).map((name) => pathOf(fileUrl(name))));
+      const named = [current, pending].flatMap((m) => (m ? editionFiles(m) : []));
+      const keep = new Set(named.filter((name) => keepImages || !isImageFile(name)).map((name) => pathOf(fileUrl(name))));
       let deleted = 0;
       for (const request of await cache.keys()) {
         if (keep.has(pathOf(request.url))) continue;
         if (await cache.delete(request)) deleted++;
       }
       return deleted;
+    },
+
+    async keepsImages() {
+      try {
+        const settings = (await readJson(EDITION_CACHE, SETTINGS_KEY)) as Partial<DeviceSettings> | undefined;
+        return settings?.keepImages !== false;
+      } catch {
+        return true;
+      }
+    },
+
+    async setKeepImages(keep) {
+      await writeJson(EDITION_CACHE, SETTINGS_KEY, { keepImages: keep } satisfies DeviceSettings);
+      if (keep) return;
+      const cache = await openCache(FILES_CACHE);
+      if (!cache) return;
+      const imagesPath = pathOf(fileUrl('images/'));
+      for (const request of await cache.keys()) if (pathOf(request.url).startsWith(imagesPath)) await cache.delete(request);
+    },
+
+    async imageResponse(name) {
+      const saved = await cached(name);
+      if (saved) return saved;
+      try {
+        const [bytes, current, keepImages] = await Promise.all([downloadImage(name), storedManifest(CURRENT_KEY), self.keepsImages()]);
+        if (keepImages && current?.files.some((f) => f.name === name)) await store(name, bytes).catch(() => undefined);
+        return new Response(bytes, { headers: { 'content-type': 'image/webp' } });
+      } catch (error) {
+        const reason = error instanceof BundleFileError ? error.message : String(error);
+        return new Response(null, { status: 504, statusText: reason.includes('could not be fetched') ? 'Not saved on this device' : 'Unavailable' });
+      }
+    },
+
+    async savedBytes(manifest) {
+      const missing = new Set(await self.missingFiles(editionFiles(manifest)));
+      const result: SavedBytes = { text: { saved: 0, total: 0 }, images: { saved: 0, total: 0 } };
+      for (const file of manifest.files) {
+        const part = isImageFile(file) ? result.images : result.text;
+        part.total += file.bytes;
+        if (!missing.has(file.name)) part.saved += file.bytes;
+      }
+      return result;
     },
   };
   return self;

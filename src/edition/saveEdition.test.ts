@@ -3,6 +3,7 @@ import type { BundleManifest } from '../core/format';
 import { manifest as fixtureManifest, monthFiles } from '../app/archive/testing/bundleFixture';
 import { contentHash, createBundleStore } from './bundleStore';
 import { percentSaved, saveEdition, saveOrder, type SaveProgress } from './saveEdition';
+import { fixtureImages, withImages } from './testing/imageEdition';
 import { MemoryCacheStorage } from './testing/memoryCaches';
 
 /** The fixture's month files (real articles), named by their content's hash, as an edition. */
@@ -92,5 +93,90 @@ describe('percentSaved', () => {
     expect(percentSaved({ savedBytes: 999, totalBytes: 1000, remaining: 1 })).toBe(99);
     expect(percentSaved({ savedBytes: 350, totalBytes: 1000, remaining: 5 })).toBe(35);
     expect(percentSaved({ savedBytes: 0, totalBytes: 0, remaining: 0 })).toBe(100);
+  });
+});
+
+/** Two real images (see imageEdition.ts) in the edition, after its month files. */
+const images = await fixtureImages();
+const edition = withImages(manifest, images);
+const imageBytes = [...images.values()].reduce((sum, b) => sum + b.byteLength, 0);
+
+describe('saveEdition with images', () => {
+  function setupWithImages() {
+    const fetched: string[] = [];
+    const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+      const name = String(input).replace(/^\/bundle\//, '');
+      fetched.push(name);
+      const image = images.get(name);
+      return new Response(image ? image.slice() : texts.get(name)!);
+    };
+    const store = createBundleStore({ baseUrl: '/', fetch: fetch as typeof globalThis.fetch, caches: new MemoryCacheStorage().asCacheStorage() });
+    return { store, fetched };
+  }
+
+  it('lists the images after every text file', () => {
+    const order = saveOrder({ ...edition, files: [...edition.files].reverse() });
+    expect(order.slice(-images.size).sort()).toEqual([...images.keys()].sort());
+    expect(order.slice(0, -images.size)).toEqual(manifest.months.flatMap((m) => m.files));
+  });
+
+  it('saves the text whole before the first image, then the images', async () => {
+    const { store, fetched } = setupWithImages();
+    const done = await saveEdition(store, edition, { concurrency: 3 });
+    expect(done).toEqual({ savedBytes: totalBytes + imageBytes, totalBytes: totalBytes + imageBytes, remaining: 0 });
+    const firstImage = fetched.findIndex((name) => name.startsWith('images/'));
+    expect(fetched.slice(0, firstImage).sort()).toEqual([...texts.keys()].sort());
+    expect(fetched.slice(firstImage).sort()).toEqual([...images.keys()].sort());
+    expect(await store.savedBytes(edition)).toEqual({ text: { saved: totalBytes, total: totalBytes }, images: { saved: imageBytes, total: imageBytes } });
+  });
+
+  it('saves no image when the reader keeps text only, and deletes those saved', async () => {
+    const { store, fetched } = setupWithImages();
+    await saveEdition(store, edition);
+    await store.setKeepImages(false);
+    expect(await store.keepsImages()).toBe(false);
+    expect(await store.missingFiles([...images.keys()])).toEqual([...images.keys()]);
+    expect(await store.missingFiles([...texts.keys()])).toEqual([]);
+
+    fetched.length = 0;
+    const done = await saveEdition(store, edition);
+    expect(done).toEqual({ savedBytes: totalBytes, totalBytes, remaining: 0 });
+    expect(fetched).toEqual([]);
+    expect(await store.savedBytes(edition)).toEqual({ text: { saved: totalBytes, total: totalBytes }, images: { saved: 0, total: imageBytes } });
+
+    await store.setKeepImages(true);
+    await saveEdition(store, edition);
+    expect(fetched.sort()).toEqual([...images.keys()].sort());
+  });
+
+  it('stops saving images as soon as the reader chooses text only, and the next prune deletes any saved meanwhile', async () => {
+    const first = [...images.keys()][0]!;
+    const fetched: string[] = [];
+    // The reader chooses text only while the first image downloads.
+    const fetch = async (input: RequestInfo | URL): Promise<Response> => {
+      const name = String(input).replace(/^\/bundle\//, '');
+      fetched.push(name);
+      if (name === first) await store.setKeepImages(false);
+      const image = images.get(name);
+      return new Response(image ? image.slice() : texts.get(name)!);
+    };
+    const store = createBundleStore({ baseUrl: '/', fetch: fetch as typeof globalThis.fetch, caches: new MemoryCacheStorage().asCacheStorage() });
+    await store.adoptManifest(edition);
+    await saveEdition(store, edition, { concurrency: 1 });
+    expect(fetched.filter((name) => name.startsWith('images/'))).toEqual([first]);
+    await store.prune();
+    expect(await store.missingFiles([...images.keys()])).toEqual([...images.keys()]);
+    expect(await store.missingFiles([...texts.keys()])).toEqual([]);
+  });
+
+  it('refuses an image whose bytes do not match its name', async () => {
+    const name = [...images.keys()][0]!;
+    const fetch = async (input: RequestInfo | URL) => {
+      const file = String(input).replace(/^\/bundle\//, '');
+      const image = images.get(file);
+      return new Response(file === name ? images.get([...images.keys()][1]!)!.slice() : image ? image.slice() : texts.get(file)!);
+    };
+    const store = createBundleStore({ baseUrl: '/', fetch: fetch as typeof globalThis.fetch, caches: new MemoryCacheStorage().asCacheStorage() });
+    await expect(saveEdition(store, edition)).rejects.toMatchObject({ failure: 'corrupt', file: name });
   });
 });

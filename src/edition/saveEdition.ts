@@ -1,11 +1,12 @@
 /**
  * Saves an edition's data files on the device, with progress: the search index first (newest
- * period first, so that search works on what has arrived), then the months, newest first. Each
+ * period first, so that search works on what has arrived), then the months, newest first, and
+ * only then the article images (none when the reader keeps text only). Each
  * file is checked against its hash before it is stored (see `bundleStore.ts`), so an interrupted
  * save leaves only whole, verified files behind, and the next save resumes where it stopped.
  */
 import type { BundleManifest } from '../core/format';
-import { BundleFileError, type BundleStore } from './bundleStore';
+import { BundleFileError, isImageFile, type BundleStore } from './bundleStore';
 
 export interface SaveProgress {
   /** Bytes of the edition's data files on the device. */
@@ -24,11 +25,12 @@ export interface SaveOptions {
   signal?: AbortSignal;
 }
 
-/** The edition's files in the order a first visit wants them. */
+/** The edition's files in the order a first visit wants them: text (index, months), then images. */
 export function saveOrder(manifest: BundleManifest): string[] {
   const order = [...manifest.index.parts.flatMap((part) => part.files), ...manifest.months.flatMap((month) => month.files)];
   const listed = new Set(order);
-  return [...order, ...manifest.files.map((f) => f.name).filter((name) => !listed.has(name))];
+  const rest = manifest.files.filter((f) => !listed.has(f.name));
+  return [...order, ...rest.filter((f) => !isImageFile(f)).map((f) => f.name), ...rest.filter((f) => isImageFile(f)).map((f) => f.name)];
 }
 
 /** Whether a failure may go away by trying again (a dropped connection, a mangled download). */
@@ -37,25 +39,34 @@ function isTransient(error: unknown): boolean {
 }
 
 /**
- * Saves every file of `manifest` the device does not hold yet. Resolves when all are saved;
- * rejects with the first file that could not be (a `BundleFileError` naming it), leaving the
- * files saved so far in place.
+ * Saves every file of `manifest` the device does not hold yet: every text file, then (unless the
+ * reader keeps text only) every image; a choice of text only made meanwhile stops the images.
+ * Resolves when all are saved; rejects with the first file that could not be (a
+ * `BundleFileError` naming it), leaving the files saved so far in place.
  */
 export async function saveEdition(store: BundleStore, manifest: BundleManifest, options: SaveOptions = {}): Promise<SaveProgress> {
-  const sizes = new Map(manifest.files.map((f) => [f.name, f.bytes]));
-  const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  const keepImages = await store.keepsImages();
+  const files = keepImages ? manifest.files : manifest.files.filter((f) => !isImageFile(f));
+  const sizes = new Map(files.map((f) => [f.name, f.bytes]));
+  const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
   // In save order: `missingFiles` keeps the order of the names it is given.
-  const queue = await store.missingFiles(saveOrder(manifest));
-  let savedBytes = totalBytes - queue.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
-  let remaining = queue.length;
+  const missing = await store.missingFiles(saveOrder(manifest).filter((name) => sizes.has(name)));
+  let savedBytes = totalBytes - missing.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
+  let remaining = missing.length;
   const report = () => options.onProgress?.({ savedBytes, totalBytes, remaining });
   report();
 
   let failure: unknown;
+  let imagesDropped = false;
   const retries = options.retries ?? 1;
-  const worker = async () => {
+  const worker = (queue: string[]) => async () => {
     for (let name = queue.shift(); name !== undefined && failure === undefined; name = queue.shift()) {
       if (options.signal?.aborted) throw options.signal.reason;
+      // The reader may choose text only while images are being saved: stop at once.
+      if (isImageFile(name) && (imagesDropped || !(await store.keepsImages()))) {
+        imagesDropped = true;
+        return;
+      }
       for (let attempt = 0; ; attempt++) {
         try {
           await store.saveFile(name);
@@ -72,8 +83,19 @@ export async function saveEdition(store: BundleStore, manifest: BundleManifest, 
       report();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));
-  if (failure !== undefined) throw failure;
+  // Text first, whole, then images: a reader offline soon after a first visit has every article.
+  const concurrency = Math.max(1, options.concurrency ?? 3);
+  for (const queue of [missing.filter((name) => !isImageFile(name)), missing.filter((name) => isImageFile(name))]) {
+    await Promise.all(Array.from({ length: concurrency }, worker(queue)));
+    if (failure !== undefined) throw failure;
+  }
+  if (imagesDropped) {
+    // Text only now: the edition is saved as the reader wants it.
+    const done = { savedBytes: totalBytes - [...sizes].filter(([name]) => isImageFile(name)).reduce((sum, [, bytes]) => sum + bytes, 0), remaining: 0 };
+    const progress = { ...done, totalBytes: done.savedBytes };
+    options.onProgress?.(progress);
+    return progress;
+  }
   return { savedBytes, totalBytes, remaining };
 }
 

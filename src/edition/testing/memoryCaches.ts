@@ -4,7 +4,7 @@
  * `failPuts` makes writes fail as a full device does.
  */
 export class MemoryCache {
-  readonly entries = new Map<string, string>();
+  readonly entries = new Map<string, Uint8Array>();
   failPuts: (() => Error) | undefined;
 
   private key(request: RequestInfo | URL): string {
@@ -13,11 +13,11 @@ export class MemoryCache {
 
   async match(request: RequestInfo | URL): Promise<Response | undefined> {
     const body = this.entries.get(this.key(request));
-    return body === undefined ? undefined : new Response(body);
+    return body === undefined ? undefined : new Response(body.slice());
   }
 
   async put(request: RequestInfo | URL, response: Response): Promise<void> {
-    const body = await response.text();
+    const body = new Uint8Array(await response.arrayBuffer());
     if (this.failPuts) throw this.failPuts();
     this.entries.set(this.key(request), body);
   }
