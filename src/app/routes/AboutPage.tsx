@@ -1,5 +1,6 @@
 import { createAsync, type RouteDefinition } from '@solidjs/router';
-import { onMount, Show } from 'solid-js';
+import { createResource, createSignal, onMount, Show } from 'solid-js';
+import type { BundleManifest } from '../../core/format';
 import { getManifest } from '../archive/archiveData';
 import { PageHeading } from '../components/PageHeading';
 import { formatArticleCount } from '../formatArticleCount';
@@ -11,6 +12,50 @@ import { supportsOffline } from '../pwa/registerServiceWorker';
 import { refreshStorageStatus, storageUse } from '../pwa/storageStatus';
 import { describeStorageUse } from '../pwa/storageUse';
 import { KeepOnDevice } from '../components/KeepOnDevice';
+import { describeSavedImages } from '../pwa/describeSavedImages';
+import { loadTextOnly, savedBytes, setTextOnly, textOnly } from '../pwa/keepTextOnly';
+
+/**
+ * How much of the saved archive is images, and the reader's "Keep text only" choice: when on, no
+ * image is saved on this device (those saved are deleted) and articles show placeholders offline.
+ */
+function ImagesOnDevice(props: { manifest: BundleManifest }) {
+  const [busy, setBusy] = createSignal(false);
+  onMount(() => void loadTextOnly());
+  // Counted again as the save goes on and when the choice changes.
+  const [bytes] = createResource(
+    () => ({ manifest: props.manifest, textOnly: textOnly(), save: offlineSave() }),
+    ({ manifest }) => savedBytes(manifest),
+  );
+  const choose = async (on: boolean) => {
+    setBusy(true);
+    try {
+      await setTextOnly(on);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <p aria-live="polite">
+        <Show when={bytes.latest} fallback="Counting what is saved…">
+          {(b) => describeSavedImages(b(), textOnly() === true)}
+        </Show>
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={textOnly() === true}
+            disabled={textOnly() === undefined || busy()}
+            onChange={(event) => void choose(event.currentTarget.checked)}
+          />{' '}
+          Keep text only: save no images on this device
+        </label>
+      </p>
+    </>
+  );
+}
 
 /**
  * The archive's edition, and what this device holds of it. Storage running out is told by the
@@ -44,6 +89,7 @@ function AboutPage() {
             : 'This browser cannot save the archive for offline reading.'}
         </p>
         <Show when={updateDownload()}>{(percent) => <p>Downloading a new edition: {percent()}%</p>}</Show>
+        <Show when={supportsOffline() && manifest()}>{(m) => <ImagesOnDevice manifest={m()} />}</Show>
         <p>
           <Show when={storageUse()} fallback="This browser does not say how much storage the archive takes.">
             {(use) => `Storage: ${describeStorageUse(use())} by this app on this device.`}
