@@ -31,19 +31,40 @@ export function imageFileName(bytes: Uint8Array): string {
   return `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.webp`;
 }
 
+/** Decoded pixels, at most 1,200 px wide: decoded once, encoded at every size and quality from here. */
+interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
 /**
- * One WebP of `input` at most `width` px wide (never enlarged), at the highest quality of
- * {@link QUALITIES} that is at most `maxBytes`; past the lowest quality it shrinks by a fifth
- * until it fits. Animations keep their first frame only (sharp reads one page unless asked for
- * more): an archive page shows a still, and a still is a fraction of the bytes.
+ * The image decoded, turned the right way up (EXIF orientation, so that a phone photo stands up)
+ * and made at most `width` px wide (never enlarged) and at most WebP's 16,383 px tall.
+ * Animations keep their first frame only (sharp reads one page unless asked for more): an archive
+ * page shows a still, and a still is a fraction of the bytes.
  */
-async function encodeWebp(input: Buffer, width: number, maxBytes: number): Promise<{ data: Buffer; width: number; height: number }> {
-  let targetWidth = width;
+async function decode(input: Buffer, width: number): Promise<Pixels> {
+  const { data, info } = await sharp(input, { animated: false })
+    .rotate()
+    .resize({ width, height: WEBP_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+/**
+ * One WebP of `pixels` at most `width` px wide, at the highest quality of {@link QUALITIES}
+ * that is at most `maxBytes`; past the lowest quality it shrinks by a fifth until it fits.
+ */
+async function encodeWebp(pixels: Pixels, width: number, maxBytes: number): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data: raw, ...rawInfo } = pixels;
+  let targetWidth = Math.min(width, pixels.width);
   for (;;) {
     for (const quality of QUALITIES) {
-      const { data, info } = await sharp(input, { animated: false })
-        .rotate() // EXIF orientation, so that a phone photo stands the right way up
-        .resize({ width: targetWidth, height: WEBP_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      const { data, info } = await sharp(raw, { raw: rawInfo })
+        .resize({ width: targetWidth, withoutEnlargement: true })
         .webp({ quality, effort: 4 })
         .toBuffer({ resolveWithObject: true });
       if (data.byteLength <= maxBytes) return { data, width: info.width, height: info.height };
@@ -87,20 +108,22 @@ export interface EncodeImageResult extends EncodedImage {
  * not an image sharp can read.
  */
 export async function encodeImage(input: Buffer, archiveDir: string, maxFileBytes = MAX_BUNDLE_FILE_BYTES): Promise<EncodeImageResult> {
-  let width: number | undefined;
   try {
-    const metadata = await sharp(input, { animated: false }).metadata();
-    // Orientation 5–8 swaps the sides once rotated.
-    width = (metadata.orientation ?? 1) >= 5 ? metadata.height : metadata.width;
+    await sharp(input, { animated: false }).metadata();
   } catch (error) {
     throw new ImageEncodeError(`is not an image this librarian can read (${(error as Error).message})`);
   }
-  if (!width) throw new ImageEncodeError('has no width');
   const dir = path.join(archiveDir, IMAGES_DIR);
   await mkdir(dir, { recursive: true });
   let written = 0;
+  let pixels: Pixels;
+  try {
+    pixels = await decode(input, IMAGE_LARGE_WIDTH);
+  } catch (error) {
+    throw new ImageEncodeError(`could not be decoded (${(error as Error).message})`);
+  }
   const keep = async (maxWidth: number): Promise<EncodedImageFile> => {
-    const encoded = await encodeWebp(input, maxWidth, maxFileBytes).catch((error: unknown) => {
+    const encoded = await encodeWebp(pixels, maxWidth, maxFileBytes).catch((error: unknown) => {
       if (error instanceof ImageEncodeError) throw error;
       throw new ImageEncodeError(`could not be re-encoded (${(error as Error).message})`);
     });
@@ -109,6 +132,6 @@ export async function encodeImage(input: Buffer, archiveDir: string, maxFileByte
     return { name, width: encoded.width, height: encoded.height, bytes: encoded.data.byteLength };
   };
   const large = await keep(IMAGE_LARGE_WIDTH);
-  const small = width > IMAGE_SMALL_WIDTH ? await keep(IMAGE_SMALL_WIDTH) : undefined;
+  const small = pixels.width > IMAGE_SMALL_WIDTH ? await keep(IMAGE_SMALL_WIDTH) : undefined;
   return { large, ...(small && small.name !== large.name ? { small } : {}), written };
 }
