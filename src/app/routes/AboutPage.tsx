@@ -39,7 +39,8 @@ function ImagesOnDevice(props: { manifest: BundleManifest }) {
     <>
       <p aria-live="polite">
         <Show when={bytes.latest} fallback="Counting what is saved…">
-          {(b) => describeSavedImages(b(), textOnly() === true)}
+          {/* In JSX, so that it follows the choice and the counts (a bare string would be computed once). */}
+          {(b) => <>{describeSavedImages(b(), textOnly() === true)}</>}
         </Show>
       </p>
       <p>
@@ -92,7 +93,7 @@ function AboutPage() {
         <Show when={supportsOffline() && manifest()}>{(m) => <ImagesOnDevice manifest={m()} />}</Show>
         <p>
           <Show when={storageUse()} fallback="This browser does not say how much storage the archive takes.">
-            {(use) => `Storage: ${describeStorageUse(use())} by this app on this device.`}
+            {(use) => <>{`Storage: ${describeStorageUse(use())} by this app on this device.`}</>}
           </Show>
         </p>
         <KeepOnDevice />
