@@ -51,6 +51,9 @@ describe('keepArticleImages', () => {
       `<p>It came today.</p><figure><img src="${large}" srcset="${smallName} 480w, ${large} 1200w" sizes="${IMAGE_SIZES}" width="720" height="477" alt="The STM32F3 Discovery board" loading="lazy"></figure>`,
     );
     expect(ctx.report).toMatchObject({ kept: 1, unavailable: 0, filesWritten: 2, problems: [] });
+    // Kept once is kept: the same body again comes back as it is.
+    expect(await keepArticleImages(kept, ctx)).toBe(kept);
+    expect(ctx.report.kept).toBe(1);
   });
 
   it('finds a site-absolute address the sanitiser did not resolve (no article URL)', async () => {

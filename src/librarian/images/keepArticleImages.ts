@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { IMAGE_LARGE_WIDTH, IMAGE_SMALL_WIDTH, IMAGES_DIR } from '../../core/format';
+import { IMAGE_BODY_SRC_PATTERN, IMAGE_LARGE_WIDTH, IMAGE_SMALL_WIDTH, IMAGES_DIR } from '../../core/format';
 import { encodeImage, type EncodedImage } from './encodeImage';
 import { fetchImage, type FetchImageOptions } from './fetchImage';
 import { localImageDirs, readLocalImage } from './localImageDirs';
@@ -139,11 +139,13 @@ async function encodeFromSource(src: string, ctx: ArticleImageContext, dirs: Awa
  * - not kept: `<figure class="image-unavailable"><a href="ORIGINAL">ALT</a><figcaption>…`, ORIGINAL
  *   being the image's http(s) address, else the article's, else no href.
  * An image is looked up locally first (see `localImageDirs`), then fetched if `fetchImages`. A
- * failure never throws: it is counted and explained in `ctx.report.problems`.
+ * failure never throws: it is counted and explained in `ctx.report.problems`. A body already
+ * kept comes back unchanged.
  */
 export async function keepArticleImages(bodyHtml: string, ctx: ArticleImageContext): Promise<string> {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${bodyHtml}</body></html>`);
-  const images = [...document.body.querySelectorAll('img')];
+  // An image already kept (a body kept before, imported again) stays as it is.
+  const images = [...document.body.querySelectorAll('img')].filter((img) => !IMAGE_BODY_SRC_PATTERN.test(img.getAttribute('src') ?? ''));
   if (images.length === 0) return bodyHtml;
   const dirs = await localImageDirs(ctx.sourceFile, ctx.options.localDirs ?? []);
   const fileName = path.relative(process.cwd(), path.resolve(ctx.sourceFile)) || ctx.sourceFile;
