@@ -104,17 +104,17 @@ export interface EncodeImageResult extends EncodedImage {
  * Re-encodes an image (JPEG, PNG, GIF, WebP, AVIF, TIFF, or SVG rasterised) as WebP for the
  * archive: a file at most 1,200 px wide and, when the original is wider than 480 px, a 480 px file
  * for phones, each at most 2 MiB, written into `<archiveDir>/images/` under the hash of its bytes
- * (a file already there is not written again). Throws {@link ImageEncodeError} for bytes that are
- * not an image sharp can read.
+ * (a file already there is not written again; nothing is written when `write` is false, a dry
+ * run). Throws {@link ImageEncodeError} for bytes that are not an image sharp can read.
  */
-export async function encodeImage(input: Buffer, archiveDir: string, maxFileBytes = MAX_BUNDLE_FILE_BYTES): Promise<EncodeImageResult> {
+export async function encodeImage(input: Buffer, archiveDir: string, maxFileBytes = MAX_BUNDLE_FILE_BYTES, write = true): Promise<EncodeImageResult> {
   try {
     await sharp(input, { animated: false }).metadata();
   } catch (error) {
     throw new ImageEncodeError(`is not an image this librarian can read (${(error as Error).message})`);
   }
   const dir = path.join(archiveDir, IMAGES_DIR);
-  await mkdir(dir, { recursive: true });
+  if (write) await mkdir(dir, { recursive: true });
   let written = 0;
   let pixels: Pixels;
   try {
@@ -128,7 +128,7 @@ export async function encodeImage(input: Buffer, archiveDir: string, maxFileByte
       throw new ImageEncodeError(`could not be re-encoded (${(error as Error).message})`);
     });
     const name = imageFileName(encoded.data);
-    if (await storeOnce(dir, name, encoded.data)) written++;
+    if (write && (await storeOnce(dir, name, encoded.data))) written++;
     return { name, width: encoded.width, height: encoded.height, bytes: encoded.data.byteLength };
   };
   const large = await keep(IMAGE_LARGE_WIDTH);

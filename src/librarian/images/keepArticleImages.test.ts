@@ -56,6 +56,14 @@ describe('keepArticleImages', () => {
     expect(ctx.report.kept).toBe(1);
   });
 
+  it('writes nothing on a dry run, and gives the body it would have written', async () => {
+    const { sourceFile, archiveDir } = await hugoSite();
+    const body = '<p><img src="/images/discovery-board.jpg" alt="The board"></p>';
+    const dry = await keepArticleImages(body, context(sourceFile, archiveDir, { articleUrl: null, options: { dryRun: true } }));
+    await expect(readdir(path.join(archiveDir, 'images'))).rejects.toThrow(/ENOENT/);
+    expect(await keepArticleImages(body, context(sourceFile, archiveDir, { articleUrl: null }))).toBe(dry);
+  });
+
   it('finds a site-absolute address the sanitiser did not resolve (no article URL)', async () => {
     const { sourceFile, archiveDir } = await hugoSite();
     const ctx = context(sourceFile, archiveDir, { articleUrl: null });

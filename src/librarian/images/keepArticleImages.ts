@@ -27,6 +27,8 @@ export interface ImageOptions {
   timeoutMs?: number;
   /** `--image-max-bytes`: largest image downloaded; default 20,000,000. */
   maxBytes?: number;
+  /** `--dry-run`: find, fetch and encode every image, but write nothing into the archive. */
+  dryRun?: boolean;
   /** Tests only: retries and their delay, a fetch of their own. */
   fetch?: Omit<FetchImageOptions, 'timeoutMs' | 'maxBytes'>;
 }
@@ -121,7 +123,7 @@ async function encodeFromSource(src: string, ctx: ArticleImageContext, dirs: Awa
         if (!ctx.options.fetchImages) throw new Error('not found in any local folder, and fetching is off (--fetch-images)');
         bytes = await fetchImage(remote, { ...ctx.options.fetch, timeoutMs: ctx.options.timeoutMs, maxBytes: ctx.options.maxBytes });
       }
-      const encoded = await encodeImage(bytes, ctx.archiveDir);
+      const encoded = await encodeImage(bytes, ctx.archiveDir, undefined, !ctx.options.dryRun);
       ctx.report.filesWritten += encoded.written;
       return { large: encoded.large, ...(encoded.small ? { small: encoded.small } : {}) };
     })();
