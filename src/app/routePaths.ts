@@ -7,11 +7,7 @@ import type { MonthKey } from '../core/types';
 import type { SearchQuery, SearchSort } from '../search/client';
 import { normalizeQuery } from './searchText';
 
-/** `/articles/2017/11/abu-kamal-grasping-defeat` from an article's date and slug. */
-export function articlePath(date: string, slug: string): string {
-  const [year, month] = date.slice(0, 7).split('-');
-  return `/articles/${year}/${month}/${encodeURIComponent(slug)}`;
-}
+export { articlePath } from '../core/articlePath';
 
 /** The page about the archive's edition and what this device holds of it. */
 export const ABOUT_PATH = '/about';

@@ -17,6 +17,8 @@ import { type ImportReport, importSources } from './import/importSources';
 import { SOURCE_FORMATS, type SourceFormat } from './import/readSourceFile';
 import { SourceError, type SourceOverrides } from './import/SourceArticle';
 import { HUFFPOST_MAPPING, parseFieldMapping } from './sources/readJsonRecords';
+import { parseUrlPattern, type UrlPattern, UrlPatternError } from './import/urlPattern';
+import { readShortcodeRules } from './markdown/readShortcodeRules';
 import { createProgress } from './progress';
 import { archiveStats } from './stats';
 
@@ -45,6 +47,17 @@ const archiveArg = {
   archive: { type: 'string', description: 'The archive directory', default: 'archive', valueHint: 'dir' },
 } as const;
 
+/** `--url-pattern` given once or more (citty passes a repeated flag as a list). */
+function urlPatterns(value: string | string[] | undefined): UrlPattern[] {
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  try {
+    return list.map(parseUrlPattern);
+  } catch (err) {
+    if (err instanceof UrlPatternError) throw new UsageError(`import: --url-pattern: ${err.message}`);
+    throw err;
+  }
+}
+
 function printCounts(title: string, counts: Record<string, number>): void {
   const entries = Object.entries(counts);
   if (entries.length === 0) return;
@@ -66,6 +79,10 @@ function printImportReport(report: ImportReport, dryRun: boolean): void {
     `\n${report.imported.length} imported, ${report.merged.length} merged, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.failed.length} failed; ` +
       `the archive ${dryRun ? 'would hold' : 'holds'} ${report.articleCount} articles.`,
   );
+  if (report.linksRewritten > 0) console.log(`${report.linksRewritten} links between archived articles now open in the archive.`);
+  printCounts('Shortcodes not understood (rendered as their inner content; describe them with --shortcodes)', report.unknownShortcodes);
+  printCounts('References to pages the site does not have (shown as text)', report.unresolvedRefs);
+  printCounts('References to pages outside the imported folder (linked to the address Hugo gives them)', report.guessedRefs);
   printCounts('Articles per month', report.byMonth);
   printCounts('Articles per category', report.byCategory);
   if (dryRun) console.log('Dry run: nothing was written.');
@@ -98,6 +115,13 @@ const importCmd = defineCommand({
     outlet: { type: 'string', description: 'Outlet name of the source' },
     author: { type: 'string', description: 'Author of the source' },
     category: { type: 'string', description: 'Category of the source' },
+    'url-pattern': {
+      type: 'string',
+      description:
+        'Markdown: where the site published its articles, e.g. https://example.org/{year}/{month}/{day}/{slug}/ (fields: year, month, day, slug, title, filename, section); repeat it for the site\'s former addresses. Default: the Hugo/Jekyll configuration beside content/',
+      valueHint: 'pattern',
+    },
+    shortcodes: { type: 'string', description: 'Markdown: JSON file describing the site\'s own shortcodes, e.g. { "legacy-img": { "as": "figure", "src": "https://cdn.example.org/{src}" } }', valueHint: 'file' },
     'dry-run': { type: 'boolean', description: 'Check and report, write nothing' },
   },
   run: guarded(async ({ args }) => {
@@ -116,6 +140,8 @@ const importCmd = defineCommand({
       overrides,
       metaFile: args.meta,
       mapping: args.map === undefined ? undefined : args.map === 'huffpost' ? HUFFPOST_MAPPING : parseMapping(args.map),
+      urlPatterns: urlPatterns(args['url-pattern'] as string | string[] | undefined),
+      shortcodes: args.shortcodes ? await readShortcodeRules(args.shortcodes) : undefined,
       dryRun,
       onProgress: createProgress(),
     });

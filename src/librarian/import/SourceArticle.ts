@@ -12,6 +12,8 @@ export interface SourceArticle {
   date: string | null;
   outlet: string | null;
   url: string | null;
+  /** Other addresses the same article was published at (a cross-post's first publication). */
+  otherUrls?: string[];
   author: string | null;
   /** Category display name as the source shows it. */
   category: string | null;

@@ -11,7 +11,10 @@ import { htmlToText } from '../bundle/htmlToText';
 import { DuplicateFinder, fingerprint } from '../dedupe/DuplicateFinder';
 import { paragraphsToHtml } from './paragraphsToHtml';
 import { articleId, canonicalUrl, cleanName, cleanText, isIsoDate, labelName, summarise } from './normalise';
-import { createTaxonomyResolver } from '../sources/readMarkdown';
+import { createMarkdownContext } from '../sources/readMarkdown';
+import type { ShortcodeRules } from '../markdown/shortcodes';
+import { rewriteArchiveLinks } from './rewriteArchiveLinks';
+import type { UrlPattern } from './urlPattern';
 import type { FieldMapping } from '../sources/readJsonRecords';
 import { expandSourcePaths, readSourceFile, type SourceFormat } from './readSourceFile';
 import { type SourceArticle, SourceError, type SourceOverrides, type SourceReadResult } from './SourceArticle';
@@ -28,6 +31,13 @@ export interface ImportOptions {
   metaFile?: string;
   /** Field mapping for JSON and JSON Lines records. */
   mapping?: FieldMapping;
+  /**
+   * Where the site of Markdown articles published them (`--url-pattern`): the first pattern gives
+   * each article its original address; all of them recognise links to archived articles.
+   */
+  urlPatterns?: UrlPattern[];
+  /** The librarian's description of a site's own shortcodes (`--shortcodes FILE`). */
+  shortcodes?: ShortcodeRules;
   /** Check and report, but write nothing. */
   dryRun?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -46,6 +56,14 @@ export interface ImportReport {
   skipped: { file: string; reason: string }[];
   /** Archive files written (relative to the archive), empty on a dry run or when nothing changed. */
   written: string[];
+  /** Shortcodes no rule or convention explains (rendered as their inner content), by name. */
+  unknownShortcodes: Record<string, number>;
+  /** Cross-references (`ref`, `relref`, `post_url`) to pages the site does not have, as written. */
+  unresolvedRefs: Record<string, number>;
+  /** Cross-references to pages outside the content imported, linked to the address Hugo gives them. */
+  guessedRefs: Record<string, number>;
+  /** Links between archived articles rewritten to the reader's addresses, in all articles. */
+  linksRewritten: number;
   /** Article counts per month and per category (display name) of the archive after the import. */
   byMonth: Record<MonthKey, number>;
   byCategory: Record<string, number>;
@@ -132,7 +150,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   const archive: LoadedArchive = await readArchive(options.archiveDir);
   const meta: ArchiveMetaFile = structuredClone(archive.meta);
   const perFile = options.metaFile ? await readMetaFile(options.metaFile) : {};
-  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], byMonth: {}, byCategory: {}, articleCount: 0 };
+  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], unknownShortcodes: {}, unresolvedRefs: {}, guessedRefs: {}, linksRewritten: 0, byMonth: {}, byCategory: {}, articleCount: 0 };
 
   const drafts: Draft[] = [];
   // Several articles may share a URL (feeds that link every item to their home page), so a URL
@@ -157,10 +175,10 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
 
   const sources: SourceArticle[] = [];
   const files = await expandSourcePaths(options.files);
-  const taxonomy = createTaxonomyResolver();
+  const markdown = createMarkdownContext({ urlPatterns: options.urlPatterns, shortcodes: options.shortcodes });
   const notesFor = (file: string) => perFile[path.basename(file)] ?? perFile[path.relative(process.cwd(), file)];
   const read = (file: string) => {
-    const reading = readSourceFile(file, { format: options.format, mapping: options.mapping, taxonomy, url: notesFor(file)?.url ?? options.overrides?.url });
+    const reading = readSourceFile(file, { format: options.format, mapping: options.mapping, markdown, url: notesFor(file)?.url ?? options.overrides?.url });
     // Handled when its turn comes; until then, a failure must not count as unhandled.
     reading.catch(() => {});
     return reading;
@@ -222,6 +240,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       source.bodyText = cleanText(source.summary);
     }
     const newSource: Source = { outlet: source.outlet ? cleanName(source.outlet) : null, url: source.url };
+    const otherSources: Source[] = (source.otherUrls ?? []).map((url) => ({ outlet: null, url }));
     const text = `${source.title}\n${source.bodyText}`;
     const print = fingerprint(text);
     const sameUrl = source.url ? byUrl.get(canonicalUrl(source.url))?.find((d) => sameTitle(d.article.title, source.title)) : undefined;
@@ -230,9 +249,11 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
     if (target) {
       const a = target.article;
       let changed = false;
-      if (!a.sources.some((s) => sourceKey(s) === sourceKey(newSource))) {
-        a.sources.push(newSource);
-        changed = true;
+      for (const added of [newSource, ...otherSources]) {
+        if (!a.sources.some((s) => sourceKey(s) === sourceKey(added))) {
+          a.sources.push(added);
+          changed = true;
+        }
       }
       // A duplicate may know what the first copy did not: fill gaps, never overwrite.
       if (!a.date && source.date) (a.date = source.date), (changed = true);
@@ -252,7 +273,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
         slug: null,
         title: cleanText(source.title),
         date: source.date,
-        sources: [newSource],
+        sources: [newSource, ...otherSources.filter((o) => sourceKey(o) !== sourceKey(newSource))],
         author: source.author ? cleanName(source.author) : null,
         category: source.category ? ensureLabel(meta.categories, source.category) : null,
         tags: source.tags.map((t) => ensureLabel(meta.tags, t)),
@@ -266,6 +287,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
     };
     drafts.push(draft);
     if (source.url) rememberUrl(source.url, draft);
+    for (const other of otherSources) rememberUrl(other.url!, draft);
     finder.add(draft, print);
   }
 
@@ -331,6 +353,19 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       for (const m of report.merged) if (draft.files.includes(m.file)) m.into = draft.article.id;
     }
   }
+
+  // Links between archived articles, new and old, point into the archive.
+  const draftOf = new Map(drafts.map((d) => [d.article as Article, d]));
+  const links = rewriteArchiveLinks([...months.values()].flat(), options.urlPatterns);
+  report.linksRewritten = links.links;
+  for (const article of links.changed) {
+    const draft = draftOf.get(article);
+    if (draft) draft.changed = true;
+  }
+  const sortedCounts = (counts: Map<string, number>) => Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+  report.unknownShortcodes = sortedCounts(markdown.report.unknown);
+  report.unresolvedRefs = sortedCounts(markdown.report.unresolvedRefs);
+  report.guessedRefs = sortedCounts(markdown.report.guessedRefs);
 
   const changedMonths = new Set<MonthKey>();
   for (const draft of drafts) if (draft.changed && draft.article.date && draft.article.id) changedMonths.add(monthKey(draft.article.date));

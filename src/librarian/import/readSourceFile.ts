@@ -5,7 +5,7 @@ import { decodeXmlBytes } from '../sources/decodeXmlBytes';
 import { readFeed } from '../sources/readFeed';
 import { readHtmlPage } from '../sources/readHtmlPage';
 import { type FieldMapping, readJsonRecords } from '../sources/readJsonRecords';
-import { createTaxonomyResolver, readMarkdown, type TaxonomyResolver } from '../sources/readMarkdown';
+import { createMarkdownContext, readMarkdown, type MarkdownContext } from '../sources/readMarkdown';
 import { readWxr } from '../sources/readWxr';
 import { paragraphsToHtml } from './paragraphsToHtml';
 import { SourceError, type SourceReadResult } from './SourceArticle';
@@ -22,8 +22,11 @@ export interface ReadSourceOptions {
   format?: SourceFormat;
   /** Field mapping for JSON and JSON Lines records. */
   mapping?: FieldMapping;
-  /** Resolves Hugo/Jekyll author and topic slugs; shared across the files of one import. */
-  taxonomy?: TaxonomyResolver;
+  /**
+   * Hugo/Jekyll: the site's taxonomy, addresses, references and shortcodes; shared across the
+   * files of one import.
+   */
+  markdown?: MarkdownContext;
   /** The page's address, when the librarian knows it (HTML pages resolve links against it). */
   url?: string;
 }
@@ -111,7 +114,7 @@ export async function readSourceFile(file: string, options: ReadSourceOptions = 
     case 'wxr':
       return readWxr(decodeXmlBytes(bytes, label), label);
     case 'markdown':
-      return readMarkdown(utf8.replace(/^\uFEFF/, ''), file, options.taxonomy ?? createTaxonomyResolver());
+      return readMarkdown(utf8.replace(/^\uFEFF/, ''), file, options.markdown ?? createMarkdownContext());
     case 'json':
       if (!options.mapping) {
         throw new SourceError(label, 'JSON records need a field mapping: --map huffpost, or --map title=headline,date=date,…');

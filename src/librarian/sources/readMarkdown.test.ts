@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../import/normalise';
 import { type SourceArticle, SourceError } from '../import/SourceArticle';
 import { joinNames, parseSourceDate } from '../import/normalise';
-import { createTaxonomyResolver, readMarkdown } from './readMarkdown';
+import { createMarkdownContext, createTaxonomyResolver, readMarkdown } from './readMarkdown';
 import { thrownBy } from '../testing/thrownBy';
 
 const CORPORA = path.resolve(process.cwd(), '../shared/corpora');
@@ -19,9 +19,9 @@ function newsFiles(): string[] {
     .sort();
 }
 
-function readNews(relative: string, taxonomy = createTaxonomyResolver()): SourceArticle {
+function readNews(relative: string, context = createMarkdownContext()): SourceArticle {
   const file = path.join(NEWS, relative);
-  const result = readMarkdown(readFileSync(file, 'utf8'), file, taxonomy);
+  const result = readMarkdown(readFileSync(file, 'utf8'), file, context);
   expect(result.skipped).toEqual([]);
   expect(result.articles).toHaveLength(1);
   return result.articles[0]!;
@@ -30,7 +30,8 @@ function readNews(relative: string, taxonomy = createTaxonomyResolver()): Source
 
 describe.skipIf(!PRESENT)(`readMarkdown on the DigitalGov news corpus (skipped when ${NEWS} is absent)`, () => {
   it('reads all 2,083 article files: 2,081 articles, one draft skipped, one file without a title refused', () => {
-    const taxonomy = createTaxonomyResolver();
+    const context = createMarkdownContext();
+    const { taxonomy } = context;
     const files = newsFiles();
     const articles: SourceArticle[] = [];
     const skipped: { record: string; reason: string }[] = [];
@@ -38,7 +39,7 @@ describe.skipIf(!PRESENT)(`readMarkdown on the DigitalGov news corpus (skipped w
     for (const relative of files) {
       const file = path.join(NEWS, relative);
       try {
-        const result = readMarkdown(readFileSync(file, 'utf8'), file, taxonomy);
+        const result = readMarkdown(readFileSync(file, 'utf8'), file, context);
         articles.push(...result.articles);
         skipped.push(...result.skipped);
       } catch (error) {
@@ -102,7 +103,7 @@ describe.skipIf(!PRESENT)(`readMarkdown on the DigitalGov news corpus (skipped w
     expect(article.bodyHtml).toMatch(
       /^<blockquote>\n<p><em>This post was originally published on the <a href="https:\/\/18f\.gsa\.gov\/2017\/09\/27\/three-ways-to-manage-research-projects\/">18F blog<\/a>\.<\/em><\/p>\n<\/blockquote>/,
     );
-    expect(article.bodyHtml).toContain('<h2>Use tools like you would in real life</h2>');
+    expect(article.bodyHtml).toContain('<h2 id="use-tools-like-you-would-in-real-life">Use tools like you would in real life</h2>');
     expect(article.bodyHtml).toContain('<li>Mural or a similar sticky-note tool</li>');
     expect(article.bodyText.split('\n').at(-1)).toBe(
       'Disclaimer: All references to specific brands and/or companies are used only for illustrative purposes and do not imply endorsement by the U.S. federal government or any federal government agency.',
@@ -126,8 +127,8 @@ describe.skipIf(!PRESENT)(`readMarkdown on the DigitalGov news corpus (skipped w
     expect(article.bodyText).toContain(
       'Use Digital.gov’s handy Requirements and Go-Live Checklist for Federal Public Websites and Digital Services (Excel spreadsheet, 69 KB, 14 tabs) to ensure you’ve addressed all critical requirements for your website.',
     );
-    expect(article.bodyHtml).toContain(
-      "<blockquote>\n<p>Thank you so much for sharing the report. I am excited to review and bring this back to my team so we can improve our site. I appreciate the work the Enterprise Digital Experience team is doing! I'll be sure to update your team as we make progress towards your recommendations to meet agency goals.</p>\n<p>— GSA web manager</p>\n</blockquote>",
+    expect(article.bodyHtml.replace(/>\s+</g, '><')).toContain(
+      "<blockquote><p>Thank you so much for sharing the report. I am excited to review and bring this back to my team so we can improve our site. I appreciate the work the Enterprise Digital Experience team is doing! I'll be sure to update your team as we make progress towards your recommendations to meet agency goals.</p><p>— GSA web manager</p></blockquote>",
     );
     expect(article.bodyHtml).toContain('<a href="https://digital.gov/communities/web-content-managers/">Web Managers Community</a>');
     expect(article.bodyText).not.toMatch(/note|asset-static|quote-block/);
@@ -171,10 +172,11 @@ describe.skipIf(!PRESENT)(`readMarkdown on the DigitalGov news corpus (skipped w
   });
 
   it('takes the category from legacy `categories` and tags from `tag`, resolving them through topic pages where it can', () => {
-    const taxonomy = createTaxonomyResolver();
+    const context = createMarkdownContext();
+    const { taxonomy } = context;
     const article = readNews(
       '2019/11/2019-11-20-it-modernization-apprenticeship-experience-breaking-down-workforce-innovation-barriers-at-usda.md',
-      taxonomy,
+      context,
     );
     expect(article.title).toBe('IT Modernization Apprenticeship Experience: Breaking Down Workforce Innovation Barriers at USDA');
     expect(article.author).toBe('Nina Bianchi');
@@ -199,7 +201,7 @@ describe.skipIf(!PRESENT)(`readMarkdown on variants of a real article (skipped w
   const real = PRESENT ? readFileSync(FILE, 'utf8') : '';
 
   it('skips a draft with its reason', () => {
-    const result = readMarkdown(real.replace('expirydate:', 'draft: true\nexpirydate:'), FILE, createTaxonomyResolver());
+    const result = readMarkdown(real.replace('expirydate:', 'draft: true\nexpirydate:'), FILE, createMarkdownContext());
     expect(result).toEqual({
       articles: [],
       skipped: [{ record: '2017-10-03-3-ways-manage-research-projects-remotely.md', reason: 'draft (draft: true in the front matter)' }],
@@ -208,7 +210,7 @@ describe.skipIf(!PRESENT)(`readMarkdown on variants of a real article (skipped w
 
   it('refuses a file without front matter, with a reason that says what to add', () => {
     const body = real.slice(real.indexOf('\n---\n', 4) + 5);
-    const error = thrownBy(() => readMarkdown(body, FILE, createTaxonomyResolver()));
+    const error = thrownBy(() => readMarkdown(body, FILE, createMarkdownContext()));
     expect(error).toBeInstanceOf(SourceError);
     expect((error as Error).message).toBe(
       '2017-10-03-3-ways-manage-research-projects-remotely.md: no YAML front matter (the file must start with a --- block holding at least the title)',
@@ -217,13 +219,13 @@ describe.skipIf(!PRESENT)(`readMarkdown on variants of a real article (skipped w
 
   it('refuses a file with a title and no text at all', () => {
     const frontMatterOnly = real.slice(0, real.indexOf('\n---\n', 4) + 5).replace(/^summary: .*\n/m, '');
-    expect(() => readMarkdown(frontMatterOnly, FILE, createTaxonomyResolver())).toThrow(
+    expect(() => readMarkdown(frontMatterOnly, FILE, createMarkdownContext())).toThrow(
       '2017-10-03-3-ways-manage-research-projects-remotely.md: no text: nothing below the front matter and no summary to stand in for it',
     );
   });
 
   it('refuses broken YAML, TOML front matter, and a date that is no date', () => {
-    const taxonomy = createTaxonomyResolver();
+    const taxonomy = createMarkdownContext();
     expect(() => readMarkdown(real.replace('topics:\n', 'topics: [design\n'), FILE, taxonomy)).toThrow(
       /^2017-10-03-3-ways-manage-research-projects-remotely\.md: front matter is not valid YAML \(/,
     );
@@ -235,7 +237,7 @@ describe.skipIf(!PRESENT)(`readMarkdown on variants of a real article (skipped w
     );
   });
 
-  it('removes Hugo shortcodes of every form and Jekyll Liquid tags, keeping paired inner text', () => {
+  it('renders Hugo shortcodes of every form and Jekyll Liquid tags, counting the ones it cannot explain', () => {
     const markdown = real.replace(
       'Here are tools we use:',
       [
@@ -244,12 +246,20 @@ describe.skipIf(!PRESENT)(`readMarkdown on variants of a real article (skipped w
         '{% include figure.html src="remote.png" %}',
         '{% comment %}Internal: check the tool list with the team.{% endcomment %}',
         'See {{< highlight >}}[our methods]({{< ref "/resources/methods.md" >}}){{< /highlight >}}.',
+        '{{< subscribe-form list="news" >}}',
       ].join('\n\n'),
     );
-    const [article] = readMarkdown(markdown, FILE, createTaxonomyResolver()).articles;
-    expect(article!.bodyHtml).toContain('<p>Here are tools we use:</p>');
+    const context = createMarkdownContext({ shortcodes: { highlight: { as: 'content' } } });
+    const [article] = readMarkdown(markdown, FILE, context).articles;
+    expect(article!.bodyHtml).toContain(
+      '<p><a href="https://www.youtube.com/watch?v=Z4XCkDhve20">Introducing the Money Adventure Android App</a> (youtube.com)</p>',
+    );
+    expect(article!.bodyHtml.replace(/>\s+</g, '><')).toContain('<aside><p>Here are tools we use:</p></aside>');
+    // The page the reference names is not in the site: the words stay, the address goes.
     expect(article!.bodyHtml).toContain('<p>See <a>our methods</a>.</p>');
-    expect(article!.bodyText).not.toMatch(/[{}]|youtube|Money Adventure|notice|figure|Internal/);
+    expect(article!.bodyText).not.toMatch(/[{}]|notice|figure|Internal|subscribe/);
+    expect(Object.fromEntries(context.report.unknown)).toEqual({ '{% include %}': 1, 'subscribe-form': 1 });
+    expect(Object.fromEntries(context.report.unresolvedRefs)).toEqual({ '/resources/methods.md': 1 });
   });
 
   it('resolves a Jekyll-style article with `author`, a space-separated `categories` string, `tags` and no taxonomy pages', () => {
@@ -258,7 +268,7 @@ describe.skipIf(!PRESENT)(`readMarkdown on variants of a real article (skipped w
       '---\nlayout: post\ntitle: "3 Ways to Manage Research Projects Remotely"\nauthor: Nicole Fenton\ncategories: design research\ntags: [remote, user-research]\ncanonical_url: https://18f.gsa.gov/2017/09/27/three-ways-to-manage-research-projects/\n---\n',
     );
     const file = '/tmp/_posts/2017-09-27-three-ways-to-manage-research-projects.md';
-    const [article] = readMarkdown(jekyll, file, createTaxonomyResolver()).articles;
+    const [article] = readMarkdown(jekyll, file, createMarkdownContext()).articles;
     expect(article).toMatchObject({
       file: '2017-09-27-three-ways-to-manage-research-projects.md',
       date: '2017-09-27', // from the file name, as Jekyll does

@@ -5,12 +5,15 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Marked } from 'marked';
-import { parseDocument } from 'yaml';
 import { htmlToText } from '../bundle/htmlToText';
 import { cleanText, isIsoDate, joinNames, parseSourceDate } from '../import/normalise';
 import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
+import type { UrlPattern } from '../import/urlPattern';
+import { isRecord, parseYaml, splitFrontMatter } from '../markdown/frontMatter';
+import { createMarkdownSite, type MarkdownSite } from '../markdown/markdownSite';
+import { renderInlineMarkdown, renderMarkdown } from '../markdown/renderMarkdown';
+import { createShortcodeReport, renderShortcodes, type ShortcodeReport, type ShortcodeRules } from '../markdown/shortcodes';
 
 // ---------------------------------------------------------------------------
 // Taxonomies
@@ -121,34 +124,6 @@ function displayNameOf(page: string): string | null {
 // ---------------------------------------------------------------------------
 // Front matter and body
 
-/** `---` YAML `---` at the top of the file, after an optional byte-order mark and blank lines. */
-const FRONT_MATTER = /^\uFEFF?(?:[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-function splitFrontMatter(text: string): { yaml: string; body: string } | null {
-  const match = FRONT_MATTER.exec(text);
-  return match ? { yaml: match[1] ?? '', body: text.slice(match[0].length) } : null;
-}
-
-/**
- * Front matter as data, with the first error `yaml` reports. Repeated keys are allowed, the last
- * one winning, as Hugo allows them (DigitalGov repeats `expirydate` in a dozen articles).
- */
-function parseYaml(text: string): { data: unknown; error: string | null } {
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  const error = doc.errors[0]?.message ?? null;
-  let data: unknown = null;
-  try {
-    data = doc.toJS();
-  } catch {
-    // A document too damaged to convert has no data to recover.
-  }
-  return { data, error };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A scalar front matter value as trimmed text; null when absent or empty. */
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') return cleanText(value) || null;
@@ -168,54 +143,25 @@ function listOf(value: unknown, kind: 'labels' | 'names' = 'labels'): string[] {
   return text.split(separator).map(cleanText).filter(Boolean);
 }
 
-/**
- * Shortcodes whose parameters are text a reader sees: dropping them would cut words out of
- * sentences (`we selected {{< asset-static label="the next round of projects" >}} to start`).
- */
-const TEXT_SHORTCODES: Record<string, (params: Record<string, string>) => string> = {
-  'asset-static': (p) => p.label ?? '',
-  button: (p) => (p.text ? (p.href ? `[${p.text}](${p.href})` : p.text) : ''),
-  'card-policy': (p) => (p.title ? `\n\n${p.src ? `[${p.title}](${p.src})` : p.title}\n\n` : ''),
-  'card-prompt': (p) => `\n\n${p.intro ?? ''}${p['button-url'] && p['button-text'] ? ` [${p['button-text']}](${p['button-url']})` : ''}\n\n`,
-  'quote-block': (p) => (p.text ? `\n\n> ${p.text}${p.cite ? `\n>\n> — ${p.cite}` : ''}\n\n` : ''),
-  // Boxes with a heading: the heading introduces the text that follows.
-  ring: (p) => (p.title ? `\n\n**${p.title}**\n\n` : ''),
-  accordion: (p) => (p.title ? `\n\n**${p.title}**\n\n` : ''),
-};
-
-/** `{{< name params >}}`, `{{< /name >}}`, `{{% name params %}}`. */
-const HUGO_SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w.-]*)([\s\S]*?)\s*\/?\s*[>%]\}\}/g;
-/** Liquid (Jekyll): comment blocks go with their content, `highlight` blocks become code fences. */
-const LIQUID_COMMENT = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g;
-const LIQUID_HIGHLIGHT = /\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}/g;
-const LIQUID_END_HIGHLIGHT = /\{%-?\s*endhighlight\s*-?%\}/g;
-/** Any other Liquid tag (`{% include … %}`, `{% raw %}`), and Liquid output (`{{ site.baseurl }}`). */
-const LIQUID_TAG = /\{%-?[\s\S]*?-?%\}/g;
-const LIQUID_OUTPUT = /\{\{-?(?![<%])[^{}]*\}\}/g;
-const SHORTCODE_PARAM = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g;
-
-/**
- * Removes what only the site generator understands: Hugo shortcodes (an image, a video, a
- * `ref` link target; paired ones such as `note` keep their inner text; ones that carry visible
- * text keep that text) and Liquid tags and output.
- */
-function stripTemplateTags(markdown: string): string {
-  return markdown
-    .replace(HUGO_SHORTCODE, (_whole, _delimiter: string, closing: string, name: string, rest: string) => {
-      const render = closing ? undefined : TEXT_SHORTCODES[name];
-      if (!render) return '';
-      const params: Record<string, string> = {};
-      for (const [, key, double, single, bare] of rest.matchAll(SHORTCODE_PARAM)) params[key!] = double ?? single ?? bare ?? '';
-      return render(params);
-    })
-    .replace(LIQUID_COMMENT, '')
-    .replace(LIQUID_HIGHLIGHT, '\n```$1\n')
-    .replace(LIQUID_END_HIGHLIGHT, '\n```\n')
-    .replace(LIQUID_TAG, '')
-    .replace(LIQUID_OUTPUT, '');
+/** Everything reading a site's Markdown needs beyond the file itself. */
+export interface MarkdownContext {
+  taxonomy: TaxonomyResolver;
+  site: MarkdownSite;
+  /** The librarian's description of the site's own shortcodes (`--shortcodes`). */
+  shortcodes: ShortcodeRules;
+  /** Shortcodes and references that could not be rendered, for the import report. */
+  report: ShortcodeReport;
 }
 
-const markdown = new Marked({ gfm: true, async: false });
+/** A context for one import: `urlPatterns` from `--url-pattern`, `shortcodes` from `--shortcodes`. */
+export function createMarkdownContext(options: { urlPatterns?: UrlPattern[]; shortcodes?: ShortcodeRules } = {}): MarkdownContext {
+  return {
+    taxonomy: createTaxonomyResolver(),
+    site: createMarkdownSite({ urlPatterns: options.urlPatterns }),
+    shortcodes: options.shortcodes ?? {},
+    report: createShortcodeReport(),
+  };
+}
 
 /**
  * Reads one Hugo/Jekyll Markdown article. `filePath` locates the site's taxonomy pages; the file
@@ -223,7 +169,8 @@ const markdown = new Marked({ gfm: true, async: false });
  * a file without YAML front matter, title or text is a {@link SourceError}. The outlet is left to
  * the librarian (`--outlet`).
  */
-export function readMarkdown(text: string, filePath: string, taxonomy: TaxonomyResolver): SourceReadResult {
+export function readMarkdown(text: string, filePath: string, context: MarkdownContext): SourceReadResult {
+  const { taxonomy, site } = context;
   const file = path.basename(filePath);
   if (/^\uFEFF?\s*\+\+\+\s*\r?\n/.test(text)) {
     throw new SourceError(file, 'TOML front matter (+++) is not supported; convert it to YAML between --- lines');
@@ -258,12 +205,22 @@ export function readMarkdown(text: string, filePath: string, taxonomy: TaxonomyR
   const category = labels[0] ?? null;
   const otherLabels = [...new Set([...labels.slice(1), ...tags])].filter((label) => label !== category);
 
-  const url = httpUrl(data.source_url) ?? httpUrl(data.canonical) ?? httpUrl(data.canonical_url);
+  // The article's own address: stated in its front matter, else where its site published it.
+  // `source_url` names the page it was first published on, elsewhere: a second original.
+  const ownUrl = httpUrl(data.canonical) ?? httpUrl(data.canonical_url) ?? site.urlOf(filePath);
+  const firstUrl = httpUrl(data.source_url);
+  const url = ownUrl ?? firstUrl;
+  const otherUrls = ownUrl && firstUrl && firstUrl !== ownUrl ? [firstUrl] : [];
   const summary = textOf(data.summary) ?? textOf(data.description) ?? textOf(data.deck);
+  const rendered = renderShortcodes(split.body, {
+    rules: context.shortcodes,
+    resolveRef: (ref) => site.resolveRef(ref, filePath),
+    articleUrl: url,
+    report: context.report,
+  });
   // A link post (title, summary and the address of the original) has no body of its own: its
   // summary stands in, as it would on the site's listing pages.
-  const body = stripTemplateTags(split.body).trim() || (summary ? `<p>${markdown.parseInline(summary) as string}</p>` : '');
-  const bodyHtml = sanitizeArticleHtml(markdown.parse(body) as string, null);
+  const bodyHtml = sanitizeArticleHtml(rendered.trim() ? renderMarkdown(rendered) : summary ? `<p>${renderInlineMarkdown(summary)}</p>` : '', url);
   const bodyText = htmlToText(bodyHtml);
   if (!bodyText) throw new SourceError(file, 'no text: nothing below the front matter and no summary to stand in for it');
 
@@ -276,6 +233,7 @@ export function readMarkdown(text: string, filePath: string, taxonomy: TaxonomyR
         date,
         outlet: null,
         url,
+        otherUrls,
         author: joinNames(authors),
         category,
         tags: otherLabels,
@@ -297,7 +255,7 @@ function jekyllFileDate(file: string): string | null {
 /** A front matter string that may hold inline Markdown or entities (`**30 days**`, `&mdash;`) as plain text. */
 function plainText(value: unknown): string | null {
   const text = textOf(value);
-  return text && (htmlToText(markdown.parseInline(text) as string).replace(/\n/g, ' ') || null);
+  return text && (htmlToText(renderInlineMarkdown(text)).replace(/\n/g, ' ') || null);
 }
 
 function httpUrl(value: unknown): string | null {
