@@ -94,6 +94,33 @@ describe('prepareArticleBody', () => {
   });
 });
 
+describe('prepareArticleBody lists', () => {
+  it('gives orphan list items in a row one list', () => {
+    const body = prepared('<p>Questions:</p><li>Contractor support?</li>\n<li>Inquiries</li><p>After</p><li>Alone</li>');
+    expect(body.innerHTML).toBe('<p>Questions:</p><ul><li>Contractor support?</li><li>Inquiries</li></ul>\n<p>After</p><ul><li>Alone</li></ul>');
+  });
+
+  it('wraps orphan items at the top of a template fragment, as the app prepares bodies', () => {
+    const { document } = parseHTML('<!doctype html><html><body><template></template></body></html>');
+    const template = document.querySelector('template') as HTMLTemplateElement;
+    template.innerHTML = '<li>Phone</li><li>Web chat</li>';
+    prepareArticleBody(template.content, OPTIONS);
+    const holder = document.createElement('div');
+    holder.append(template.content);
+    expect(holder.innerHTML).toBe('<ul><li>Phone</li><li>Web chat</li></ul>');
+  });
+
+  it('puts a list nested straight in a list into the item before it', () => {
+    const body = prepared('<ul><li>Channels</li><ul><li>Phone</li></ul></ul>');
+    expect(body.innerHTML).toBe('<ul><li>Channels<ul><li>Phone</li></ul></li></ul>');
+  });
+
+  it('gives anything first in a list an item of its own', () => {
+    const body = prepared('<ol><p>Note</p><li>One</li></ol>');
+    expect(body.innerHTML).toBe('<ol><li><p>Note</p></li><li>One</li></ol>');
+  });
+});
+
 describe('tableName', () => {
   it('shortens a long first cell', () => {
     const { document } = parseHTML(`<table><tr><td>${'Federal agency digital analytics '.repeat(4)}</td></tr></table>`);

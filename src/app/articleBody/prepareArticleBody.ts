@@ -29,11 +29,53 @@ const TABLE_NAME_MAX = 60;
  * changes nothing more, so a re-render cannot wrap a table twice.
  */
 export function prepareArticleBody(root: ParentNode, options: ArticleBodyOptions): void {
+  repairLists(root);
   for (const table of root.querySelectorAll('table')) wrapTable(table);
   for (const pre of root.querySelectorAll('pre')) makeKeyboardScrollable(pre);
   for (const img of root.querySelectorAll('img')) addressImage(img, options.bundleBase);
   for (const figure of root.querySelectorAll('figure.image-unavailable')) showUnavailableFigure(figure);
   for (const link of root.querySelectorAll('a[href]')) markLink(link, options.appBase);
+}
+
+const LIST = new Set(['ul', 'ol', 'menu']);
+
+/**
+ * Gives list items a list and lists only items, as screen readers need to count them: some
+ * sources' bodies hold `<li>` straight in the body (their `<ul>` lost on the way) or a `<ul>`
+ * straight in a `<ul>`. Orphan items in a row get one `<ul>`; anything else in a list joins the
+ * item before it, or gets an item of its own.
+ */
+function repairLists(root: ParentNode): void {
+  for (const item of [...root.querySelectorAll('li')]) {
+    const parent = item.parentElement;
+    if (parent && LIST.has(parent.tagName.toLowerCase())) continue;
+    const list = item.ownerDocument.createElement('ul');
+    item.before(list);
+    for (let next: Element | null = item; next?.tagName.toLowerCase() === 'li'; ) {
+      const after: Element | null = skipBlankText(next.nextSibling);
+      list.append(next);
+      next = after;
+    }
+  }
+  for (const list of root.querySelectorAll('ul, ol, menu')) {
+    for (const child of [...list.children]) {
+      if (child.tagName.toLowerCase() === 'li') continue;
+      const previous = child.previousElementSibling;
+      if (previous?.tagName.toLowerCase() === 'li') previous.append(child);
+      else {
+        const item = child.ownerDocument.createElement('li');
+        child.replaceWith(item);
+        item.append(child);
+      }
+    }
+  }
+}
+
+/** The next element sibling, if only blank text lies between; else null. */
+function skipBlankText(node: ChildNode | null): Element | null {
+  let current = node;
+  while (current && current.nodeType === 3 && (current.textContent ?? '').trim() === '') current = current.nextSibling;
+  return current && current.nodeType === 1 ? (current as Element) : null;
 }
 
 function wrapTable(table: Element): void {
