@@ -237,7 +237,7 @@ function renderHugo(text: string, ctx: ShortcodeContext): string {
       const end = text.indexOf('*/', match.index);
       const close = end < 0 ? -1 : text.indexOf('}}', end);
       if (close < 0) continue;
-      out += text.slice(last, match.index) + text.slice(match.index, close + 2).replace(/\/\*\s*/, '').replace(/\s*\*\//, ' ');
+      out += text.slice(last, match.index) + text.slice(match.index, close + 2).replace('/*', '').replace('*/', '');
       last = close + 2;
       OPEN.lastIndex = last;
       continue;
@@ -371,8 +371,8 @@ function renderLiquid(text: string, ctx: ShortcodeContext): string {
   return text
     .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, '')
     .replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, '$1')
-    .replace(/\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}/g, '\n```$1\n')
-    .replace(/\{%-?\s*endhighlight\s*-?%\}/g, '\n```\n')
+    .replace(/\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}[ \t]*\n?/g, '\n```$1\n')
+    .replace(/\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}/g, '\n```\n')
     .replace(/\{%-?\s*(post_url|link)\s+([^%\s]+)\s*-?%\}/g, (_whole, tag: string, target: string) => {
       const found = ctx.resolveRef(tag === 'post_url' ? `${target}.md` : target);
       if (found?.guessed) ctx.report.guessedRefs.set(target, (ctx.report.guessedRefs.get(target) ?? 0) + 1);
