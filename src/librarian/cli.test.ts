@@ -62,7 +62,26 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     expect(result.stderr).toMatch(/^archive: articles\/2017-11.json: article 1 \([0-9a-f]{16}\): category: must be null or a category declared in archive.json \(found "sport"\)\n$/);
   });
 
+  it('warns, naming file, article and excerpt, about a body that shows Markdown, and still exits 0', async () => {
+    librarian('import', ...SEED_FILES, '--meta', SEEDS_META, '--archive', dir);
+    const file = path.join(dir, 'articles/2017-11.json');
+    const month = JSON.parse(await readFile(file, 'utf8'));
+    month.articles[0].body = month.articles[0].body.replace('</p>', ' See [the map](https://syriancivilwarmap.com/) for **details**.</p>');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, JSON.stringify(month, null, 2));
+    const result = librarian('validate', '--archive', dir);
+    expect(result.code).toBe(0);
+    const [first, second] = result.stderr.trim().split('\n');
+    expect(first).toMatch(new RegExp(`^warning: articles/2017-11.json: ${month.articles[0].id} ".+": Markdown link syntax "\\]\\(" shown as text: ….*See \\[the map\\]\\(https://syriancivilwarmap.com/\\)`));
+    expect(second).toContain('Markdown emphasis "**…**" shown as text');
+    expect(result.stdout).toBe(`archive: ${dir} is valid: 4 articles in 1 months; 2 warnings about article text.\n`);
+  });
+
   it('exits 2 on a wrong command line', () => {
+    expect(librarian('import', path.join(SEEDS_DIR, '000_35cf49cea3c99045.txt'), '--url-pattern', 'digital.gov/{slug}', '--archive', dir)).toMatchObject({
+      code: 2,
+      stderr: 'import: --url-pattern: "digital.gov/{slug}" is not an absolute http(s) address pattern such as https://example.org/{year}/{month}/{slug}/\n',
+    });
     expect(librarian('import', '--archive', dir)).toMatchObject({ code: 2, stderr: 'import: name at least one source file\n' });
     expect(librarian('import', path.join(SEEDS_DIR, '000_35cf49cea3c99045.txt'), '--format', 'pdf', '--archive', dir)).toMatchObject({
       code: 2,

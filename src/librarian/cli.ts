@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { defineCommand, runMain } from 'citty';
+import { FIDELITY_KIND_DESCRIPTIONS, findFidelityProblems } from '../core/bodyFidelity';
 import { ArchiveValidationError } from '../core/validateArchive';
 import { correctArticle, EditError, removeArticles } from './archive/editArchive';
 import { initArchive } from './archive/initArchive';
@@ -156,7 +157,18 @@ const validate = defineCommand({
   run: guarded(async ({ args }) => {
     const archive = await readArchive(args.archive);
     const count = archive.months.reduce((n, m) => n + m.articles.length, 0);
-    console.log(`archive: ${args.archive} is valid: ${count} articles in ${archive.months.length} months.`);
+    // Bodies that would not read as their source published them: warnings, for a librarian to
+    // re-import with the right options (the archive itself is sound).
+    let warnings = 0;
+    for (const month of archive.months) {
+      for (const article of month.articles) {
+        for (const problem of findFidelityProblems(article.body)) {
+          warnings++;
+          console.warn(`warning: articles/${month.month}.json: ${article.id} "${article.title}": ${FIDELITY_KIND_DESCRIPTIONS[problem.kind]}: ${problem.excerpt}`);
+        }
+      }
+    }
+    console.log(`archive: ${args.archive} is valid: ${count} articles in ${archive.months.length} months${warnings ? `; ${warnings} warnings about article text` : ''}.`);
   }),
 });
 
