@@ -49,7 +49,9 @@ describe('encodeImage', () => {
     const result = await encodeImage(await readFile(imageFixtures.icon), archive);
     expect(result.large).toMatchObject({ width: 192, height: 192 });
     expect(result.small).toBeUndefined();
-    expect(await storedFiles(archive)).toHaveLength(1);
+    const logo = await encodeImage(await readFile(imageFixtures.logo), archive);
+    expect(logo.large).toMatchObject({ width: 180, height: 68 });
+    expect((await storedFiles(archive)).map((f) => f.format)).toEqual(['webp', 'webp']);
   });
 
   it('lowers the quality, then the size, until every file is within the limit', async () => {
