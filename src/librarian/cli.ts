@@ -12,7 +12,7 @@ import { ArchiveValidationError } from '../core/validateArchive';
 import { correctArticle, EditError, removeArticles } from './archive/editArchive';
 import { initArchive } from './archive/initArchive';
 import { readArchive } from './archive/readArchive';
-import { buildBundle } from './bundle/buildBundle';
+import { buildArchiveBundle } from './bundle/readArchiveImages';
 import { writeBundle } from './bundle/writeBundle';
 import { type ImportReport, importSources } from './import/importSources';
 import { SOURCE_FORMATS, type SourceFormat } from './import/readSourceFile';
@@ -34,7 +34,7 @@ function parseMapping(text: string) {
 }
 
 /** Runs a command body under the one error policy (see the header comment). */
-function guarded<A>(body: (ctx: { args: A }) => Promise<unknown>): (ctx: { args: A }) => Promise<void> {
+function guarded<A>(body: (ctx: { args: A; rawArgs: string[] }) => Promise<unknown>): (ctx: { args: A; rawArgs: string[] }) => Promise<void> {
   return async (ctx) => {
     try {
       await body(ctx);
@@ -48,15 +48,35 @@ const archiveArg = {
   archive: { type: 'string', description: 'The archive directory', default: 'archive', valueHint: 'dir' },
 } as const;
 
-/** `--url-pattern` given once or more (citty passes a repeated flag as a list). */
-function urlPatterns(value: string | string[] | undefined): UrlPattern[] {
-  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+/**
+ * Every value of a flag that may be repeated (`--images a --images b`), in order: citty keeps
+ * only the last one, so they are read from the command line itself.
+ */
+function repeatedFlag(rawArgs: string[], name: string): string[] {
+  const values: string[] = [];
+  rawArgs.forEach((arg, i) => {
+    if (arg === `--${name}` && rawArgs[i + 1] !== undefined) values.push(rawArgs[i + 1]!);
+    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
+  });
+  return values;
+}
+
+/** `--url-pattern`, given once or more: the site's address first, then its former ones. */
+function urlPatterns(list: string[]): UrlPattern[] {
   try {
     return list.map(parseUrlPattern);
   } catch (err) {
     if (err instanceof UrlPatternError) throw new UsageError(`import: --url-pattern: ${err.message}`);
     throw err;
   }
+}
+
+/** A flag's positive number, 0 when it is not given; a usage error when it is not one. */
+function positiveNumber(flag: string, value: unknown): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`import: ${flag}: "${String(value)}" is not a positive number`);
+  return n;
 }
 
 function printCounts(title: string, counts: Record<string, number>): void {
@@ -80,6 +100,14 @@ function printImportReport(report: ImportReport, dryRun: boolean): void {
     `\n${report.imported.length} imported, ${report.merged.length} merged, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped, ${report.failed.length} failed; ` +
       `the archive ${dryRun ? 'would hold' : 'holds'} ${report.articleCount} articles.`,
   );
+  // Images left out because fetching is off are said once, in all; any other failure, one by one.
+  const notFetched = report.images.problems.filter((p) => p.message.endsWith('fetching is off (--fetch-images)'));
+  for (const problem of report.images.problems) if (!notFetched.includes(problem)) console.error(problem.message);
+  if (report.images.kept + report.images.unavailable > 0) {
+    console.log(
+      `${report.images.summary()}${notFetched.length ? `; ${notFetched.length} of them are on the web and not in any local folder (--fetch-images downloads them, --images DIR adds a folder)` : ''}.`,
+    );
+  }
   if (report.linksRewritten > 0) console.log(`${report.linksRewritten} links between archived articles now open in the archive.`);
   printCounts('Shortcodes not understood (rendered as their inner content; describe them with --shortcodes)', report.unknownShortcodes);
   printCounts('References to pages the site does not have (shown as text)', report.unresolvedRefs);
@@ -123,9 +151,13 @@ const importCmd = defineCommand({
       valueHint: 'pattern',
     },
     shortcodes: { type: 'string', description: 'Markdown: JSON file describing the site\'s own shortcodes, e.g. { "legacy-img": { "as": "figure", "src": "https://cdn.example.org/{src}" } }', valueHint: 'file' },
+    images: { type: 'string', description: 'A folder to find articles\' images in (a Hugo site\'s static/, a media export); repeatable. A Hugo site\'s static/ and assets/ and a saved page\'s <name>_files/ are searched anyway', valueHint: 'dir' },
+    'fetch-images': { type: 'boolean', description: 'Download images not found locally (http/https), with a timeout, a size limit and retries' },
+    'image-timeout': { type: 'string', description: 'Seconds allowed for one image download (default 15)', valueHint: 'seconds' },
+    'image-max-bytes': { type: 'string', description: 'Largest image downloaded, in bytes (default 20000000)', valueHint: 'bytes' },
     'dry-run': { type: 'boolean', description: 'Check and report, write nothing' },
   },
-  run: guarded(async ({ args }) => {
+  run: guarded(async ({ args, rawArgs }) => {
     const files = args._;
     if (files.length === 0) throw new UsageError('import: name at least one source file');
     if (args.format && !SOURCE_FORMATS.includes(args.format as SourceFormat)) {
@@ -141,8 +173,14 @@ const importCmd = defineCommand({
       overrides,
       metaFile: args.meta,
       mapping: args.map === undefined ? undefined : args.map === 'huffpost' ? HUFFPOST_MAPPING : parseMapping(args.map),
-      urlPatterns: urlPatterns(args['url-pattern'] as string | string[] | undefined),
+      urlPatterns: urlPatterns(repeatedFlag(rawArgs, 'url-pattern')),
       shortcodes: args.shortcodes ? await readShortcodeRules(args.shortcodes) : undefined,
+      images: {
+        fetchImages: args['fetch-images'] === true,
+        localDirs: repeatedFlag(rawArgs, 'images'),
+        timeoutMs: positiveNumber('--image-timeout', args['image-timeout']) * 1000 || undefined,
+        maxBytes: positiveNumber('--image-max-bytes', args['image-max-bytes']) || undefined,
+      },
       dryRun,
       onProgress: createProgress(),
     });
@@ -190,7 +228,7 @@ const build = defineCommand({
   args: { ...archiveArg, out: { type: 'string', description: 'Output directory', default: '.bundle', valueHint: 'dir' } },
   run: guarded(async ({ args }) => {
     const started = performance.now();
-    const bundle = buildBundle(await readArchive(args.archive));
+    const bundle = await buildArchiveBundle(args.archive);
     await writeBundle(bundle, args.out);
     const bytes = [...bundle.files.values()].reduce((n, c) => n + Buffer.byteLength(c), 0);
     console.log(

@@ -32,7 +32,11 @@ describe.skipIf(!existsSync(NEWS))(`importSources on DigitalGov Markdown with th
     expect(bySlug.get('surviving-thanksgiving-with-your-smartphone')!.sources).toEqual([
       { outlet: 'Digital.gov', url: 'https://digital.gov/2013/11/27/surviving-thanksgiving-with-your-smartphone/' },
     ]);
-    expect(bySlug.get('surviving-thanksgiving-with-your-smartphone')!.body).toContain('alt="Photo of a turkey"');
+    // The corpus holds no image files and fetching is off: the figure links to the original picture.
+    expect(bySlug.get('surviving-thanksgiving-with-your-smartphone')!.body).toContain(
+      '<figure class="image-unavailable"><a href="https://s3.amazonaws.com/digitalgov/_legacy-img/2013/11/turkey.jpeg">Photo of a turkey</a></figure>',
+    );
+    expect(report.images.unavailable).toBeGreaterThan(0);
     const apis = bySlug.get('apis-in-government')!;
     expect(apis.body).toContain('<a href="/articles/2013/03/how-to-get-started-with-apis#audit">auditing APIs</a>');
     expect(apis.body).not.toContain('href="https://digital.gov/2013/03/12/how-to-get-started-with-apis');

@@ -13,6 +13,7 @@ import { paragraphsToHtml } from './paragraphsToHtml';
 import { articleId, canonicalUrl, cleanName, cleanText, isIsoDate, labelName, summarise } from './normalise';
 import { createMarkdownContext } from '../sources/readMarkdown';
 import type { ShortcodeRules } from '../markdown/shortcodes';
+import { type ImageOptions, ImageReport, keepArticleImages } from '../images/keepArticleImages';
 import { rewriteArchiveLinks } from './rewriteArchiveLinks';
 import type { UrlPattern } from './urlPattern';
 import type { FieldMapping } from '../sources/readJsonRecords';
@@ -38,6 +39,8 @@ export interface ImportOptions {
   urlPatterns?: UrlPattern[];
   /** The librarian's description of a site's own shortcodes (`--shortcodes FILE`). */
   shortcodes?: ShortcodeRules;
+  /** Where articles' images are found (`--images`, `--fetch-images`, `--image-timeout`, `--image-max-bytes`). */
+  images?: ImageOptions;
   /** Check and report, but write nothing. */
   dryRun?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -62,6 +65,8 @@ export interface ImportReport {
   unresolvedRefs: Record<string, number>;
   /** Cross-references to pages outside the content imported, linked to the address Hugo gives them. */
   guessedRefs: Record<string, number>;
+  /** Images kept for offline reading, and those that could not be, with the reason for each. */
+  images: ImageReport;
   /** Links between archived articles rewritten to the reader's addresses, in all articles. */
   linksRewritten: number;
   /** Article counts per month and per category (display name) of the archive after the import. */
@@ -150,7 +155,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   const archive: LoadedArchive = await readArchive(options.archiveDir);
   const meta: ArchiveMetaFile = structuredClone(archive.meta);
   const perFile = options.metaFile ? await readMetaFile(options.metaFile) : {};
-  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], unknownShortcodes: {}, unresolvedRefs: {}, guessedRefs: {}, linksRewritten: 0, byMonth: {}, byCategory: {}, articleCount: 0 };
+  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], unknownShortcodes: {}, unresolvedRefs: {}, guessedRefs: {}, images: new ImageReport(), linksRewritten: 0, byMonth: {}, byCategory: {}, articleCount: 0 };
 
   const drafts: Draft[] = [];
   // Several articles may share a URL (feeds that link every item to their home page), so a URL
@@ -201,7 +206,16 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       for (const source of result.articles) {
         // A record that cannot take the librarian's notes (a bad date given for it) fails alone.
         try {
-          sources.push(applyOverrides(applyOverrides(source, options.overrides), notes));
+          const noted = applyOverrides(applyOverrides(source, options.overrides), notes);
+          // Its pictures, kept in the archive for offline reading where a copy can be had.
+          noted.bodyHtml = await keepArticleImages(noted.bodyHtml, {
+            articleUrl: noted.url,
+            sourceFile: file,
+            archiveDir: options.archiveDir,
+            options: { ...options.images, dryRun: options.dryRun },
+            report: report.images,
+          });
+          sources.push(noted);
         } catch (err) {
           if (!(err instanceof SourceError)) throw err;
           report.failed.push({ file: source.record ? `${err.file} ${source.record}` : err.file, reason: err.reason });

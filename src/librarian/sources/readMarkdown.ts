@@ -205,12 +205,13 @@ export function readMarkdown(text: string, filePath: string, context: MarkdownCo
   const category = labels[0] ?? null;
   const otherLabels = [...new Set([...labels.slice(1), ...tags])].filter((label) => label !== category);
 
-  // The article's own address: stated in its front matter, else where its site published it.
-  // `source_url` names the page it was first published on, elsewhere: a second original.
-  const ownUrl = httpUrl(data.canonical) ?? httpUrl(data.canonical_url) ?? site.urlOf(filePath);
-  const firstUrl = httpUrl(data.source_url);
-  const url = ownUrl ?? firstUrl;
-  const otherUrls = ownUrl && firstUrl && firstUrl !== ownUrl ? [firstUrl] : [];
+  // The article's own address: where its site published it (its `url`, else the site's address
+  // pattern). `canonical` and `source_url` name the page it was first published on, elsewhere: a
+  // second original, and the only one known when the site's addresses are not.
+  const ownUrl = site.urlOf(filePath);
+  const elsewhere = [httpUrl(data.canonical) ?? httpUrl(data.canonical_url), httpUrl(data.source_url)].filter((u): u is string => u !== null);
+  const url = ownUrl ?? elsewhere[0] ?? null;
+  const otherUrls = [...new Set(elsewhere)].filter((u) => u !== url);
   const summary = textOf(data.summary) ?? textOf(data.description) ?? textOf(data.deck);
   const rendered = renderShortcodes(split.body, {
     rules: context.shortcodes,
