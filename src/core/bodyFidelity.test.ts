@@ -8,6 +8,9 @@ describe('findFidelityProblems', () => {
     expect(kinds('<p>Read more**** on <strong>APIs</strong> and **bold** words.</p>')).toEqual(['markdown-emphasis']);
     expect(kinds('<h2>Why We Did It {#toc0}</h2>')).toEqual(['heading-attribute']);
     expect(kinds('<p>{{&lt; legacy-img src="2013/11/turkey.jpeg" &gt;}}</p><p>{% include x.html %}</p>')).toEqual(['shortcode', 'liquid-tag']);
+    expect(kinds('<p>[youtube <a href="http://www.youtube.com/watch?v=BVeiRCEwJx8">http://www.youtube.com/watch?v=BVeiRCEwJx8</a>]</p>')).toEqual(['shortcode']);
+    expect(kinds('<p>They said [sic], cited [1] and tagged it [Video].</p>')).toEqual([]);
+    expect(kinds('<p>[caption id="attachment_12" align="alignleft"]A photo.[/caption]</p>')).toEqual(['shortcode']);
     expect(kinds('<p>&lt;img src="https://example.gov/a.png" alt="A chart"&gt; Our chart.</p>')).toEqual(['escaped-tag']);
   });
 

@@ -27,7 +27,7 @@ export const FIDELITY_KIND_DESCRIPTIONS: Record<FidelityKind, string> = {
   'markdown-link': 'Markdown link syntax "](" shown as text',
   'markdown-emphasis': 'Markdown emphasis "**…**" shown as text',
   'heading-attribute': 'heading attribute "{#…}" shown as text',
-  shortcode: 'Hugo shortcode "{{< … >}}" shown as text',
+  shortcode: 'a Hugo or WordPress shortcode ("{{< … >}}", "[youtube …]") shown as text',
   'liquid-tag': 'Liquid tag "{% … %}" shown as text',
   'escaped-tag': 'an HTML tag shown as text ("&lt;img …")',
   'prose-in-code': 'ordinary prose inside a code block',
@@ -45,6 +45,9 @@ const PATTERNS: { kind: FidelityKind; pattern: RegExp }[] = [
   { kind: 'heading-attribute', pattern: /\{#[\w:.-]+(?:\s[^}]*)?\}/ },
   { kind: 'shortcode', pattern: /\{\{[<%]/ },
   { kind: 'liquid-tag', pattern: /\{%-?\s*\w/ },
+  // WordPress's media shortcodes (`[youtube https://…]`, `[caption id=…]`, `[gallery ids=…]`).
+  // A word in brackets alone ("[Video]", "[sic]") is text: a shortcode has an address, attributes or a closing tag.
+  { kind: 'shortcode', pattern: /\[(?:youtube|vimeo|embed|video|audio)(?:=|\s+)\s*https?:[^\]]*\]|\[(?:caption|wp_caption|gallery|playlist|video|audio)\s+[\w-]+=[^\]]*\]|\[\/(?:caption|wp_caption|embed|video|audio)\]/ },
   // A tag with attributes shown as text: `<img src=…>`, `<a href=…>`, `<div class=…>`. A tag's
   // bare name in a sentence (`the <h1> and <h2> tags`) is how articles about HTML write it.
   { kind: 'escaped-tag', pattern: /<(?:img|a|div|span|p|iframe|script|table|figure|video|source)\s+[\w-]+\s*=\s*["'][^<>]{0,200}>?/i },

@@ -87,6 +87,15 @@ describe('renderShortcodes', () => {
     expect(Object.fromEntries(ctx.report.unknown)).toEqual({ '{% include %}': 1 });
   });
 
+  it('renders WordPress embed shortcodes left in Markdown migrated from WordPress as links', () => {
+    expect(render('What are APIs?\n\n[youtube http://www.youtube.com/watch?v=BVeiRCEwJx8]\n\nAPIs are…')).toContain(
+      '<p><a href="http://www.youtube.com/watch?v=BVeiRCEwJx8">Watch on youtube.com</a> (youtube.com)</p>',
+    );
+    expect(render('The demo: [youtube= http://www.youtube.com/watch?v=yxK9Cb-TSGM&w=600] You can also…')).toContain(
+      '<a href="http://www.youtube.com/watch?v=yxK9Cb-TSGM&amp;w=600">Watch on youtube.com</a>',
+    );
+  });
+
   it('shows a shortcode quoted for display as text', () => {
     expect(renderShortcodes('Write {{</* youtube id="x" */>}} in your page.', context())).toBe('Write {{< youtube id="x" >}} in your page.');
   });

@@ -203,7 +203,20 @@ function ruleFor(code: Shortcode, rules: ShortcodeRules, paired: boolean): Short
  * content is rendered too; a shortcode quoted for display (Hugo's `{{</*` … `*∕>}}`) is kept as text.
  */
 export function renderShortcodes(markdown: string, ctx: ShortcodeContext): string {
-  return renderLiquid(renderHugo(linkedShortcodes(markdown), ctx), ctx);
+  return renderWordPressEmbeds(renderLiquid(renderHugo(linkedShortcodes(markdown), ctx), ctx));
+}
+
+/**
+ * WordPress (Jetpack) embed shortcodes that sites migrated from WordPress keep in their Markdown
+ * (`[youtube https://www.youtube.com/watch?v=…]`): a link to the video or post, as an embed.
+ */
+const WORDPRESS_EMBED = /\[(youtube|vimeo|dailymotion|ted|soundcloud|tweet|twitter|instagram|embed)(?:=\s*|\s+)(https?:\/\/[^\s\]]+)[^\]]*\](?:\s*\[\/\1\])?/gi;
+
+function renderWordPressEmbeds(text: string): string {
+  return text.replace(WORDPRESS_EMBED, (_whole, _name: string, url: string) => {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return block(`<p><a href="${escapeHtml(url)}">Watch on ${escapeHtml(host)}</a> (${escapeHtml(host)})</p>`);
+  });
 }
 
 /**

@@ -243,6 +243,8 @@ function replaceShortcodes(html: string, protect: (html: string) => string): str
       const src = a.src ?? Object.values(a).find((value) => /^https?:\/\//.test(value));
       return src ? protect(mediaLink(src)) : '';
     })
+    // Jetpack's embeds: `[youtube https://www.youtube.com/watch?v=…]`.
+    .replace(/\[(youtube|vimeo|dailymotion|ted|soundcloud|tweet|twitter|instagram)(?:=\s*|\s+)(https?:\/\/[^\s\]]+)[^\]]*\]/gi, (_whole, _name, url: string) => protect(mediaLink(url)))
     .replace(/\[embed\b[^\]]*\]([\s\S]*?)\[\/embed\]/g, (_whole, url: string) =>
       /^https?:\/\/\S+$/.test(url.trim()) ? protect(mediaLink(url.trim())) : '',
     );
