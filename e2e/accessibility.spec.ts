@@ -18,6 +18,8 @@ const PAGES = [
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every page has no axe violations (${colorScheme})`, async ({ page }) => {
+    // Eleven pages, each loaded and analysed in turn: axe takes 5–20 s a page on two busy cores.
+    test.setTimeout(240_000);
     // Reduced motion: axe measures contrast at one instant, and the loading line fades in.
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     for (const url of PAGES) {
