@@ -7,6 +7,8 @@ describe('findFidelityProblems', () => {
     expect(kinds('<p>Learn about [children]( "Trends on Tuesday: Kids are Going Mobile") today.</p>')).toEqual(['markdown-link']);
     expect(kinds('<p>Read more**** on <strong>APIs</strong> and **bold** words.</p>')).toEqual(['markdown-emphasis']);
     expect(kinds('<h2>Why We Did It {#toc0}</h2>')).toEqual(['heading-attribute']);
+    expect(kinds('<h3>*<strong>*Q &amp; A with Emily Marsh*</strong>*</h3>')).toEqual(['markdown-emphasis']);
+    expect(kinds('<p>Prices rose 5 * 3 times; see note*.</p>')).toEqual([]);
     expect(kinds('<p>{{&lt; legacy-img src="2013/11/turkey.jpeg" &gt;}}</p><p>{% include x.html %}</p>')).toEqual(['shortcode', 'liquid-tag']);
     expect(kinds('<p>[youtube <a href="http://www.youtube.com/watch?v=BVeiRCEwJx8">http://www.youtube.com/watch?v=BVeiRCEwJx8</a>]</p>')).toEqual(['shortcode']);
     expect(kinds('<p>They said [sic], cited [1] and tagged it [Video].</p>')).toEqual([]);

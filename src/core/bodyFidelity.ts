@@ -36,12 +36,13 @@ export const FIDELITY_KIND_DESCRIPTIONS: Record<FidelityKind, string> = {
 /** Code is allowed to hold any syntax: its text is taken out before the prose checks. */
 const CODE_ELEMENT = /<(pre|code)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi;
 const TAG = /<[^>]*>/g;
+const INLINE_TAG = /<\/?(?:a|strong|em|b|i|u|s|span|mark|small|sub|sup|abbr|cite|q|time)\b[^>]*>/gi;
 
 const PATTERNS: { kind: FidelityKind; pattern: RegExp }[] = [
   // `[text](address)` or the remains of one whose address was a template: `[text]( "title")`.
   { kind: 'markdown-link', pattern: /\]\(\s*(?:[^\s()]*|"[^"]*")\s*(?:"[^"]*")?\s*\)?/ },
   // `**bold**` with text between the markers; a lone `****` (an empty emphasis) too.
-  { kind: 'markdown-emphasis', pattern: /\*\*(?=\S)[^*\n]{1,200}?\S\*\*|\*{4,}/ },
+  { kind: 'markdown-emphasis', pattern: /\*\*(?=\S)[^*\n]{1,200}?\S\*\*|\*{4,}|(?<![\w*"'“”‘’])\*(?=[^\s*])[^*\n]{1,200}?[^\s*]\*(?![\w*])/ },
   { kind: 'heading-attribute', pattern: /\{#[\w:.-]+(?:\s[^}]*)?\}/ },
   { kind: 'shortcode', pattern: /\{\{[<%]/ },
   { kind: 'liquid-tag', pattern: /\{%-?\s*\w/ },
@@ -63,7 +64,8 @@ export function findFidelityProblems(bodyHtml: string): FidelityProblem[] {
     if (tag.toLowerCase() === 'pre') codeBlocks.push(decodeEntities(inner.replace(TAG, '')));
     return ' ';
   });
-  const text = decodeEntities(withoutCode.replace(TAG, ' ')).replace(/\s+/g, ' ');
+  // Inline tags join the text around them, as a reader sees it (`*<strong>*Q & A*</strong>*`).
+  const text = decodeEntities(withoutCode.replace(INLINE_TAG, '').replace(TAG, ' ')).replace(/\s+/g, ' ');
   for (const { kind, pattern } of PATTERNS) {
     const match = pattern.exec(text);
     if (match) problems.push({ kind, excerpt: excerptAround(text, match.index, match[0].length) });

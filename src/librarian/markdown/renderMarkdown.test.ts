@@ -33,6 +33,7 @@ describe('renderMarkdown', () => {
       ['* **Central Agency Developer Hub—**A single place to find all.', '<strong>Central Agency Developer Hub—</strong>A single place'],
       ['By Stephanie Stover, **** Search Engine Specialist', 'By Stephanie Stover,  Search Engine Specialist'],
       ['Read the article: [Using Chatbots](Using Chatbots To Improve).', 'Read the article: Using Chatbots.'],
+      ['### \\***\\*Q & A with Emily Marsh, Ph.D.\\****', '<strong>Q &amp; A with Emily Marsh, Ph.D.</strong></h3>'],
     ];
     for (const [markdown, expected] of cases) expect(renderMarkdown(markdown), markdown).toContain(expected);
   });

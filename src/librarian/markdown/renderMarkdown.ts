@@ -102,8 +102,10 @@ function dropEmptyEmphasis(markdown: string): string {
  */
 function finishInlineMarkdown(html: string): string {
   return html
-    // The address of a link CommonMark did not read, linked on its own by the autolink extension.
-    // A link whose opening bracket was never typed (`… and DigitalGov](…)`): its last word.
+    // Escaped asterisks a converter left around bold (`\***\*Q & A\****`): debris, not text.
+    .replace(/\*+(?=<\/?(?:strong|em)>)|(?<=<\/?(?:strong|em)>)\*+/g, '')
+    // The address of a link CommonMark did not read is linked on its own by the autolink extension:
+    // a link whose opening bracket was never typed (`… and DigitalGov](…)`): its last word.
     .replace(/(^|[^\]\w])([^\s<>[\]]+)\]\(\s*<a href="([^"]+)">[^<]*<\/a>\s*\)/g, (whole, lead: string, word: string, href: string) =>
       whole.includes('[') ? whole : `${lead}<a href="${href}">${word}</a>`,
     )
@@ -132,16 +134,19 @@ function finishInlineMarkdown(html: string): string {
     )
     .join('')
     .split(/(<pre\b[\s\S]*?<\/pre>|<code\b[\s\S]*?<\/code>|<\/?(?:p|li|ul|ol|td|th|tr|table|thead|tbody|h[1-6]|blockquote|div|figure|figcaption|aside|dl|dd|dt|br|hr)\b[^>]*>)/)
-    .map((part, i) => (i % 2 === 0 && part.includes('**') ? pairStrongDelimiters(part) : part))
+    .map((part, i) => (i % 2 === 0 && part.includes('*') ? pairEmphasisDelimiters(part) : part))
     .join('');
 }
 
 /**
- * Bold in one block's inline HTML where CommonMark left `**` unpaired: every `**` and every
- * `<strong>` boundary CommonMark drew, paired again from left to right as Markdown.pl pairs them.
- * A delimiter left over at the end is an author's slip and stays as written.
+ * Emphasis in one block's inline HTML where CommonMark left `*` or `**` unpaired: single
+ * asterisks paired into `<em>`; every `**` and every `<strong>` boundary CommonMark drew, paired
+ * again from left to right as Markdown.pl pairs them. A `**` left over is an author's slip (see below).
  */
-function pairStrongDelimiters(inline: string): string {
+function pairEmphasisDelimiters(html: string): string {
+  // Emphasis in single asterisks, likewise (not after a quote: `"*passport*"` in a formula).
+  const inline = html.replace(/(?<![\w*\\"'“”‘’])\*(?=[^\s*])((?:(?!\*)[\s\S])*?[^\s*])\*(?![\w*])/g, '<em>$1</em>');
+  if (!inline.includes('**')) return inline;
   const delimited = inline.replace(/<\/?strong>/g, '**');
   const paired = delimited.replace(/\*\*(?=[^\s*])((?:(?!\*\*)[\s\S])*?[^\s*])\*\*/g, '<strong>$1</strong>');
   if (!paired.includes('**')) return paired;
