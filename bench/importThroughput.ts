@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { importSources } from '../src/librarian/import/importSources';
+import { parseUrlPattern } from '../src/librarian/import/urlPattern';
+import { readShortcodeRules } from '../src/librarian/markdown/readShortcodeRules';
 import { HUFFPOST_MAPPING } from '../src/librarian/sources/readJsonRecords';
 import { CORPORA_DIR, tempArchive } from '../src/librarian/testing/tempArchive';
 
@@ -40,7 +42,14 @@ export async function importThroughput(): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
   rows.push(
     await measure('DigitalGov (Hugo Markdown)', async (dir) => {
-      const report = await importSources({ archiveDir: dir, files: [digitalgov], overrides: { outlet: 'Digital.gov' } });
+      // As the default archive is made (README): the site's address patterns and shortcodes.
+      const report = await importSources({
+        archiveDir: dir,
+        files: [digitalgov],
+        overrides: { outlet: 'Digital.gov' },
+        urlPatterns: ['https://digital.gov/{year}/{month}/{day}/{slug}/', 'https://www.digitalgov.gov/{year}/{month}/{day}/{slug}/'].map(parseUrlPattern),
+        shortcodes: await readShortcodeRules('archive/sources/digitalgov-shortcodes.json'),
+      });
       return report.imported.length + report.merged.length;
     }),
   );
