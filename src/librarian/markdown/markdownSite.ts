@@ -53,7 +53,8 @@ export interface MarkdownSite {
   patternsFor(file: string): UrlPattern[];
 }
 
-function isDirectory(dir: string): boolean {
+/** Whether `dir` is a directory (false when it does not exist). */
+export function isDirectory(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
   } catch {

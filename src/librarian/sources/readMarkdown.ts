@@ -3,7 +3,7 @@
  * it for the body. Author and topic slugs are turned into display names from the site's own
  * taxonomy pages (`authors/<slug>/_index.md`, `topics/<slug>/_index.md`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { htmlToText } from '../bundle/htmlToText';
 import { cleanText, isIsoDate, joinNames, parseSourceDate } from '../import/normalise';
@@ -11,7 +11,7 @@ import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
 import type { UrlPattern } from '../import/urlPattern';
 import { isRecord, parseYaml, splitFrontMatter } from '../markdown/frontMatter';
-import { createMarkdownSite, type MarkdownSite } from '../markdown/markdownSite';
+import { createMarkdownSite, isDirectory, type MarkdownSite } from '../markdown/markdownSite';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown/renderMarkdown';
 import { createShortcodeReport, renderShortcodes, type ShortcodeReport, type ShortcodeRules } from '../markdown/shortcodes';
 
@@ -79,14 +79,6 @@ export function createTaxonomyResolver(): TaxonomyResolver {
       return readableSlug(slug);
     },
   };
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Hugo's URL form of a term; null for anything that could step out of the taxonomy folder. */
