@@ -1,5 +1,6 @@
 import { ARCHIVE_FORMAT, type ArchiveMetaFile, type ArchiveMonthFile } from './format';
 import { isMonthKey, monthKey } from './monthKey';
+import { isSlug } from './slugify';
 import type { Article } from './types';
 
 /** One problem found in an archive file: which file, which record, which field, and what. */
@@ -26,7 +27,6 @@ export class ArchiveValidationError extends Error {
 
 const ISO_DATE =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/;
-const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 const ID = /^[a-z0-9]{8,40}$/;
 
 type Check = (cond: boolean, field: string | null, message: string) => void;
@@ -62,7 +62,7 @@ export function validateArchiveMeta(file: string, data: unknown): ArchiveProblem
         problems.push({ file, record, field: null, message: 'must be an object { slug, name }' });
         return;
       }
-      if (typeof label.slug !== 'string' || !SLUG.test(label.slug)) {
+      if (typeof label.slug !== 'string' || !isSlug(label.slug)) {
         problems.push({ file, record, field: 'slug', message: `not a slug: ${JSON.stringify(label.slug)}` });
       } else if (seen.has(label.slug)) {
         problems.push({ file, record, field: 'slug', message: `duplicate slug "${label.slug}"` });
@@ -130,7 +130,7 @@ export function validateArchiveMonth(
       check(other === undefined, 'id', `duplicate id, also in ${other}`);
       knownIds.set(a.id, `${file} ${record}`);
     }
-    check(typeof a.slug === 'string' && SLUG.test(a.slug), 'slug', `not a slug: ${JSON.stringify(a.slug)}`);
+    check(typeof a.slug === 'string' && isSlug(a.slug), 'slug', `not a slug: ${JSON.stringify(a.slug)}`);
     if (typeof a.slug === 'string') {
       check(!slugs.has(a.slug), 'slug', `duplicate slug "${a.slug}" in this month`);
       slugs.add(a.slug);
