@@ -27,20 +27,27 @@ export interface SourceArticle {
 }
 
 /**
- * What a source reader returns for one file: the articles it holds, and the records it
- * deliberately left out (a WordPress page or draft, a feed item with no content) with the reason.
- * A record that is broken rather than deliberately left out is a {@link SourceError} for the file
- * when nothing can be read, or a skipped record with its reason when the rest can.
+ * What a source reader returns for one file: the articles it holds, the records it deliberately
+ * left out because they are not news (a WordPress page or draft, a feed item with no content),
+ * and the records it refused because they are broken (a JSON Lines line that is not JSON, a
+ * record with no title), each with the reason. Left out is by design and no failure; refused is
+ * a failure of the import (exit 1), though the rest of the file still imports. A file where
+ * nothing can be read at all is a {@link SourceError}.
  */
 export interface SourceReadResult {
   articles: SourceArticle[];
   skipped: { record: string; reason: string }[];
+  refused?: { record: string; reason: string }[];
 }
 
 /** What a librarian states about a source that the source itself does not (or gets wrong). */
 export interface SourceOverrides {
   title?: string;
-  /** `YYYY-MM-DD` or a full ISO 8601 date-time. */
+  /**
+   * `YYYY-MM-DD` or a full ISO 8601 date-time, for records that state no date or an implausible
+   * one (a placeholder, before 1800, in the future): a date the source states is never replaced
+   * (`librarian edit --date` corrects one after the import).
+   */
   date?: string;
   outlet?: string;
   url?: string;

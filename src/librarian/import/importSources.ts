@@ -53,9 +53,13 @@ export interface ImportReport {
   merged: { file: string; into: string; title: string; how: 'same URL' | 'near duplicate'; similarity: number }[];
   /** Sources already in the archive exactly as they are: nothing to do. */
   unchanged: { file: string; id: string }[];
-  /** Sources that could not be imported, with the reason. */
+  /**
+   * Sources and records refused (a file that cannot be read, a line that is not JSON, a record
+   * with no date), each named by file and record with the reason: any of them makes the import
+   * a failure (exit 1), though everything else is imported.
+   */
   failed: { file: string; reason: string }[];
-  /** Records deliberately left out (a WordPress page or draft, an empty feed item), with the reason. */
+  /** Records deliberately left out by design (a WordPress page or draft, an empty feed item): no failure. */
   skipped: { file: string; reason: string }[];
   /** Archive files written (relative to the archive), empty on a dry run or when nothing changed. */
   written: string[];
@@ -221,11 +225,10 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
           report.failed.push({ file: source.record ? `${err.file} ${source.record}` : err.file, reason: err.reason });
         }
       }
-      for (const s of result.skipped) {
-        // A one-article source (a page, a Markdown file) names its record after the file itself.
-        const record = s.record === name || s.record === file ? '' : s.record;
-        report.skipped.push({ file: record ? `${name} ${record}` : name, reason: s.reason });
-      }
+      // A one-article source (a page, a Markdown file) names its record after the file itself.
+      const where = (record: string) => (record === name || record === file || record === '' ? name : `${name} ${record}`);
+      for (const s of result.skipped) report.skipped.push({ file: where(s.record), reason: s.reason });
+      for (const r of result.refused ?? []) report.failed.push({ file: where(r.record), reason: r.reason });
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
       report.failed.push({ file: err.file, reason: err.reason });

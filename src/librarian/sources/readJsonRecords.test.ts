@@ -38,6 +38,7 @@ describe.skipIf(!PRESENT)(`readJsonRecords on the HuffPost News Category dataset
   it('reads all 9,999 records, the first one field by field', () => {
     const result = readJsonRecords(huffpost(), FILE, HUFFPOST_MAPPING);
     expect(result.skipped).toEqual([]);
+    expect(result.refused).toEqual([]);
     expect(result.articles).toHaveLength(9999);
     expect(result.articles[0]).toEqual(FIRST);
     expect(result.articles.at(-1)).toMatchObject({
@@ -75,15 +76,16 @@ describe.skipIf(!PRESENT)(`readJsonRecords on the HuffPost News Category dataset
     expect(articles.every((article) => article.bodyHtml === `<p>${article.summary!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</p>`)).toBe(true);
   });
 
-  it('skips a malformed line with its line number and reason, reads the rest, and ignores blank lines', () => {
+  it('refuses a malformed line with its line number and reason, reads the rest, and ignores blank lines', () => {
     const lines = huffpost().split('\n');
     lines[16] = lines[16]!.slice(0, 60); // a line cut short, as by an interrupted download
     lines.splice(20, 0, '', '   ');
     const result = readJsonRecords(lines.join('\n'), FILE, HUFFPOST_MAPPING);
     expect(result.articles).toHaveLength(9998);
-    expect(result.skipped).toHaveLength(1);
-    expect(result.skipped[0]!.record).toBe('line 17');
-    expect(result.skipped[0]!.reason).toMatch(/^not valid JSON \(.+\)$/);
+    expect(result.skipped).toEqual([]);
+    expect(result.refused).toHaveLength(1);
+    expect(result.refused![0]!.record).toBe('line 17');
+    expect(result.refused![0]!.reason).toMatch(/^not valid JSON: .+$/);
     expect(result.articles[16]!.record).toBe('line 18');
     expect(result.articles[19]!.record).toBe('line 23'); // after the two blank lines
   });
@@ -92,14 +94,14 @@ describe.skipIf(!PRESENT)(`readJsonRecords on the HuffPost News Category dataset
     const error = thrownBy(() => readJsonRecords('<!DOCTYPE html>\n<html><body>Rate limited</body></html>\n', FILE, HUFFPOST_MAPPING));
     expect(error).toBeInstanceOf(SourceError);
     expect((error as Error).message).toMatch(
-      /^News_Category_Dataset_v3\.newest9999\.jsonl: no record parses as JSON \(line 1: not valid JSON \(.+\)\)$/,
+      /^News_Category_Dataset_v3\.newest9999\.jsonl: no record parses as JSON \(line 1: not valid JSON: .+\)$/,
     );
   });
 
   it('reads a JSON array built from the first 3 real records as record 1–3, and the same array inside an object', () => {
     const records = huffpost().split('\n').slice(0, 3).map((line) => JSON.parse(line) as Record<string, unknown>);
     const array = readJsonRecords(JSON.stringify(records, null, 2), 'huffpost.json', HUFFPOST_MAPPING);
-    expect(array.skipped).toEqual([]);
+    expect(array.refused).toEqual([]);
     expect(array.articles.map((article) => article.record)).toEqual(['record 1', 'record 2', 'record 3']);
     expect(array.articles[0]).toEqual({ ...FIRST, file: 'huffpost.json', record: 'record 1' });
     expect(array.articles.map((article) => article.category)).toEqual(['U.S. News', 'U.S. News', 'Comedy']);
@@ -118,12 +120,13 @@ describe.skipIf(!PRESENT)(`readJsonRecords on the HuffPost News Category dataset
     );
   });
 
-  it('skips records without a title or with a date that is no date, naming the record field', () => {
+  it('refuses records without a title or with a date that is no date, naming the record field', () => {
     const [first, second] = huffpost().split('\n').slice(0, 2).map((line) => JSON.parse(line) as Record<string, unknown>);
     const text = [JSON.stringify({ ...first, headline: ' ' }), JSON.stringify({ ...second, date: 'Sept. 23' }), '42'].join('\n');
     expect(readJsonRecords(text, FILE, HUFFPOST_MAPPING)).toEqual({
       articles: [],
-      skipped: [
+      skipped: [],
+      refused: [
         { record: 'line 1', reason: 'no title ("headline" is empty or missing)' },
         { record: 'line 2', reason: '"date" is not a date: "Sept. 23"' },
         { record: 'line 3', reason: 'not a JSON object' },

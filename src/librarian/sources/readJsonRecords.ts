@@ -58,16 +58,17 @@ function isArchiveField(name: string): name is ArchiveField {
 /**
  * Reads JSON or JSON Lines records into articles. Records are named `record N` in a JSON array
  * and `line N` in JSON Lines. A record that cannot be read (malformed line, no title, a date
- * that is no date, nothing for a body) is skipped with its reason; a file where no record
- * parses is a {@link SourceError}. A record without a body gets its summary as the body.
+ * that is no date, nothing for a body) is refused with its reason while the others are read:
+ * every record in a dataset is meant to be news, so none is left out by design. A file where no
+ * record parses is a {@link SourceError}. A record without a body gets its summary as the body.
  */
 export function readJsonRecords(text: string, file: string, mapping: FieldMapping): SourceReadResult {
   const records = parseRecords(text.replace(/^\uFEFF/, ''), file);
   const read = compileMapping(mapping);
-  const result: SourceReadResult = { articles: [], skipped: [...records.skipped] };
+  const result: SourceReadResult = { articles: [], skipped: [], refused: [...records.refused] };
   for (const { record, value } of records.parsed) {
     const article = toArticle(value, read, file, record);
-    if (typeof article === 'string') result.skipped.push({ record, reason: article });
+    if (typeof article === 'string') result.refused!.push({ record, reason: article });
     else result.articles.push(article);
   }
   return result;
@@ -78,7 +79,7 @@ export function readJsonRecords(text: string, file: string, mapping: FieldMappin
 
 interface ParsedRecords {
   parsed: { record: string; value: unknown }[];
-  skipped: { record: string; reason: string }[];
+  refused: { record: string; reason: string }[];
 }
 
 function parseRecords(text: string, file: string): ParsedRecords {
@@ -92,8 +93,8 @@ function parseRecords(text: string, file: string): ParsedRecords {
       // Several objects, one per line, are JSON Lines; a broken array is broken JSON.
       if (trimmed.startsWith('[')) throw new SourceError(file, `not valid JSON (${(err as Error).message})`);
     }
-    if (Array.isArray(whole)) return { parsed: whole.map((value, i) => ({ record: `record ${i + 1}`, value })), skipped: [] };
-    if (isObject(whole)) return { parsed: recordsOfObject(whole, trimmed.includes('\n'), file), skipped: [] };
+    if (Array.isArray(whole)) return { parsed: whole.map((value, i) => ({ record: `record ${i + 1}`, value })), refused: [] };
+    if (isObject(whole)) return { parsed: recordsOfObject(whole, trimmed.includes('\n'), file), refused: [] };
   }
   return parseLines(text, file);
 }
@@ -113,7 +114,7 @@ function recordsOfObject(object: Record<string, unknown>, multiline: boolean, fi
 }
 
 function parseLines(text: string, file: string): ParsedRecords {
-  const result: ParsedRecords = { parsed: [], skipped: [] };
+  const result: ParsedRecords = { parsed: [], refused: [] };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
@@ -122,11 +123,11 @@ function parseLines(text: string, file: string): ParsedRecords {
     try {
       result.parsed.push({ record, value: JSON.parse(line) });
     } catch (err) {
-      result.skipped.push({ record, reason: `not valid JSON (${(err as Error).message})` });
+      result.refused.push({ record, reason: `not valid JSON: ${(err as Error).message}` });
     }
   }
   if (result.parsed.length === 0) {
-    const first = result.skipped[0];
+    const first = result.refused[0];
     throw new SourceError(file, first ? `no record parses as JSON (${first.record}: ${first.reason})` : 'empty file');
   }
   return result;
