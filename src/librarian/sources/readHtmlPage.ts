@@ -12,7 +12,10 @@ import { htmlToText } from '../bundle/htmlToText';
 import { cleanName, cleanText } from '../import/normalise';
 import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
-import { joinNames, parseSourceDate } from '../import/normalise';
+import { implausibleDate, joinNames, parseSourceDate } from '../import/normalise';
+import { dateInUrl } from './html/dateInUrl';
+import { dateNearHeadline } from './html/dateNearHeadline';
+import { comparable, findHeadline } from './html/findHeadline';
 
 /** Options for {@link readHtmlPage}. */
 export interface HtmlPageOptions {
@@ -47,7 +50,7 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
   const notArticle = notAnArticle(content);
   if (notArticle) throw new SourceError(file, `no article found in the page (${notArticle})`);
 
-  const title = [...page.titles, article.title]
+  const title = [page.headline?.text, ...page.titles, article.title]
     .map((candidate) => withoutSiteName(candidate, page.outlet))
     .find((candidate): candidate is string => !!candidate);
   if (!title) throw new SourceError(file, 'no title found (no JSON-LD headline, og:title, <title> or <h1>)');
@@ -129,6 +132,8 @@ function textShares(html: string): { total: number; inLinks: number; inListsOrLi
 // Metadata
 
 interface PageMetadata {
+  /** The headline a reader sees, when the page's metadata or its only `<h1>` says which it is. */
+  headline: { text: string } | null;
   /** Title candidates, most trusted first (site name not yet removed). */
   titles: (string | null)[];
   date: string | null;
@@ -148,10 +153,15 @@ type Doc = ReturnType<typeof parseHTML>['document'];
 type El = NonNullable<ReturnType<Doc['querySelector']>>;
 
 const DATE_META = [
-  'article:published_time', 'og:published_time', 'parsely-pub-date', 'sailthru.date', 'datepublished',
-  'date', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date', 'dc.date.issued',
-  'dcterms.date', 'dcterms.issued', 'dcterms.created',
+  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published', 'article.published',
+  'parsely-pub-date', 'sailthru.date', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
+  'published_time', 'publication_date', 'publication-date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.date',
+  'dcterms.issued', 'dcterms.created', 'citation_publication_date', 'citation_date', 'prism.publicationdate', 'date.available',
+  'cxenseparse:recs:publishtime', 'datecreated', 'created',
 ];
+/** Last resort: a page last changed on a day was at least written by then. */
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'dc.date.modified'];
+const LANGUAGE_META = ['content-language', 'language', 'dc.language', 'og:locale'];
 const AUTHOR_META = ['article:author', 'author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl'];
 const TITLE_META = ['og:title', 'parsely-title', 'twitter:title', 'sailthru.title', 'dc.title'];
 const SECTION_META = ['article:section', 'parsely-section', 'section'];
@@ -171,14 +181,31 @@ function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
   const base = pageUrl ?? url;
 
   const article = mainArticle(document);
-  const dates = [ld?.datePublished, ...DATE_META.flatMap((name) => meta.get(name) ?? []), ...articleTimes(document, article)];
+  const language = pageLanguage(document, meta, ld?.language ?? null);
+  const titles = [ld?.headline ?? null, first(TITLE_META), textOf(document.querySelector('title'))];
+  const outlet = ld?.publisher ?? first(['og:site_name', 'application-name']);
+  const headline = findHeadline(document, titles.filter((title): title is string => !!title), outlet);
+  const headlineElement = headline?.element ?? article?.querySelector('h1') ?? document.querySelector('h1');
+  const parse = (value: string | null | undefined) => {
+    const date = parseSourceDate(value, { language });
+    return date && !implausibleDate(date) ? date : null;
+  };
+  // Dates as a reader finds them, the most precise first: what the page states about itself, its
+  // address, the date printed by the headline; the last change only when nothing else says.
+  const date =
+    [ld?.datePublished, ...DATE_META.flatMap((name) => meta.get(name) ?? []), ...articleTimes(document, article)].map(parse).find(Boolean) ??
+    [url, ld?.url].map((address) => (address ? dateInUrl(address) : null)).find((day) => day && !implausibleDate(day)) ??
+    (headlineElement ? dateNearHeadline(document, headlineElement, language) : null) ??
+    [ld?.dateModified, ...MODIFIED_META.flatMap((name) => meta.get(name) ?? [])].map(parse).find(Boolean) ??
+    null;
   const tagLists = [ld?.keywords ?? [], ...TAG_META.map((names) => names.flatMap((name) => (meta.get(name) ?? []).flatMap(splitList)))];
   const metaAuthors = AUTHOR_META.map((name) => (meta.get(name) ?? []).filter((value) => !/^https?:\/\//i.test(value)));
 
   return {
-    titles: [ld?.headline ?? null, first(TITLE_META), textOf(document.querySelector('title')), textOf(document.querySelector('h1'))],
-    date: dates.map(parseSourceDate).find(Boolean) ?? null,
-    outlet: ld?.publisher ?? first(['og:site_name', 'application-name']),
+    headline,
+    titles: [...titles, textOf(document.querySelector('h1'))],
+    date,
+    outlet,
     url,
     author: joinNames(ld?.authors ?? []) ?? metaAuthors.map(joinNames).find(Boolean) ?? null,
     relAuthor: bylineName(textOf((article ?? document).querySelector('a[rel~="author" i]'))),
@@ -187,6 +214,19 @@ function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
     summary: ld?.description ?? first(SUMMARY_META),
     baseUrl: (baseHref ? httpUrl(baseHref, base) : null) ?? base,
   };
+}
+
+/** The page's language tag: `<html lang>`, then what its metadata says ("de-DE", "fr_FR"). */
+function pageLanguage(document: Doc, meta: Map<string, string[]>, ldLanguage: string | null): string | null {
+  const httpEquiv = document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const candidates = [
+    document.documentElement?.getAttribute('lang'),
+    document.documentElement?.getAttribute('xml:lang'),
+    httpEquiv,
+    ldLanguage,
+    ...LANGUAGE_META.flatMap((name) => meta.get(name) ?? []),
+  ];
+  return candidates.map((value) => cleanText(value ?? '').split(/[,;\s]/)[0] ?? '').find((value) => /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(value)) ?? null;
 }
 
 /** Every `<meta>` value by its lower-cased `property`, `name` or `itemprop`, in page order. */
@@ -272,10 +312,6 @@ function withoutSiteName(title: string | null | undefined, siteName: string | nu
   return text;
 }
 
-function comparable(name: string): string {
-  return name.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 /** The article's own heading repeats the title the archive shows above the body: drop it. */
 function withoutLeadingTitle(bodyHtml: string, title: string): string {
   const heading = /^<h[1-6]>([\s\S]*?)<\/h[1-6]>\s*/.exec(bodyHtml);
@@ -289,6 +325,8 @@ function withoutLeadingTitle(bodyHtml: string, title: string): string {
 interface JsonLdArticle {
   headline: string | null;
   datePublished: string | null;
+  dateModified: string | null;
+  language: string | null;
   authors: string[];
   publisher: string | null;
   section: string | null;
@@ -301,6 +339,26 @@ type JsonNode = Record<string, unknown>;
 
 /** Schema.org types of a news article (`NewsArticle`, `ReportageNewsArticle`, `BlogPosting`, …). */
 const ARTICLE_TYPE = /(Article|BlogPosting)$/;
+/** A page that is not typed as an article may still state its headline, date and author. */
+const PAGE_TYPE = /^(WebPage|ItemPage|AboutPage|QAPage|Report|CreativeWork)$/;
+
+/**
+ * The JSON text of a JSON-LD script: some pages wrap it in an HTML comment or a CDATA section,
+ * itself often in a JavaScript comment (`//<![CDATA[`, `/*<![CDATA[*\/`).
+ */
+function jsonLdText(text: string): string {
+  return text
+    .trim()
+    .replace(/^(\/\/|\/\*)?\s*(<!--|<!\[CDATA\[)\s*(\*\/)?/, '')
+    .replace(/(\/\/|\/\*)?\s*(-->|\]\]>)\s*(\*\/)?$/, '')
+    .trim();
+}
+
+/** A JSON-LD date that parses to a believable day (no `0001-01-01` placeholder). */
+function plausible(value: string): boolean {
+  const date = parseSourceDate(value);
+  return !!date && !implausibleDate(date);
+}
 
 /**
  * The first article node of the page's JSON-LD, looking inside arrays and `@graph`, with
@@ -318,13 +376,14 @@ function jsonLdArticle(document: Doc): JsonLdArticle | null {
   for (const script of document.querySelectorAll('script')) {
     if (!/^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
     try {
-      // Some pages wrap the JSON in an HTML comment or CDATA section.
-      collect(JSON.parse((script.textContent ?? '').replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)|(-->|\/\/\s*\]\]>)\s*$/g, '')));
+      collect(JSON.parse(jsonLdText(script.textContent ?? '')));
     } catch {
       // A broken block states nothing; the meta tags still may.
     }
   }
-  const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPE.test(type)));
+  const article =
+    nodes.find((node) => types(node).some((type) => ARTICLE_TYPE.test(type))) ??
+    nodes.find((node) => types(node).some((type) => PAGE_TYPE.test(type)));
   if (!article) return null;
 
   const byId = new Map(nodes.filter((node) => typeof node['@id'] === 'string').map((node) => [node['@id'] as string, node]));
@@ -339,7 +398,9 @@ function jsonLdArticle(document: Doc): JsonLdArticle | null {
 
   return {
     headline: ldText(article.headline) ?? ldText(article.name),
-    datePublished: ldText(article.datePublished) ?? ldText(article.dateCreated),
+    datePublished: [article.datePublished, article.dateCreated].map(ldText).find((value) => value && plausible(value)) ?? null,
+    dateModified: ldText(article.dateModified),
+    language: ldText(article.inLanguage),
     authors: list(article.author).map(nameOf).filter((name): name is string => !!name),
     publisher: nameOf(list(article.publisher)[0]),
     section: list(article.articleSection).map(ldText).find(Boolean) ?? null,

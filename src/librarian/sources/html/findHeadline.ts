@@ -1,0 +1,54 @@
+import type { parseHTML } from 'linkedom';
+import { cleanText } from '../../import/normalise';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = NonNullable<ReturnType<Doc['querySelector']>>;
+
+/** The headline a reader sees above the article, and its element. */
+export interface Headline {
+  text: string;
+  element: El;
+}
+
+/** Letters and digits only, lower-cased: titles compared as a reader reads them. */
+export function comparable(text: string): string {
+  return text.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const HEADINGS = 'h1, h2, [itemprop~="headline"]';
+
+/**
+ * The article's visible headline. Titles in the page's metadata often carry the site's name
+ * ("Tote Hummeln unter Linden: Die Erklärung – Blog") or an SEO variant of the headline; the
+ * heading a reader sees is the title. A heading (or a part of one, without its kicker: "Klimaschutz:"
+ * in its own `<span>`) is taken when a metadata title states it, else the page's only `<h1>`,
+ * unless that is the site's name. `metaTitles` are most trusted first.
+ */
+export function findHeadline(document: Doc, metaTitles: string[], siteName: string | null): Headline | null {
+  const headings = [...document.querySelectorAll(HEADINGS)].filter((element) => !element.closest('nav, footer, aside, [role="navigation"]'));
+  const titles = metaTitles.map(comparable).filter((title) => title.length > 0);
+  const site = siteName ? comparable(siteName) : null;
+
+  for (const title of titles) {
+    for (const heading of headings) {
+      for (const element of [heading, ...heading.children]) {
+        const text = textOf(element);
+        const key = comparable(text);
+        if (key.length < 4 || key === site) continue;
+        if (key === title || (key.length >= Math.min(12, title.length) && key.length >= title.length * 0.4 && title.includes(key))) {
+          return { text, element };
+        }
+      }
+    }
+  }
+  const h1s = headings.filter((heading) => heading.tagName.toUpperCase() === 'H1' && comparable(textOf(heading)).length >= 4);
+  if (h1s.length === 1) {
+    const text = textOf(h1s[0]!);
+    if (comparable(text) !== site && text.length <= 300) return { text, element: h1s[0]! };
+  }
+  return null;
+}
+
+function textOf(element: El): string {
+  return cleanText(element.textContent ?? '');
+}
