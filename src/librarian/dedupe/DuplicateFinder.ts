@@ -35,17 +35,25 @@ export class DuplicateFinder<K> {
 
   /** The best match for a text among those added, with its similarity, if any reaches the threshold. */
   find(text: string | Fingerprint): { key: K; similarity: number } | undefined {
+    return this.findAll(text)[0];
+  }
+
+  /**
+   * Every text added whose similarity reaches `threshold`, most similar first, so that a caller can take the first that also passes its own checks.
+   */
+  findAll(text: string | Fingerprint, threshold = NEAR_DUPLICATE_THRESHOLD): { key: K; similarity: number }[] {
     const print = typeof text === 'string' ? fingerprint(text) : text;
     const seen = new Set<K>();
-    let best: { key: K; similarity: number } | undefined;
+    const found: { key: K; similarity: number }[] = [];
     for (const band of print.bands) {
       for (const key of this.buckets.get(band) ?? []) {
         if (seen.has(key)) continue;
         seen.add(key);
         const similarity = jaccard(print.set, this.sets.get(key)!);
-        if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { key, similarity };
+        if (similarity >= threshold) found.push({ key, similarity });
       }
     }
-    return best;
+    // A stable sort: equally similar texts stay in the order the bands met them, as find() always did.
+    return found.sort((a, b) => b.similarity - a.similarity);
   }
 }
