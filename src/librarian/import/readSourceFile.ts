@@ -1,12 +1,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError, extractTextDump } from '../extract/extractTextDump';
-import { decodeXmlBytes } from '../sources/decodeXmlBytes';
+import iconv from 'iconv-lite';
+import { decodeXmlBytes, unicodeEncodingOf } from '../sources/decodeXmlBytes';
 import { readFeed } from '../sources/readFeed';
 import { readHtmlPage } from '../sources/readHtmlPage';
 import { type FieldMapping, readJsonRecords } from '../sources/readJsonRecords';
 import { createMarkdownContext, readMarkdown, type MarkdownContext } from '../sources/readMarkdown';
 import { readWxr } from '../sources/readWxr';
+import { xmlProlog } from '../sources/wellFormedXml';
 import { paragraphsToHtml } from './paragraphsToHtml';
 import { SourceError, type SourceReadResult } from './SourceArticle';
 
@@ -31,28 +33,56 @@ export interface ReadSourceOptions {
   url?: string;
 }
 
-/** True when the bytes look like binary data rather than text. */
+/** True when the bytes look like binary data rather than text (UTF-16 and UTF-32 are decoded first). */
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
-  // UTF-16 text has NUL bytes too; a BOM says it is text.
-  if (sample[0] === 0xff && sample[1] === 0xfe) return false;
-  if (sample[0] === 0xfe && sample[1] === 0xff) return false;
   if (sample.includes(0)) return true;
   let control = 0;
   for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
   return sample.length > 0 && control / sample.length > 0.1;
 }
 
-/** Detects a source's format from its content (and, for Markdown, its name). */
+/** Feed roots: RSS 0.9x/2.0, Atom, RSS 1.0 (RDF). */
+const FEED_ROOTS = /^((\w+:)?rss|(\w+:)?feed|rdf:RDF)$/i;
+
+/** Elements an HTML page, or a saved part of one, starts with (XML documents have none of them as root). */
+const HTML_ROOTS = /^(html|head|body|meta|title|link|base|main|article|section|header|nav|div|p|h[1-6]|table)$/i;
+
+/**
+ * An XML declaration written as text, as a CMS that escaped a page's source leaves it:
+ * `&lt;?xml version="1.0" encoding="utf-8"?&gt;`, also as `&#60;`/`&#x3C;` or escaped twice.
+ */
+const ESCAPED_XML_DECLARATION = /^(?:&lt;|&#0*60;|&#x0*3c;|&amp;lt;)\?xml\b(?:(?!&gt;|&#0*62;|&#x0*3e;|&amp;gt;)[^<\n])*(?:&gt;|&#0*62;|&#x0*3e;|&amp;gt;)\s*/i;
+
+/** The text without byte-order mark, leading white space, or an escaped XML declaration. */
+function markupStart(text: string): string {
+  return text.replace(/^\uFEFF/, '').trimStart().replace(ESCAPED_XML_DECLARATION, '');
+}
+
+/**
+ * Detects a source's format from its content (and, for Markdown, its name). Markup is recognised
+ * by its first element, past the XML declaration, comments, processing instructions and a
+ * DOCTYPE: `<rss>`, `<feed>` or `<rdf:RDF>` is a feed — a WordPress export when its channel
+ * states a `<wp:wxr_version>` (ordinary feeds declare the `wp` namespace too) — and `<html>` or
+ * another HTML element is a page. Other XML goes to the feed reader, which refuses it naming its
+ * root element.
+ */
 export function detectFormat(file: string, text: string): SourceFormat {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  const head = markupStart(text.slice(0, 4096));
   if (/\.(md|markdown)$/i.test(file) || /^---\r?\n[\s\S]*?\r?\n---/.test(head)) return 'markdown';
-  if (/^<\?xml|^<(rss|feed|rdf:RDF)[\s>]/i.test(head)) {
-    return /xmlns:wp=|<wp:wxr_version>/i.test(text.slice(0, 65536)) ? 'wxr' : 'feed';
-  }
-  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]/i.test(head)) return 'html';
   if (/^[[{]/.test(head)) return 'json';
-  return 'text';
+  if (!head.startsWith('<')) return 'text';
+  // A prolog of comments can be long; a megabyte of it is no source.
+  const { doctype, root } = xmlProlog(markupStart(text.slice(0, 1 << 20)));
+  if (/^html$/i.test(doctype?.name ?? '') || HTML_ROOTS.test(root ?? '')) return 'html';
+  if (FEED_ROOTS.test(root ?? '')) return isWxr(text) ? 'wxr' : 'feed';
+  return /^<[?!]/.test(head) || root?.includes(':') ? 'feed' : 'text';
+}
+
+/** WordPress writes `<wp:wxr_version>` near the top of the channel, before the first item. */
+function isWxr(text: string): boolean {
+  const firstItem = text.indexOf('<item');
+  return /<wp:wxr_version\s*>/.test(firstItem === -1 ? text : text.slice(0, firstItem));
 }
 
 function fromTextDump(text: string, file: string): SourceReadResult {
@@ -100,15 +130,19 @@ export async function readSourceFile(file: string, options: ReadSourceOptions = 
     throw new SourceError(label, `file is ${(size / 1048576).toFixed(0)} MiB, over the ${MAX_SOURCE_BYTES / 1048576} MiB limit for one source`);
   }
   const bytes = await readFile(file);
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new SourceError(label, 'empty file');
-  if (looksBinary(bytes)) throw new SourceError(label, 'not a text file (binary content)');
-  const utf8 = bytes.toString('utf8');
+  // UTF-16 and UTF-32 are text whatever their NUL bytes say: decoded first, read as any text.
+  const unicode = unicodeEncodingOf(bytes);
+  const wide = unicode !== null && unicode.encoding !== 'utf-8';
+  const utf8 = wide ? iconv.decode(bytes.subarray(unicode.bomLength), unicode.encoding, { stripBOM: false }) : bytes.toString('utf8');
+  if (bytes.length === 0 || utf8.replace(/^\uFEFF/, '').trim() === '') throw new SourceError(label, 'empty file');
+  if (wide ? utf8.includes('\u0000') : looksBinary(bytes)) throw new SourceError(label, 'not a text file (binary content)');
   const format = options.format ?? detectFormat(label, utf8);
   switch (format) {
     case 'text':
       return fromTextDump(utf8, label);
     case 'html':
-      return readHtmlPage(utf8, label, { url: options.url });
+      // An escaped XML declaration is no text of the page.
+      return readHtmlPage(markupStart(utf8), label, { url: options.url });
     case 'feed':
       return readFeed(decodeXmlBytes(bytes, label), label);
     case 'wxr':

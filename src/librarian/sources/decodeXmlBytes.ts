@@ -10,14 +10,28 @@ const BOMS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
 ];
 
+/** Printable ASCII and the white space XML allows: what the first character of a document can be. */
+function isAsciiText(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d);
+}
+
 /**
- * `<?xml` written in UTF-16 without a byte-order mark (XML 1.0 appendix F): the declaration
- * itself then tells the byte order.
+ * The Unicode encoding of text that a byte-order mark or the NUL bytes around its first
+ * character give away (XML 1.0 appendix F: `<` is `3C 00 00 00` in UTF-32LE, `00 3C` in
+ * UTF-16BE…); null for everything else, whose encoding the text itself must declare. Any ASCII
+ * first character counts, not only `<`: a feed may begin with a blank line, a page with text.
  */
-const UTF16_WITHOUT_BOM: { bytes: number[]; encoding: string }[] = [
-  { bytes: [0x3c, 0x00, 0x3f, 0x00], encoding: 'utf-16le' },
-  { bytes: [0x00, 0x3c, 0x00, 0x3f], encoding: 'utf-16be' },
-];
+export function unicodeEncodingOf(bytes: Buffer): { encoding: string; bomLength: number } | null {
+  const bom = BOMS.find(({ bytes: mark }) => startsWith(bytes, mark));
+  if (bom) return { encoding: bom.encoding, bomLength: bom.bytes.length };
+  if (bytes.length < 4) return null;
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (a === 0 && b === 0 && c === 0 && isAsciiText(d)) return { encoding: 'utf-32be', bomLength: 0 };
+  if (isAsciiText(a) && b === 0 && c === 0 && d === 0) return { encoding: 'utf-32le', bomLength: 0 };
+  if (a === 0 && isAsciiText(b) && c === 0 && isAsciiText(d)) return { encoding: 'utf-16be', bomLength: 0 };
+  if (isAsciiText(a) && b === 0 && isAsciiText(c) && d === 0) return { encoding: 'utf-16le', bomLength: 0 };
+  return null;
+}
 
 const DECLARED_ENCODING = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/;
 
@@ -47,18 +61,15 @@ function isValidUtf8(bytes: Buffer): boolean {
 
 /**
  * Decodes the bytes of an XML file (a feed, a WordPress export) to text the way XML 1.0
- * (appendix F) says: a byte-order mark wins, then the `encoding` of the XML declaration, then
- * UTF-8. A file that declares nothing and is not valid UTF-8 is read as windows-1252, as
+ * (appendix F) says: a byte-order mark wins, then the NUL bytes of UTF-16 or UTF-32 around the
+ * first character, then the `encoding` of the XML declaration, then UTF-8. A file that declares nothing and is not valid UTF-8 is read as windows-1252, as
  * browsers and feed readers do: such files are nearly always Latin-1 pages from older systems.
  *
  * @throws {SourceError} when the declared encoding is not one iconv-lite knows
  */
 export function decodeXmlBytes(bytes: Buffer, file: string): string {
-  const bom = BOMS.find(({ bytes: mark }) => startsWith(bytes, mark));
-  if (bom) return iconv.decode(bytes.subarray(bom.bytes.length), bom.encoding, { stripBOM: false });
-
-  const utf16 = UTF16_WITHOUT_BOM.find(({ bytes: mark }) => startsWith(bytes, mark));
-  if (utf16) return iconv.decode(bytes, utf16.encoding);
+  const unicode = unicodeEncodingOf(bytes);
+  if (unicode) return iconv.decode(bytes.subarray(unicode.bomLength), unicode.encoding, { stripBOM: false });
 
   // The declaration is ASCII in every encoding that can be detected this far.
   const declared = DECLARED_ENCODING.exec(bytes.subarray(0, 1024).toString('latin1'))?.[2]?.trim();

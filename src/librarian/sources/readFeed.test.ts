@@ -51,7 +51,7 @@ const FEEDS: [string, Expected][] = [
   // RSS 0.92: items carry no date at all.
   ['heraldsun.rss', { articles: 2, skipped: [], first: { title: 'The First Item', date: null, url: 'http://www.oreilly.com/example/001.html' } }],
   // One <entry> holding only an empty <author>: feedsmith drops it, the reader still reports it.
-  ['incomplete-fields.atom', { articles: 0, skipped: [{ record: 'item 1', reason: 'no title and no text' }], first: null }],
+  ['incomplete-fields.atom', { articles: 0, skipped: [{ record: 'item 1', reason: 'neither title nor content' }], first: null }],
   ['instant-article.rss', { articles: 1, skipped: [], first: { title: 'My first Instant Article', date: '2016-05-04T06:53:45Z', url: 'https://localhost:8000/' } }],
   ['item-itunes-episodeType.rss', { articles: 1, skipped: [], first: { title: 'Trailer', date: '2019-11-18T19:14:32+00:00', url: 'https://baywatch-berlin.podigee.io/t1-trailer' } }],
   ['itunes-category.rss', { articles: 1, skipped: [], first: { title: 'Taverncast 62 - Temporal Anomaly', date: '2015-11-07T12:00:00-05:00', url: 'http://taverncast.com/' } }],
@@ -64,7 +64,7 @@ const FEEDS: [string, Expected][] = [
   // An Atom feed despite its name; its first <link> is the comments feed, not the post.
   ['many-links.rss', { articles: 25, skipped: [], first: { title: 'Code Health: Providing Context with Commit Messages and Bug Reports', date: '2017-09-11T14:01:00.000-07:00', url: 'http://feedproxy.google.com/~r/blogspot/RLXA/~3/lTnHFI_mRTg/code-health-providing-context-with.html' } }],
   // One <entry> with only an <id>.
-  ['missing-fields.atom', { articles: 0, skipped: [{ record: 'item 1', reason: 'no title and no text' }], first: null }],
+  ['missing-fields.atom', { articles: 0, skipped: [{ record: 'item 1', reason: 'neither title nor content' }], first: null }],
   ['narro.rss', { articles: 1, skipped: [], first: { title: 'FAQ for Narro', date: '2015-02-20T09:51:15Z', url: 'https://www.narro.co/article/54e703933058540300000069' } }],
   ['pagination-links.rss', { articles: 1, skipped: [], first: { title: 'The First Episode', date: '2021-01-21T18:58:00+11:00', url: 'https://example.test/episode?id=283843' } }],
   ['reddit-atom.rss', { articles: 24, skipped: [], first: { title: 'The Difficulties in Space', date: '2016-01-23T15:40:37+00:00', url: 'https://www.reddit.com/r/space/comments/42babr/the_difficulties_in_space/' } }],
@@ -187,19 +187,19 @@ describe.skipIf(!FEEDS_PRESENT)(`readFeed on bad input (skipped when ${FEEDS_DIR
     const guardian = feedText('guardian.rss');
     expect(errorOf(() => readFeed(guardian.slice(0, guardian.length / 2), 'guardian.rss'))).toEqual({
       file: 'guardian.rss',
-      reason: 'XML is malformed at line 553: the file ends inside rss > channel > item > description, so it is probably truncated',
-      message: 'guardian.rss: XML is malformed at line 553: the file ends inside rss > channel > item > description, so it is probably truncated',
+      reason: 'not well-formed XML: line 553, column 1936: the file ends inside rss > channel > item > description, so it is probably truncated',
+      message: 'guardian.rss: not well-formed XML: line 553, column 1936: the file ends inside rss > channel > item > description, so it is probably truncated',
     });
     const heise = feedText('heise.atom');
     expect(errorOf(() => readFeed(heise.slice(0, heise.length / 2), 'heise.atom')).reason).toBe(
-      'XML is malformed at line 118: the file ends inside feed > entry > content, so it is probably truncated',
+      'not well-formed XML: line 118, column 93: the file ends inside feed > entry > content, so it is probably truncated',
     );
   });
 
   it('refuses a feed cut inside a tag with the parser message and line', () => {
     const rdf = feedText('rss-1.rss');
     expect(errorOf(() => readFeed(rdf.slice(0, rdf.length / 2), 'rss-1.rss')).reason).toBe(
-      "XML is malformed at line 643: Attributes for 'item' have open quote.",
+      "not well-formed XML: line 643, column 6: Attributes for 'item' have open quote.",
     );
   });
 
@@ -210,7 +210,7 @@ describe.skipIf(!FEEDS_PRESENT)(`readFeed on bad input (skipped when ${FEEDS_DIR
 
   it('refuses a feed with no items', () => {
     const channelOnly = feedText('instant-article.rss').replace(/<item>[\s\S]*<\/item>/, '');
-    expect(errorOf(() => readFeed(channelOnly, 'instant-article.rss')).message).toBe('instant-article.rss: the feed has no items');
+    expect(errorOf(() => readFeed(channelOnly, 'instant-article.rss')).message).toBe('instant-article.rss: the feed has no items: no <item> in it');
   });
 
   it('refuses a binary file', () => {
@@ -254,7 +254,7 @@ describe.skipIf(!FEEDS_PRESENT)(`readFeed on bad input (skipped when ${FEEDS_DIR
   it('keeps item numbers true to the file when feedsmith drops an empty item', () => {
     const withEmptyFirst = feedText('heraldsun.rss').replace('<item>', '<item></item>\n  <item>');
     const result = readFeed(withEmptyFirst, 'heraldsun.rss');
-    expect(result.skipped).toEqual([{ record: 'item 1', reason: 'no title and no text' }]);
+    expect(result.skipped).toEqual([{ record: 'item 1', reason: 'neither title nor content' }]);
     expect(result.articles.map((a) => [a.record, a.title])).toEqual([
       ['item 2', 'The First Item'],
       ['item 3', 'The Second Item'],

@@ -7,16 +7,17 @@
  * well-formedness first: a truncated download is an error, not a shorter feed.
  */
 import * as chrono from 'chrono-node';
-import { type AnyFeed, type AtomFeed, parseFeed, type RdfFeed, type RssFeed } from 'feedsmith';
+import { type AtomFeed, parseAtomFeed, parseRdfFeed, parseRssFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import { htmlToText } from '../bundle/htmlToText';
-import { cleanText, isIsoDate } from '../import/normalise';
+import { cleanText, implausibleDate, isIsoDate, joinNames, parseSourceDate } from '../import/normalise';
 import { paragraphsToHtml } from '../import/paragraphsToHtml';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
 import { type SourceArticle, SourceError, type SourceReadResult } from '../import/SourceArticle';
-import { wellFormedXml } from './wellFormedXml';
+import { wellFormedXml, xmlProlog } from './wellFormedXml';
 
 const A_FEED = 'a valid RSS or Atom feed';
 const NOT_A_FEED = `not ${A_FEED}`;
+const NO_TITLE_NOR_CONTENT = 'neither title nor content';
 
 /** One item of any feed format, as far as the feed states it. */
 interface FeedEntry {
@@ -26,7 +27,7 @@ interface FeedEntry {
   link: string | null;
   /** The xml:base in force for the item, when the feed sets one. */
   base: string | null;
-  /** Date candidates, most preferred first (published before updated). */
+  /** Date candidates, most preferred first (published before created before updated). */
   dates: (string | undefined)[];
   author: string | null;
   categories: string[];
@@ -38,6 +39,8 @@ interface FeedEntry {
 
 interface FeedChannel {
   outlet: string | null;
+  /** The feed's language (RSS `<language>`, `dc:language`, Atom `xml:lang`), for its dates. */
+  language: string | null;
   /** The feed's own web address, against which relative item links are resolved. */
   link: string | null;
   entries: FeedEntry[];
@@ -45,29 +48,33 @@ interface FeedChannel {
 
 /**
  * Reads every item of a feed into a {@link SourceArticle} (`record: 'item N'`, 1-based, counted
- * as the items stand in the file). An item with neither title nor text is skipped with its
- * reason; an item with no date keeps `date: null`.
+ * as the items stand in the file). An item with neither title nor content is skipped with its
+ * reason, and so is one whose date is no believable publication date ({@link implausibleDate});
+ * an item with no date keeps `date: null`.
  *
  * @param text - the feed as text (see {@link decodeXmlBytes} for bytes)
  * @param file - the file name, for messages
  * @throws {SourceError} when the file is empty, binary, not XML, malformed or truncated XML, an
- *   HTML page, not a feed, or a feed without items
+ *   HTML page, declares entities, is not a feed, or is a feed without items; the reason says
+ *   what is missing
  */
 export function readFeed(text: string, file: string): SourceReadResult {
   const xml = wellFormedXml(text, file, A_FEED);
   const parsed = parse(xml, file);
   const channel = toChannel(parsed);
   const raw = rawItems(xml, parsed.format);
-  if (channel.entries.length === 0 && raw.length === 0) throw new SourceError(file, 'the feed has no items');
+  if (channel.entries.length === 0 && raw.length === 0) {
+    throw new SourceError(file, parsed.format === 'atom' ? 'the feed has no items: no <entry> in its <feed>' : 'the feed has no items: no <item> in it');
+  }
 
   const { numbers, dropped } = itemNumbers(raw, channel.entries.length);
   const result: SourceReadResult = { articles: [], skipped: [] };
-  for (const n of dropped) result.skipped.push({ record: `item ${n}`, reason: 'no title and no text' });
+  for (const n of dropped) result.skipped.push({ record: `item ${n}`, reason: NO_TITLE_NOR_CONTENT });
   channel.entries.forEach((entry, i) => {
     const record = `item ${numbers[i] ?? i + 1}`;
     const article = toArticle(entry, channel, file, record);
-    if (article) result.articles.push(article);
-    else result.skipped.push({ record, reason: 'no title and no text' });
+    if (typeof article === 'string') result.skipped.push({ record, reason: article });
+    else result.articles.push(article);
   });
   result.skipped.sort((a, b) => recordNumber(a.record) - recordNumber(b.record));
   return result;
@@ -81,32 +88,49 @@ function recordNumber(record: string): number {
 // Parsing
 
 /** RSS, RDF or Atom, with dates left as the feed writes them. */
-type ParsedFeed = Exclude<AnyFeed<string>, { format: 'json' }>;
+type ParsedFeed =
+  | { format: 'rss'; feed: RssFeed.Feed<string> }
+  | { format: 'atom'; feed: AtomFeed.Feed<string> }
+  | { format: 'rdf'; feed: RdfFeed.Feed<string> };
 
+/**
+ * The feed parsed by the parser its root element calls for. feedsmith's own detection looks for
+ * `<rss` anywhere in the text and answers every shortfall with "Invalid feed format"; here the
+ * root decides, and a refusal says what the feed lacks.
+ */
 function parse(xml: string, file: string): ParsedFeed {
-  const root = rootElement(xml);
-  if (!/^(\w+:)?(rss|feed|rdf)$/i.test(root)) {
-    throw new SourceError(file, `${NOT_A_FEED}: the root element is <${root}>, not <rss>, <feed> or <rdf:RDF>`);
-  }
-  let parsed: AnyFeed<string>;
+  const root = xmlProlog(xml).root ?? '?';
+  const local = root.replace(/^\w+:/, '').toLowerCase();
+  const structure = withoutCommentsAndCdata(xml);
   try {
-    parsed = parseFeed<string>(xml);
+    if (local === 'rss') {
+      if (!/<(?:\w+:)?channel[\s>/]/.test(structure)) {
+        throw new SourceError(file, `${NOT_A_FEED}: no <channel> element in <${root}> (an RSS feed keeps its items in one <channel>)`);
+      }
+      return { format: 'rss', feed: parseRssFeed<string>(xml) };
+    }
+    if (local === 'feed') return { format: 'atom', feed: parseAtomFeed<string>(xml) };
+    if (local === 'rdf') return { format: 'rdf', feed: parseRdfFeed<string>(xml) };
   } catch (err) {
-    throw new SourceError(file, `${NOT_A_FEED}: ${(err as Error).message}`);
+    if (err instanceof SourceError) throw err;
+    throw new SourceError(file, `${NOT_A_FEED}: ${missingFrom(local, structure)}`);
   }
-  if (parsed.format === 'json') throw new SourceError(file, `${NOT_A_FEED}: JSON Feed is not supported`);
-  return parsed;
+  throw new SourceError(file, `${NOT_A_FEED}: the root element is <${root}>, not <rss>, <feed> or <rdf:RDF>`);
 }
 
-/** The name of the document element, past the XML declaration, comments and DOCTYPE. */
-function rootElement(xml: string): string {
-  // Each alternative stops at its own end marker, so that the repetition cannot backtrack
-  // through the whole file.
-  const body = xml.replace(
-    /^(\s*(<\?(?:(?!\?>)[\s\S])*\?>|<!--(?:(?!-->)[\s\S])*-->|<!DOCTYPE[^>[]*(\[[^\]]*\])?\s*>))*\s*/i,
-    '',
-  );
-  return /^<([\w:.-]+)/.exec(body)?.[1] ?? '?';
+/** What a feed that feedsmith could not make sense of lacks, as far as the elements tell. */
+function missingFrom(local: string, structure: string): string {
+  if (local === 'feed') {
+    return /<(?:\w+:)?(entry|title|id)[\s>/]/.test(structure)
+      ? 'the <feed> is no Atom feed feedsmith can read (no Atom namespace and no known element)'
+      : 'the <feed> has no <entry>, <title> or <id> element, so it is no Atom feed';
+  }
+  if (local === 'rdf') return 'the <rdf:RDF> has no RSS 1.0 <channel> or <item> element (namespace http://purl.org/rss/1.0/)';
+  return 'the <channel> holds no <title>, <link>, <description> or <item> element';
+}
+
+function withoutCommentsAndCdata(xml: string): string {
+  return xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
 }
 
 /**
@@ -143,22 +167,25 @@ function toChannel(parsed: ParsedFeed): FeedChannel {
     case 'rss':
       return {
         outlet: textOf(parsed.feed.title),
+        language: parsed.feed.language ?? parsed.feed.dc?.languages?.[0] ?? null,
         link: parsed.feed.link ?? null,
         entries: (parsed.feed.items ?? []).map(rssEntry),
       };
     case 'rdf':
       return {
         outlet: textOf(parsed.feed.title),
+        language: parsed.feed.dc?.languages?.[0] ?? null,
         link: parsed.feed.link ?? null,
         entries: (parsed.feed.items ?? []).map(rdfEntry),
       };
     case 'atom': {
       const feed = parsed.feed;
       // RFC 4287 §4.2.1: an entry without an author has the feed's.
-      const feedAuthor = personName((feed.authors ?? []).map((a) => a.name));
+      const feedAuthor = personNames([(feed.authors ?? []).map((a) => a.name)]);
       const link = resolveUrl(atomLink(feed.links) ?? httpUrl(feed.id), feed.xml?.base ?? null);
       return {
         outlet: atomText(feed.title),
+        language: feed.xml?.lang ?? feed.dc?.languages?.[0] ?? null,
         link,
         entries: (feed.entries ?? []).map((entry) => atomEntry(entry, feedAuthor)),
       };
@@ -172,12 +199,13 @@ function rssEntry(item: RssFeed.Item<string>): FeedEntry {
     title: textOf(item.title) ?? '',
     link: item.link ?? guid,
     base: null,
-    dates: [item.pubDate, ...(item.dc?.dates ?? []), item.atom?.published, item.atom?.updated],
-    author: personName([
-      ...(item.authors ?? []).map((a) => a.name),
-      ...(item.dc?.creators ?? []),
-      ...(item.atom?.authors ?? []).map((a) => a.name),
-      item.itunes?.author,
+    dates: [item.pubDate, ...(item.dc?.dates ?? []), ...publicationDates(item.dcterms), item.atom?.published, ...(item.dcterms?.modified ?? []), item.atom?.updated],
+    author: personNames([
+      (item.authors ?? []).map((a) => a.name),
+      item.dc?.creators ?? [],
+      item.dcterms?.creators ?? [],
+      (item.atom?.authors ?? []).map((a) => a.name),
+      [item.itunes?.author],
     ]),
     categories: [...(item.categories ?? []).map((c) => c.name ?? ''), ...(item.dc?.subjects ?? [])],
     content: item.content?.encoded ?? null,
@@ -190,8 +218,8 @@ function rdfEntry(item: RdfFeed.Item<string>): FeedEntry {
     title: textOf(item.title) ?? '',
     link: item.link ?? null,
     base: null,
-    dates: [...(item.dc?.dates ?? []), item.atom?.published, item.atom?.updated],
-    author: personName(item.dc?.creators ?? []),
+    dates: [...(item.dc?.dates ?? []), ...publicationDates(item.dcterms), item.atom?.published, ...(item.dcterms?.modified ?? []), item.atom?.updated],
+    author: personNames([item.dc?.creators ?? [], item.dcterms?.creators ?? []]),
     categories: item.dc?.subjects ?? [],
     content: item.content?.encoded ?? null,
     description: item.description ?? null,
@@ -203,8 +231,8 @@ function atomEntry(entry: AtomFeed.Entry<string>, feedAuthor: string | null): Fe
     title: atomText(entry.title) ?? '',
     link: atomLink(entry.links) ?? httpUrl(entry.id),
     base: entry.xml?.base ?? null,
-    dates: [entry.published, ...(entry.dc?.dates ?? []), entry.updated],
-    author: personName([...(entry.authors ?? []).map((a) => a.name), ...(entry.dc?.creators ?? []), feedAuthor]),
+    dates: [entry.published, ...(entry.dc?.dates ?? []), ...publicationDates(entry.dcterms), entry.updated, ...(entry.dcterms?.modified ?? [])],
+    author: personNames([(entry.authors ?? []).map((a) => a.name), entry.dc?.creators ?? [], entry.dcterms?.creators ?? [], [feedAuthor]]),
     categories: (entry.categories ?? []).map((c) => c.label ?? c.term ?? ''),
     content: entry.content?.src ? null : atomHtml(entry.content),
     description: atomHtml(entry.summary),
@@ -212,15 +240,26 @@ function atomEntry(entry: AtomFeed.Entry<string>, feedAuthor: string | null): Fe
 }
 
 /**
- * The first name among the candidates. A bare e-mail address (RSS `<author>` is meant to hold
- * one) names nobody a reader would recognise, and an archive should not republish it.
+ * The byline of the first source that names anyone, every person it names ("A, B and C"): an
+ * item with several `dc:creator` or Atom `<author>` elements has several authors. A bare e-mail
+ * address (RSS `<author>` is meant to hold one) names nobody a reader would recognise, and an
+ * archive should not republish it.
  */
-function personName(candidates: (string | null | undefined)[]): string | null {
-  for (const candidate of candidates) {
-    const name = candidate ? cleanText(candidate) : '';
-    if (name && !/^\S+@\S+\.\S+$/.test(name)) return name;
+function personNames(sources: (string | null | undefined)[][]): string | null {
+  for (const candidates of sources) {
+    const names = candidates.map((c) => (c ? cleanText(c) : '')).filter((name) => name && !/^\S+@\S+\.\S+$/.test(name));
+    if (names.length > 0) return joinNames(names);
   }
   return null;
+}
+
+/**
+ * The publication dates Dublin Core terms state, most telling first: `dcterms:issued` (formal
+ * publication), `dcterms:created`, `dcterms:date`, `dcterms:available`. `dcterms:modified`
+ * comes after every publication date of the item.
+ */
+function publicationDates(terms: RssFeed.Item<string>['dcterms']): string[] {
+  return [...(terms?.issued ?? []), ...(terms?.created ?? []), ...(terms?.dates ?? []), ...(terms?.available ?? [])];
 }
 
 /** The entry's web page: the `alternate` link (the default relation), HTML preferred. */
@@ -276,7 +315,8 @@ function resolveUrl(link: string | null, base: string | null): string | null {
 // ---------------------------------------------------------------------------
 // Articles
 
-function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record: string): SourceArticle | null {
+/** The item as an article, or why it is skipped. */
+function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record: string): SourceArticle | string {
   const base = resolveUrl(entry.base, channel.link) ?? channel.link;
   const url = resolveUrl(entry.link, base);
   const bodyBase = url ?? base;
@@ -285,7 +325,10 @@ function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record:
   // Content that sanitises to nothing (a lone tracking pixel) is no reason to lose the description.
   const bodyHtml = content || description;
   const bodyText = htmlToText(bodyHtml);
-  if (!entry.title && !bodyText) return null;
+  if (!entry.title && !bodyText) return NO_TITLE_NOR_CONTENT;
+  const dates = entry.dates.flatMap((candidate) => (candidate ? [parseFeedDate(candidate, channel.language)] : [])).filter((d) => d !== null);
+  const date = dates.find((d) => implausibleDate(d) === null) ?? null;
+  if (!date && dates[0]) return implausibleDate(dates[0])!;
 
   const summaryText = content && description ? cleanText(htmlToText(description)) : '';
   const [category = null, ...tags] = distinctLabels(entry.categories);
@@ -293,7 +336,7 @@ function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record:
     file,
     record,
     title: entry.title,
-    date: firstDate(entry.dates),
+    date,
     outlet: channel.outlet,
     url,
     author: entry.author,
@@ -324,14 +367,6 @@ function repeatsBody(summary: string, body: string): boolean {
   return words === '' || fold(body).includes(words);
 }
 
-function firstDate(candidates: (string | undefined)[]): string | null {
-  for (const candidate of candidates) {
-    const date = candidate ? parseFeedDate(candidate) : null;
-    if (date) return date;
-  }
-  return null;
-}
-
 // ---------------------------------------------------------------------------
 // Dates
 
@@ -344,12 +379,8 @@ const RFC_822 =
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** The zone names RFC 822 defines (§5.1); others are ambiguous ("IST", "BST") and go to chrono. */
-const RFC_822_ZONES: Record<string, string> = {
-  UT: 'Z', UTC: 'Z', GMT: 'Z', Z: 'Z',
-  EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00',
-  MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
-};
+/** UTC by name; other zone abbreviations (MEST, PST, JST…) are {@link parseSourceDate}'s to read. */
+const UTC_NAMES = new Set(['UT', 'UTC', 'GMT', 'Z']);
 
 /**
  * Feeds in other languages write RFC 822 dates with their own month and day names ("Seg, 24
@@ -359,11 +390,14 @@ const CHRONO_LOCALES = [chrono.en, chrono.pt, chrono.es, chrono.fr, chrono.de, c
 
 /**
  * A feed date as ISO 8601, as precise as the feed states it and keeping its zone offset as given
- * (`2017-11-10T09:52:00+03:00`; `Z` for GMT/UTC); null when the text is not a date.
+ * (`2017-11-10T09:52:00+03:00`; `Z` for GMT/UTC): W3C-DTF (Atom, `dc:date`, `dcterms:*`), RFC 822
+ * (RSS `pubDate`) with the zone abbreviations in common use (`MEST` → `+02:00`), numeric dates
+ * read for the feed's `language` as {@link parseSourceDate} does, and month names of the feed's
+ * language. Null when the text is not a date.
  */
-export function parseFeedDate(raw: string): string | null {
+export function parseFeedDate(raw: string, language?: string | null): string | null {
   const text = cleanText(raw);
-  const iso = isoLike(text) ?? rfc822(text) ?? chronoDate(text);
+  const iso = isoLike(text) ?? rfc822(text) ?? parseSourceDate(text, { language }) ?? chronoDate(text);
   return iso && isIsoDate(iso) ? iso : null;
 }
 
@@ -387,9 +421,8 @@ function rfc822(text: string): string | null {
   if (!hour || !minute) return date;
   let zoneText = '';
   if (zone) {
-    const named = RFC_822_ZONES[zone.toUpperCase()];
     if (/^[+-]/.test(zone)) zoneText = offset(zone);
-    else if (named) zoneText = named;
+    else if (UTC_NAMES.has(zone.toUpperCase())) zoneText = 'Z';
     else return null;
   }
   return `${date}T${pad(Number(hour))}:${minute}${second ? `:${second}` : ''}${zoneText}`;

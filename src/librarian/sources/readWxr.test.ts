@@ -199,7 +199,7 @@ describe.skipIf(!existsSync(WXR_FILE))(`readWxr on WordPress's theme unit test e
 
   it('refuses the export cut in half, with the line where it ends', () => {
     expect(errorOf(() => readWxr(text.slice(0, text.length / 2), NAME)).message).toBe(
-      `${NAME}: XML is malformed at line 7498: the file ends inside rss > channel > item > category, so it is probably truncated`,
+      `${NAME}: not well-formed XML: line 7498, column 68: the file ends inside rss > channel > item > category, so it is probably truncated`,
     );
   });
 });
