@@ -71,13 +71,15 @@ describe.skipIf(!existsSync(WXR_FILE))(`readWxr on WordPress's theme unit test e
    * On the 55 imported posts (xml.etree again): 66 distinct category names (domain="category")
    * and 63 distinct tag names (domain="post_tag"; 62 ignoring case, as "Tags" and "tags" are
    * both used); 5 names are both a category and a tag ignoring case (edge case, markup, media,
-   * post formats, template), so 66 + 62 − 5 = 123 labels. The first category of each post is
-   * "6.1" (items 1–7), "Block" (items 173–183) or "Classic" (the other 36); "Keyboard
-   * navigation" has none. Every other category becomes a tag, so tags hold 121 distinct names:
-   * all 123 but "6.1" and "Classic", which are never anything but a first category.
+   * post formats, template), so 66 + 62 − 5 = 123 labels. The most specific category of each post
+   * is "6.1" (items 1–7), "Block" (items 173–183), "Child 2" (Parent > Child 1 > Child 2, in
+   * "Edge Case: Many Categories") or "Classic" (the other 35); "Keyboard navigation" has none.
+   * Every other category becomes a tag, so tags hold 121 distinct names: all 123 but "6.1" and
+   * "Child 2", which are never anything but a post's most specific category.
    */
-  it('keeps the first category as category and the other categories and the tags as tags', () => {
-    expect(Object.fromEntries(countBy(result.articles.map((a) => a.category)))).toEqual({ '6.1': 7, Block: 11, Classic: 36, null: 1 });
+  it('keeps the most specific category as category and the other categories and the tags as tags', () => {
+    expect(Object.fromEntries(countBy(result.articles.map((a) => a.category)))).toEqual({ '6.1': 7, Block: 11, 'Child 2': 1, Classic: 35, null: 1 });
+    expect(post('Edge Case: Many Categories').tags).toEqual(expect.arrayContaining(['Parent', 'Child 1', 'Classic']));
     const labels = new Set(result.articles.flatMap((a) => [...(a.category ? [a.category] : []), ...a.tags].map((l) => l.toLowerCase())));
     expect(labels.size).toBe(123);
     expect(new Set(result.articles.flatMap((a) => a.tags.map((t) => t.toLowerCase()))).size).toBe(121);

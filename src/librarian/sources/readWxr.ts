@@ -11,7 +11,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { htmlToText } from '../bundle/htmlToText';
 import { escapeHtml } from '../import/paragraphsToHtml';
-import { cleanText, isIsoDate } from '../import/normalise';
+import { cleanText, implausibleDate, isIsoDate, joinNames, labelName } from '../import/normalise';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
 import { type SourceArticle, SourceError, type SourceReadResult } from '../import/SourceArticle';
 import { wellFormedXml } from './wellFormedXml';
@@ -33,14 +33,23 @@ const parser = new XMLParser({
   trimValues: true,
   // Decodes numeric character references (&#8217;) as well as the XML ones.
   htmlEntities: true,
-  isArray: (name) => name === 'item' || name === 'category' || name === 'wp:author',
+  isArray: (name) => ['item', 'category', 'wp:author', 'wp:category', 'dc:creator'].includes(name),
 });
 
 /**
  * Reads the published posts of a WordPress export, one {@link SourceArticle} per post
  * (`record: 'item N'`, N counting every `<item>` of the export). Pages, attachments, menu
  * items, drafts, scheduled, private and password-protected posts are skipped, each with its
- * reason (`item 12 ("About The Tests")`: `a page, not a post`).
+ * reason (`item 12 ("About The Tests")`: `a page, not a post`), and so is a post whose date is no
+ * believable publication date ({@link implausibleDate}).
+ *
+ * Taxonomy: tags are `<category domain="post_tag">` (WXR 1.1 and later) or `domain="tag"` (WXR
+ * 1.0). A post's categories are told apart by slug (`nicename`), and the channel's
+ * `<wp:category>` entries give their hierarchy: the article's `category` is the post's most
+ * specific category (a child before its parent, any before "Uncategorized"), and its other
+ * categories go into `tags` ahead of its tags, since an archive article has one category.
+ * Authors: every `dc:creator` and every Co-Authors Plus author (`<category domain="author">`),
+ * as one byline.
  *
  * @param text - the export as text (see {@link decodeXmlBytes} for bytes)
  * @param file - the file name, for messages
@@ -62,6 +71,7 @@ export function readWxr(text: string, file: string): SourceReadResult {
     outlet: plainText(textOf(channel.title)) || null,
     link: httpUrl(textOf(channel.link)) ?? httpUrl(textOf(channel['wp:base_blog_url'])),
     authors: authorNames(list(channel['wp:author'])),
+    categories: categoryTree(list(channel['wp:category'])),
   };
   const result: SourceReadResult = { articles: [], skipped: [] };
   items.forEach((item, i) => {
@@ -72,8 +82,8 @@ export function readWxr(text: string, file: string): SourceReadResult {
       return;
     }
     const article = toArticle(item, title, site, file, `item ${i + 1}`);
-    if (article) result.articles.push(article);
-    else result.skipped.push({ record: `item ${i + 1}`, reason: 'no title and no text' });
+    if (typeof article !== 'string') result.articles.push(article);
+    else result.skipped.push({ record: title ? `item ${i + 1} ("${title}")` : `item ${i + 1}`, reason: article });
   });
   return result;
 }
@@ -83,6 +93,8 @@ interface Site {
   link: string | null;
   /** Login → display name. */
   authors: Map<string, string>;
+  /** Category slug → its parent's slug ('' for a top-level category), from `<wp:category>`. */
+  categories: Map<string, string>;
 }
 
 // ---------------------------------------------------------------------------
@@ -126,37 +138,109 @@ function skipReason(item: XmlElement): string | null {
 // ---------------------------------------------------------------------------
 // Articles
 
-function toArticle(item: XmlElement, title: string, site: Site, file: string, record: string): SourceArticle | null {
+/** The post as an article, or why it is skipped. */
+function toArticle(item: XmlElement, title: string, site: Site, file: string, record: string): SourceArticle | string {
   const url = httpUrl(textOf(item.link)) ?? permalinkGuid(element(item.guid) ?? textOf(item.guid));
   const content = textOf(item['content:encoded']);
   const bodyHtml = content ? sanitizeArticleHtml(wordpressHtml(content), url ?? site.link) : '';
   const bodyText = htmlToText(bodyHtml);
-  if (!title && !bodyText) return null;
+  if (!title && !bodyText) return 'neither title nor content';
+  const date = postDate(textOf(item['wp:post_date_gmt']), textOf(item['wp:post_date']));
+  const implausible = date ? implausibleDate(date) : null;
+  if (implausible) return implausible;
 
-  const terms = list(item.category).map((c) => ({
-    domain: typeof c === 'object' && !Array.isArray(c) ? textOf(c['@_domain']) : '',
-    name: plainText(textOf(c)),
-  }));
-  // One category is the article's; the post's other categories are kept as tags beside its
-  // tags, since the archive has one category per article.
-  const categories = distinct(terms.filter((t) => t.domain === 'category').map((t) => t.name));
-  const tags = distinct(terms.filter((t) => t.domain === 'post_tag').map((t) => t.name));
-  const [category = null, ...otherCategories] = categories;
+  const terms = list(item.category).map((c): Term => {
+    const node = element(c);
+    return { domain: node ? textOf(node['@_domain']) : '', slug: node ? textOf(node['@_nicename']) : '', name: plainText(textOf(c)) };
+  });
+  const tagTerms = terms.filter((t) => t.domain === 'post_tag' || t.domain === 'tag');
+  const categoryTerms = postCategories(terms);
+  const [category = null, ...otherCategories] = bySpecificity(categoryTerms, site.categories).map((t) => t.name);
   const excerpt = plainText(textOf(item['excerpt:encoded']));
   return {
     file,
     record,
     title,
-    date: postDate(textOf(item['wp:post_date_gmt']), textOf(item['wp:post_date'])),
+    date,
     outlet: site.outlet,
     url,
-    author: authorOf(textOf(item['dc:creator']), site.authors),
+    author: postAuthors(item, terms, site.authors),
     category,
-    tags: distinct([...otherCategories, ...tags]).filter((t) => t.toLowerCase() !== category?.toLowerCase()),
+    tags: distinct([...otherCategories, ...tagTerms.map((t) => t.name)]).filter((t) => t.toLowerCase() !== category?.toLowerCase()),
     summary: excerpt || null,
     bodyHtml,
     bodyText,
   };
+}
+
+/** A `<category>` of an item: its taxonomy (`domain`), slug (`nicename`) and display name. */
+interface Term {
+  domain: string;
+  slug: string;
+  name: string;
+}
+
+/**
+ * The post's categories, each once, keyed by slug: two categories may share a name ("News" under
+ * "Sport" and under "Politics") and are still two. WXR 1.0 repeats every term without a domain
+ * (plain RSS `<category>`); such a bare term counts only when no term of the post has its name.
+ */
+function postCategories(terms: Term[]): Term[] {
+  const bySlug = new Map<string, Term>();
+  const named = new Set(terms.filter((t) => t.domain !== '').map((t) => t.name.toLowerCase()));
+  for (const term of terms) {
+    if (!term.name) continue;
+    if (term.domain === '' && named.has(term.name.toLowerCase())) continue;
+    if (term.domain !== 'category' && term.domain !== '') continue;
+    const key = term.slug || `name:${term.name.toLowerCase()}`;
+    if (!bySlug.has(key)) bySlug.set(key, term);
+  }
+  // A term written once with its slug and once without (WXR 1.0) is one category.
+  const slugged = new Set([...bySlug.values()].filter((t) => t.slug).map((t) => t.name.toLowerCase()));
+  return [...bySlug.values()].filter((t) => t.slug || !slugged.has(t.name.toLowerCase()));
+}
+
+/**
+ * Categories, most specific first: deeper in the site's hierarchy first, WordPress's default
+ * "Uncategorized" last, else in the post's order.
+ */
+function bySpecificity(categories: Term[], tree: Map<string, string>): Term[] {
+  const depth = (slug: string): number => {
+    let n = 0;
+    // The bound stops a parent loop that a hand-edited export could contain.
+    for (let parent = tree.get(slug); parent && n < 64; parent = tree.get(parent)) n++;
+    return n;
+  };
+  const rank = (t: Term) => (t.slug === 'uncategorized' ? -1 : depth(t.slug));
+  return categories
+    .map((term, i) => ({ term, i, rank: rank(term) }))
+    .sort((a, b) => b.rank - a.rank || a.i - b.i)
+    .map(({ term }) => term);
+}
+
+/** Slug → parent slug of every `<wp:category>` of the channel (`wp:category_parent` holds the slug). */
+function categoryTree(entries: XmlValue[]): Map<string, string> {
+  const tree = new Map<string, string>();
+  for (const entry of entries.map(element)) {
+    const slug = textOf(entry?.['wp:category_nicename']);
+    if (slug) tree.set(slug, textOf(entry?.['wp:category_parent']));
+  }
+  return tree;
+}
+
+/**
+ * Every author of the post as one byline: the Co-Authors Plus authors in their order (terms
+ * `<category domain="author" nicename="cap-login">login</category>`), then any `dc:creator`
+ * they leave out. Logins become display names through the export's `<wp:author>` list.
+ */
+function postAuthors(item: XmlElement, terms: Term[], authors: Map<string, string>): string | null {
+  const coauthors = terms
+    .filter((t) => t.domain === 'author')
+    .map((t) => (t.name || t.slug).replace(/^cap-/, ''))
+    .filter(Boolean);
+  const creators = list(item['dc:creator']).map(textOf).filter(Boolean);
+  const names = [...coauthors, ...creators].map((login) => authorOf(login, authors)).filter((name) => name !== null);
+  return joinNames(names);
 }
 
 /** `wp:post_date_gmt` as UTC when WordPress set it (drafts have 0000-00-00), else the site's local time. */
@@ -187,7 +271,8 @@ function authorNames(authors: XmlValue[]): Map<string, string> {
 function authorOf(login: string, authors: Map<string, string>): string | null {
   if (!login) return null;
   const bare = login.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  return authors.get(login) ?? authors.get(bare) ?? (bare || null);
+  // A guest author of Co-Authors Plus has no <wp:author> entry: "jane-doe" reads "jane doe".
+  return authors.get(login) ?? authors.get(bare) ?? (bare ? labelName(bare) : null);
 }
 
 /** A `<guid>` counts as the post's address only when it says it is a permalink. */
