@@ -2,7 +2,7 @@
  * The librarian's command-line tool. It only maps flags to the typed functions of the library
  * (importSources, readArchive, buildBundle, …) and owns the one error and exit-code policy:
  *   0  success
- *   1  the work was done but something failed (a source that did not import), or the archive is invalid
+ *   1  the work was done but something failed (a file or record refused, named with its reason), or the archive is invalid
  *   2  the command line itself is wrong
  */
 import path from 'node:path';
@@ -91,9 +91,10 @@ function printImportReport(report: ImportReport, dryRun: boolean): void {
   for (const a of report.imported) console.log(`imported  ${a.month}  ${a.title}  (${a.files.join(', ')})`);
   for (const m of report.merged) {
     const how = m.how === 'same URL' ? 'same URL' : `near duplicate, ${(m.similarity * 100).toFixed(0)}% similar`;
-    console.log(`merged    ${m.file} into "${m.title}" (${how})`);
+    console.log(`merged    ${m.file} "${m.sourceTitle}" into "${m.title}" (${how})`);
   }
   for (const u of report.unchanged) console.log(`unchanged ${u.file} (already in the archive as ${u.id})`);
+  for (const d of report.datesReplaced) console.log(`dated     ${d.file}: ${d.reason}; imported with the date given, ${d.date}`);
   for (const k of report.skipped) console.log(`skipped   ${k.file}: ${k.reason}`);
   for (const f of report.failed) console.error(`failed    ${f.file}: ${f.reason}`);
   console.log(
@@ -137,9 +138,14 @@ const importCmd = defineCommand({
   args: {
     ...archiveArg,
     format: { type: 'string', description: `Force the source format (${SOURCE_FORMATS.join(', ')}); detected from content otherwise` },
-    meta: { type: 'string', description: 'JSON file mapping source file names to { date, url, outlet, author, category, title }', valueHint: 'file' },
+    meta: { type: 'string', description: 'JSON file mapping source file names to { date, url, outlet, author, category, title } (the date, as --date, only for records that state none or an implausible one)', valueHint: 'file' },
     map: { type: 'string', description: 'Field mapping for JSON records: "huffpost", or title=headline,date=date,summary=…', valueHint: 'mapping' },
-    date: { type: 'string', description: 'Publication date (YYYY-MM-DD) for sources that state none', valueHint: 'date' },
+    date: {
+      type: 'string',
+      description:
+        'Publication date (YYYY-MM-DD) for records that state none, or state an implausible one (a placeholder such as 0001-01-01, before 1800, in the future), which it replaces; a date a source states is kept (correct one with librarian edit --date)',
+      valueHint: 'date',
+    },
     url: { type: 'string', description: 'Original URL of the source' },
     outlet: { type: 'string', description: 'Outlet name of the source' },
     author: { type: 'string', description: 'Author of the source' },

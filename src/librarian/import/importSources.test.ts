@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchiveMonthFile } from '../../core/format';
 import { readArchive } from '../archive/readArchive';
 import { SEED_FILES, SEEDS_META, seedsPresent, tempArchive } from '../testing/tempArchive';
+import { parseFieldMapping } from '../sources/readJsonRecords';
 import { importSources } from './importSources';
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -138,5 +139,128 @@ describe.skipIf(!seedsPresent)('importSources on the real seed pages', () => {
       /^archive: articles\/2017-11.json: article 0 \([0-9a-f]{16}\): date: must be an ISO 8601 date \(found "yesterday"\)/,
     );
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+const FIXTURES = path.resolve('src/librarian/import/testing');
+const MAPPING = parseFieldMapping('title=title,date=date,body=body,url=url,category=category,tags=tags,outlet=outlet');
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+describe('importSources: one record, one fate (fixtures in import/testing)', () => {
+  let dir = '';
+  let cleanup = async () => {};
+  beforeEach(async () => {
+    ({ dir, cleanup } = await tempArchive());
+  });
+  afterEach(() => cleanup());
+
+  const articlesIn = async () => (await readArchive(dir)).months.flatMap((m) => m.articles);
+
+  it('keeps three wire stories with one title, one day and no address as three articles, the same three on re-import', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('wire-same-title.jsonl')], mapping: MAPPING });
+    expect(report.failed).toEqual([]);
+    expect(report.imported).toHaveLength(4);
+    const treasury = (await articlesIn()).filter((a) => a.title === 'U.S. TREASURY BALANCES AT FEDERAL RESERVE');
+    expect(new Set(treasury.map((a) => a.id)).size).toBe(3);
+    expect(treasury.map((a) => a.slug).sort()).toEqual(['u-s-treasury-balances-at-federal-reserve', 'u-s-treasury-balances-at-federal-reserve-2', 'u-s-treasury-balances-at-federal-reserve-3']);
+
+    const before = await snapshot(dir);
+    const again = await importSources({ archiveDir: dir, files: [fixture('wire-same-title.jsonl')], mapping: MAPPING });
+    expect(again.imported).toEqual([]);
+    expect(again.unchanged).toHaveLength(4);
+    expect(await snapshot(dir)).toEqual(before);
+
+    // Ids do not depend on the order of the records.
+    const other = await tempArchive();
+    try {
+      const lines = (await readFile(fixture('wire-same-title.jsonl'), 'utf8')).trim().split('\n').reverse();
+      const reversed = path.join(other.dir, 'wire-reversed.jsonl');
+      await writeFile(reversed, `${lines.join('\n')}\n`);
+      await importSources({ archiveDir: other.dir, files: [reversed], mapping: MAPPING });
+      const ids = (await readArchive(other.dir)).months.flatMap((m) => m.articles.map((a) => a.id)).sort();
+      expect(ids).toEqual((await articlesIn()).map((a) => a.id).sort());
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it('gives a category with no letter or digit ("___") a stable stand-in slug rather than refusing the import', async () => {
+    await importSources({ archiveDir: dir, files: [fixture('wire-same-title.jsonl')], mapping: MAPPING });
+    const { meta } = await readArchive(dir);
+    const label = meta.categories.find((c) => c.name === '___')!;
+    expect(label.slug).toMatch(/^label-[0-9a-f]{10}$/);
+    expect((await articlesIn()).find((a) => a.title === 'Gold output rises at Homestake mine')!.category).toBe(label.slug);
+  });
+
+  it('imports Japanese, Chinese, Arabic, Cyrillic and Greek titles with slugs in their own script', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('scripts.jsonl')], mapping: MAPPING });
+    expect(report.failed).toEqual([]);
+    const slugs = (await articlesIn()).map((a) => a.slug).sort();
+    expect(slugs).toEqual(
+      [
+        '機動戦士ガンダム-放送開始から45周年',
+        'ラーメン店の行列-人々の楽しみに',
+        '北京举行新闻发布会介绍春季农业生产',
+        'مُحَمَّد-صلاح-يقود-ليفربول-إلى-الفوز',
+        'йошкар-ола-новый-мост-открыт-для-движения',
+        'αθήνα-νέα-γραμμή-του-μετρό-ανοίγει-το-φθινόπωρο',
+      ].sort(),
+    );
+    expect((await readArchive(dir)).meta.tags.map((t) => t.slug).sort()).toEqual(['ガンダム', 'ラーメン']);
+  });
+
+  it('refuses a JSON Lines line that is not JSON alone, naming file and line, and imports the others', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('broken-line.jsonl')], mapping: MAPPING });
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.file).toBe('broken-line.jsonl line 2');
+    expect(report.failed[0]!.reason).toMatch(/^not valid JSON: /);
+    expect(report.skipped).toEqual([]);
+    expect(report.imported.map((a) => a.title)).toEqual(['City council approves new cycle lanes', 'Harbour ferry fares to rise in July']);
+    expect(report.written).toEqual(['articles/2023-06.json']);
+  });
+
+  it('keeps the dates sources state; --date fills a missing one and replaces a placeholder, saying so', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('dates.jsonl')], mapping: MAPPING, overrides: { date: '2019-03-09' } });
+    expect(report.failed).toEqual([]);
+    expect(report.datesReplaced).toEqual([{ file: 'dates.jsonl line 3', date: '2019-03-09', reason: '0001-01-01 is a placeholder, not a publication date' }]);
+    const dates = Object.fromEntries((await articlesIn()).map((a) => [a.title, a.date]));
+    expect(dates).toEqual({
+      'Floods close the river road for a week': '2019-03-04',
+      'School choir wins regional contest': '2019-03-09',
+      'Market hall reopens after repairs': '2019-03-09',
+    });
+  });
+
+  it('refuses a record with a placeholder date alone when no date is given, suggesting --date', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('dates.jsonl')], mapping: MAPPING });
+    expect(report.failed).toEqual([
+      {
+        file: 'dates.jsonl line 3',
+        reason: 'implausible publication date: 0001-01-01 is a placeholder, not a publication date (pass --date YYYY-MM-DD, or give "date" for this file in the --meta file, to replace it)',
+      },
+      { file: 'dates.jsonl line 2', reason: 'no publication date found (pass --date YYYY-MM-DD, or give "date" for this file in the --meta file)' },
+    ]);
+    expect(report.imported.map((a) => a.title)).toEqual(['Floods close the river road for a week']);
+  });
+
+  it('does not merge two template-built posts with different addresses, titles and years, however alike their text', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('boilerplate-posts.jsonl')], mapping: MAPPING });
+    expect(report.merged).toEqual([]);
+    expect(report.imported).toHaveLength(2);
+  });
+
+  it('merges one story published on two sites, reporting both titles', async () => {
+    const report = await importSources({ archiveDir: dir, files: [fixture('cross-posted.jsonl')], mapping: MAPPING });
+    expect(report.imported).toHaveLength(1);
+    expect(report.merged).toEqual([
+      expect.objectContaining({
+        file: 'cross-posted.jsonl line 2',
+        sourceTitle: 'Floods force families from homes in the lower town | Regional Times',
+        title: 'Floods force families from homes in the lower town',
+        how: 'near duplicate',
+      }),
+    ]);
+    const [article] = await articlesIn();
+    expect(article!.sources.map((s) => s.outlet)).toEqual(['Valley Courier', 'Regional Times']);
   });
 });

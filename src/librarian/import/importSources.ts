@@ -2,15 +2,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ARCHIVE_FORMAT, type ArchiveMetaFile, type ArchiveMonthFile } from '../../core/format';
 import { monthKey } from '../../core/monthKey';
-import { slugify } from '../../core/slugify';
+import { slugify, slugOrFallback } from '../../core/slugify';
 import type { Article, Label, MonthKey, Source } from '../../core/types';
 import { assertValidArchive, validateArchiveMeta, validateArchiveMonth } from '../../core/validateArchive';
 import { type LoadedArchive, readArchive } from '../archive/readArchive';
 import { writeArchiveFiles } from '../archive/writeArchive';
 import { htmlToText } from '../bundle/htmlToText';
 import { DuplicateFinder, fingerprint } from '../dedupe/DuplicateFinder';
+import { sameArticle } from '../dedupe/sameArticle';
 import { paragraphsToHtml } from './paragraphsToHtml';
-import { articleId, canonicalUrl, cleanName, cleanText, isIsoDate, labelName, summarise } from './normalise';
+import { canonicalUrl, cleanName, cleanText, labelName, summarise } from './normalise';
+import { importDate } from './importDate';
+import { newArticleId } from './newArticleId';
 import { createMarkdownContext } from '../sources/readMarkdown';
 import type { ShortcodeRules } from '../markdown/shortcodes';
 import { type ImageOptions, ImageReport, keepArticleImages } from '../images/keepArticleImages';
@@ -26,7 +29,10 @@ export interface ImportOptions {
   files: string[];
   /** Force a format instead of detecting it from content. */
   format?: SourceFormat;
-  /** Applied to every file of this import (e.g. `--date` for a single page). */
+  /**
+   * Applied to every file of this import (e.g. `--date` for a single page). The date only fills in
+   * for records that state none, or an implausible one (see {@link importDate}).
+   */
   overrides?: SourceOverrides;
   /** A JSON file mapping source file names to {@link SourceOverrides}. */
   metaFile?: string;
@@ -50,7 +56,7 @@ export interface ImportReport {
   /** New articles added to the archive. */
   imported: { id: string; title: string; month: MonthKey; files: string[] }[];
   /** Sources merged into an article already in the archive or earlier in this import. */
-  merged: { file: string; into: string; title: string; how: 'same URL' | 'near duplicate'; similarity: number }[];
+  merged: { file: string; into: string; title: string; sourceTitle: string; how: 'same URL' | 'near duplicate'; similarity: number }[];
   /** Sources already in the archive exactly as they are: nothing to do. */
   unchanged: { file: string; id: string }[];
   /**
@@ -59,6 +65,8 @@ export interface ImportReport {
    * a failure (exit 1), though everything else is imported.
    */
   failed: { file: string; reason: string }[];
+  /** Records whose stated date was implausible and replaced by the date the librarian gave, with why. */
+  datesReplaced: { file: string; date: string; reason: string }[];
   /** Records deliberately left out by design (a WordPress page or draft, an empty feed item): no failure. */
   skipped: { file: string; reason: string }[];
   /** Archive files written (relative to the archive), empty on a dry run or when nothing changed. */
@@ -118,10 +126,6 @@ function applyOverrides(source: SourceArticle, overrides: SourceOverrides | unde
   if (!overrides) return source;
   const out = { ...source };
   if (overrides.title) out.title = overrides.title;
-  if (overrides.date) {
-    if (!isIsoDate(overrides.date)) throw new SourceError(source.file, `the date given for it, "${overrides.date}", is not an ISO 8601 date (YYYY-MM-DD)`);
-    out.date = overrides.date;
-  }
   if (overrides.outlet) out.outlet = overrides.outlet;
   if (overrides.url) {
     if (!/^https?:\/\/\S+$/.test(overrides.url)) throw new SourceError(source.file, `the URL given for it, "${overrides.url}", is not an http(s) URL`);
@@ -132,9 +136,15 @@ function applyOverrides(source: SourceArticle, overrides: SourceOverrides | unde
   return out;
 }
 
-function ensureLabel(labels: Label[], shown: string): string {
+/**
+ * The slug of a category or tag, declared in `labels` if it is new; null for a label with no
+ * name. A name with no letter or digit (`___`) gets a stable stand-in slug rather than refusing
+ * the article.
+ */
+function ensureLabel(labels: Label[], shown: string): string | null {
   const name = labelName(shown);
-  const slug = slugify(name);
+  if (!name) return null;
+  const slug = slugOrFallback(name, 'label');
   if (!labels.some((l) => l.slug === slug)) labels.push({ slug, name });
   return slug;
 }
@@ -159,7 +169,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
   const archive: LoadedArchive = await readArchive(options.archiveDir);
   const meta: ArchiveMetaFile = structuredClone(archive.meta);
   const perFile = options.metaFile ? await readMetaFile(options.metaFile) : {};
-  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], skipped: [], written: [], unknownShortcodes: {}, unresolvedRefs: {}, guessedRefs: {}, images: new ImageReport(), linksRewritten: 0, byMonth: {}, byCategory: {}, articleCount: 0 };
+  const report: ImportReport = { imported: [], merged: [], unchanged: [], failed: [], datesReplaced: [], skipped: [], written: [], unknownShortcodes: {}, unresolvedRefs: {}, guessedRefs: {}, images: new ImageReport(), linksRewritten: 0, byMonth: {}, byCategory: {}, articleCount: 0 };
 
   const drafts: Draft[] = [];
   // Several articles may share a URL (feeds that link every item to their home page), so a URL
@@ -211,6 +221,10 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
         // A record that cannot take the librarian's notes (a bad date given for it) fails alone.
         try {
           const noted = applyOverrides(applyOverrides(source, options.overrides), notes);
+          // The file's own note wins over the date given for the whole import.
+          const dated = importDate(source, notes?.date || options.overrides?.date || undefined);
+          noted.date = dated.date;
+          if (dated.replaced && dated.date) report.datesReplaced.push({ file: source.record ? `${name} ${source.record}` : name, date: dated.date, reason: dated.replaced });
           // Its pictures, kept in the archive for offline reading where a copy can be had.
           noted.bodyHtml = await keepArticleImages(noted.bodyHtml, {
             articleUrl: noted.url,
@@ -261,7 +275,8 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
     const text = `${source.title}\n${source.bodyText}`;
     const print = fingerprint(text);
     const sameUrl = source.url ? byUrl.get(canonicalUrl(source.url))?.find((d) => sameTitle(d.article.title, source.title)) : undefined;
-    const near = sameUrl ? undefined : finder.find(print);
+    // Different addresses: one article only when texts, titles and years agree (sameArticle).
+    const near = sameUrl ? undefined : finder.findAll(print).find((c) => sameArticle(c.key.article, source, c.similarity));
     const target = sameUrl ?? near?.key;
     if (target) {
       const a = target.article;
@@ -275,12 +290,13 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       // A duplicate may know what the first copy did not: fill gaps, never overwrite.
       if (!a.date && source.date) (a.date = source.date), (changed = true);
       if (!a.author && source.author) (a.author = cleanName(source.author)), (changed = true);
-      if (!a.category && source.category) (a.category = ensureLabel(meta.categories, source.category)), (changed = true);
+      const category = !a.category && source.category ? ensureLabel(meta.categories, source.category) : null;
+      if (category) (a.category = category), (changed = true);
       target.files.push(label);
       if (source.url) rememberUrl(source.url, target);
       if (changed) target.changed = true;
       if (changed || target.isNew) {
-        report.merged.push({ file: label, into: a.id ?? '(new)', title: a.title, how: sameUrl ? 'same URL' : 'near duplicate', similarity: near?.similarity ?? 1 });
+        report.merged.push({ file: label, into: a.id ?? '(new)', title: a.title, sourceTitle: cleanText(source.title), how: sameUrl ? 'same URL' : 'near duplicate', similarity: near?.similarity ?? 1 });
       } else report.unchanged.push({ file: label, id: a.id ?? '' });
       continue;
     }
@@ -293,7 +309,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
         sources: [newSource, ...otherSources.filter((o) => sourceKey(o) !== sourceKey(newSource))],
         author: source.author ? cleanName(source.author) : null,
         category: source.category ? ensureLabel(meta.categories, source.category) : null,
-        tags: source.tags.map((t) => ensureLabel(meta.tags, t)),
+        tags: [...new Set(source.tags.map((t) => ensureLabel(meta.tags, t)).filter((t): t is string => t !== null))],
         summary: source.summary ? cleanText(source.summary) : summarise(source.bodyText),
         body: source.bodyHtml,
       },
@@ -322,10 +338,15 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
     }
     if (!a.id) {
       // Identity comes from the smallest URL of the group, so the order of files never matters.
-      const urls = a.sources.map((s) => s.url).filter((u): u is string => !!u).map(canonicalUrl).sort();
-      a.id = articleId(urls[0] ?? null, a.title, a.date);
-      // Another article with the same URL (a feed linking every item to one page) got that id first.
-      if (takenIds.has(a.id)) a.id = articleId(null, `${urls[0]} ${a.title}`, a.date);
+      const urls = a.sources.map((s) => s.url).filter((u): u is string => !!u);
+      const id = newArticleId({ urls, title: a.title, date: a.date, text: draft.text, record: draft.files[0] ?? '' }, takenIds);
+      if (!id) {
+        // Alike in address, title, day, text and origin: nothing tells it apart, so it is refused alone.
+        for (const file of draft.files) report.failed.push({ file, reason: 'the same article as another record of this import (same address, title, day and text)' });
+        report.merged = report.merged.filter((m) => !draft.files.includes(m.file));
+        continue;
+      }
+      a.id = id;
       takenIds.add(a.id);
       // Sources that name their outlet come first; the first is shown as the primary one.
       a.sources.sort((x, y) => Number(!x.outlet && !x.url) - Number(!y.outlet && !y.url));
