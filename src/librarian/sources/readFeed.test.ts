@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SourceError, type SourceReadResult } from '../import/SourceArticle';
 import { decodeXmlBytes } from './decodeXmlBytes';
@@ -285,5 +286,104 @@ describe('parseFeedDate', () => {
 
   it.each(['', 'yesterday', '31 Feb 2018 10:00:00 GMT', '2018-13-01', 'Mon, 99 Foo 2018'])('gives null for %j', (raw) => {
     expect(parseFeedDate(raw)).toBeNull();
+  });
+});
+
+const FIXTURES = path.resolve(process.cwd(), 'src/librarian/sources/testing');
+
+/** A fixture made for one failure that librarians met (issue #10), read as the librarian reads it. */
+function fixture(name: string): string {
+  return decodeXmlBytes(readFileSync(path.join(FIXTURES, name)), name);
+}
+
+describe('readFeed', () => {
+  it('reads a feed that starts with a comment and a stylesheet instruction, with MEST and MET dates and a day-first German date', () => {
+    const { articles, skipped } = readFeed(fixture('comment-first.rss'), 'comment-first.rss');
+    expect(skipped).toEqual([]);
+    expect(articles.map((a) => [a.title, a.date])).toEqual([
+      ['Stadtrat beschließt neue Buslinie', '2003-06-10T09:41:01+02:00'],
+      ['Winterdienst zieht Bilanz', '2003-03-03T16:00:00+01:00'],
+      ['Freibad öffnet früher', '2003-06-10T14:30'],
+    ]);
+    expect(articles[0]?.outlet).toBe('Bergstadt Anzeiger');
+  });
+
+  it('reads a feed that starts with a DOCTYPE without an internal subset', () => {
+    const { articles } = readFeed(fixture('doctype-first.rss'), 'doctype-first.rss');
+    expect(articles.map((a) => [a.title, a.url, a.bodyText])).toEqual([
+      ['Ferry timetable changes on 06/10/2003', 'https://gazette.example/news/ferry-timetable', 'The café on the quay stays open until the last crossing.'],
+    ]);
+  });
+
+  it('refuses a DOCTYPE that declares entities (billion laughs) without expanding them, saying what to do', () => {
+    expect(errorOf(() => readFeed(fixture('billion-laughs.rss'), 'billion-laughs.rss')).message).toBe(
+      'billion-laughs.rss: the DOCTYPE at line 2 declares 10 entities (lol, lol1, lol2 …); entities are never expanded, ' +
+        'since a few lines of them can grow to gigabytes: remove the [ … ] part of the DOCTYPE (its internal subset), ' +
+        'write out the text of any entity the file uses, and import the file again',
+    );
+  });
+
+  it('reads dcterms:issued, dcterms:created and dcterms:date, and dcterms:modified only when nothing else dates the item', () => {
+    const { articles } = readFeed(fixture('dcterms.rdf'), 'dcterms.rdf');
+    expect(articles.map((a) => [a.title, a.date])).toEqual([
+      ['Comet visible to the naked eye', '2020-07-14T21:30+02:00'],
+      ['New telescope dome opens', '2020-05-02'],
+      ['Partial eclipse on Thursday', '2020-06-21T08:00:00Z'],
+      ['Weather records digitised', '2020-03-03T12:00:00Z'],
+    ]);
+  });
+
+  it('reads an RSS feed that declares the wp namespace as a feed, joining its several dc:creator', () => {
+    const [article] = readFeed(fixture('wp-namespace.rss'), 'wp-namespace.rss').articles;
+    expect(article).toMatchObject({ title: 'Library extends its opening hours', author: 'Maria Lopez and Sam Okafor', category: 'Local', date: '2021-02-01T08:00:00+00:00' });
+  });
+
+  it('refuses an RSS feed without a <channel>, saying so', () => {
+    expect(errorOf(() => readFeed(fixture('no-channel.rss'), 'no-channel.rss')).message).toBe(
+      'no-channel.rss: not a valid RSS or Atom feed: no <channel> element in <rss> (an RSS feed keeps its items in one <channel>)',
+    );
+  });
+
+  it('skips an item that has neither title nor content, naming it, and reads BST as +01:00', () => {
+    const { articles, skipped } = readFeed(fixture('untitled-item.rss'), 'untitled-item.rss');
+    expect(articles.map((a) => a.date)).toEqual(['2022-04-05T07:00:00+01:00', '2022-04-06T07:00:00+01:00']);
+    expect(skipped).toEqual([{ record: 'item 3', reason: 'neither title nor content' }]);
+  });
+
+  it('skips items dated 9999 or 0001-01-01 with the reason, instead of importing them silently', () => {
+    const { articles, skipped } = readFeed(fixture('implausible-dates.rss'), 'implausible-dates.rss');
+    expect(articles.map((a) => a.title)).toEqual(['School wins robotics cup']);
+    expect(skipped).toEqual([
+      { record: 'item 2', reason: '9999-12-31 is more than a day in the future' },
+      { record: 'item 3', reason: '0001-01-01 is a placeholder, not a publication date' },
+    ]);
+  });
+
+  it('refuses malformed XML with the line and column of the first error', () => {
+    expect(errorOf(() => readFeed(fixture('malformed.rss'), 'malformed.rss')).message).toBe(
+      "malformed.rss: not well-formed XML: line 12, column 4: Expected closing tag 'item' (opened in line 10, col 5) instead of closing tag 'itme'.",
+    );
+  });
+
+  it('reads a UTF-16 feed with a BOM and a UTF-32 one without, decoded from their bytes', () => {
+    const text = readFileSync(path.join(FIXTURES, 'comment-first.rss'), 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+    const utf32 = iconv.encode(text, 'utf-32le');
+    for (const bytes of [utf16, utf32]) {
+      expect(readFeed(decodeXmlBytes(bytes, 'wide.rss'), 'wide.rss').articles.map((a) => a.title)).toEqual([
+        'Stadtrat beschließt neue Buslinie',
+        'Winterdienst zieht Bilanz',
+        'Freibad öffnet früher',
+      ]);
+    }
+  });
+});
+
+describe('parseFeedDate', () => {
+  it('reads numeric dates for the feed language, and the zone abbreviations parseSourceDate knows', () => {
+    expect(parseFeedDate('06/10/2003', 'en-US')).toBe('2003-06-10');
+    expect(parseFeedDate('06/10/2003', 'fr')).toBe('2003-10-06');
+    expect(parseFeedDate('Tue, 10 Jun 2003 09:41:01 MEST')).toBe('2003-06-10T09:41:01+02:00');
+    expect(parseFeedDate('Sat, 01 Jun 2024 09:00:00 AEST')).toBe('2024-06-01T09:00:00+10:00');
   });
 });

@@ -249,3 +249,39 @@ describe('wordpressHtml', () => {
     );
   });
 });
+
+const FIXTURES = path.resolve(process.cwd(), 'src/librarian/sources/testing');
+
+function fixture(name: string): SourceReadResult {
+  return readWxr(decodeXmlBytes(readFileSync(path.join(FIXTURES, name)), name), name);
+}
+
+describe('readWxr', () => {
+  it('reads the tags of a WXR 1.0 export (domain="tag") and counts each term once, though 1.0 writes it twice', () => {
+    const [cupFinal] = fixture('wxr-1.0.xml').articles;
+    expect(cupFinal?.tags).toEqual(['Football', 'Sport', 'Cup final', 'Northfield United']);
+  });
+
+  it('keeps a child category as the category, under its own name, with its parents as tags', () => {
+    const { articles } = fixture('wxr-1.0.xml');
+    expect(articles.map((a) => [a.title, a.category])).toEqual([
+      ['Northfield United under-14s reach the county cup final', 'Youth'],
+      ['Youth council elects its first chair', 'Youth'],
+    ]);
+    const [erosion, dredging] = fixture('wxr-coauthors.xml').articles;
+    expect(erosion).toMatchObject({ category: 'Coastal erosion', tags: ['Environment', 'Uncategorized', 'Gull Point'] });
+    expect(dredging?.category).toBe('Uncategorized');
+  });
+
+  it('names every co-author of Co-Authors Plus in their order, and every dc:creator', () => {
+    const [erosion, dredging] = fixture('wxr-coauthors.xml').articles;
+    expect(erosion?.author).toBe('Takeshi Nakamura, Helen Brennan and rosa quinn');
+    expect(dredging?.author).toBe('Takeshi Nakamura and Helen Brennan');
+  });
+
+  it('skips a post dated 0001-01-01 with the reason', () => {
+    expect(fixture('wxr-coauthors.xml').skipped).toEqual([
+      { record: 'item 3 ("Sitemap")', reason: '0001-01-01 is a placeholder, not a publication date' },
+    ]);
+  });
+});
