@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../import/SourceArticle';
-import { decodeXmlBytes } from './decodeXmlBytes';
+import { decodeXmlBytes, unicodeEncodingOf } from './decodeXmlBytes';
 
 const FEEDS_DIR = path.resolve(process.cwd(), '../shared/corpora/feeds/rss-parser-inputs');
 
@@ -62,5 +62,38 @@ describe('decodeXmlBytes', () => {
   it('reads a file labelled UTF-16 whose declaration is plain ASCII as UTF-8', () => {
     const bytes = Buffer.from('<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Ações</title></channel></rss>');
     expect(decodeXmlBytes(bytes, 'mislabelled.rss')).toContain('<title>Ações</title>');
+  });
+});
+
+describe('decodeXmlBytes', () => {
+  const feed = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Zürich heute</title></channel></rss>\n';
+  const bom = (encoding: string) => iconv.encode('\ufeff', encoding);
+
+  it.each(['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be'])('reads %s with a byte-order mark and without', (encoding) => {
+    expect(decodeXmlBytes(Buffer.concat([bom(encoding), iconv.encode(feed, encoding)]), 'wide.rss')).toBe(feed);
+    expect(decodeXmlBytes(iconv.encode(feed, encoding), 'wide.rss')).toBe(feed);
+  });
+
+  it('recognises BOM-less UTF-16 that starts with a blank line or a comment rather than <?xml', () => {
+    const commented = `\n<!-- generated 2003-06-10 -->${feed.replace(/^<\?xml[^>]*>\n/, '')}`;
+    expect(decodeXmlBytes(iconv.encode(commented, 'utf-16le'), 'wide.rss')).toBe(commented);
+    expect(decodeXmlBytes(iconv.encode(commented, 'utf-16be'), 'wide.rss')).toBe(commented);
+  });
+});
+
+describe('unicodeEncodingOf', () => {
+  it('names the encoding a byte-order mark or the NUL bytes around the first character give away', () => {
+    expect(unicodeEncodingOf(Buffer.from([0x3c, 0x00, 0x3f, 0x00]))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
+    expect(unicodeEncodingOf(Buffer.from([0x00, 0x3c, 0x00, 0x3f]))).toEqual({ encoding: 'utf-16be', bomLength: 0 });
+    expect(unicodeEncodingOf(Buffer.from([0x3c, 0x00, 0x00, 0x00]))).toEqual({ encoding: 'utf-32le', bomLength: 0 });
+    expect(unicodeEncodingOf(Buffer.from([0x00, 0x00, 0x00, 0x3c]))).toEqual({ encoding: 'utf-32be', bomLength: 0 });
+    expect(unicodeEncodingOf(Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x3c, 0x00, 0x00, 0x00]))).toEqual({ encoding: 'utf-32le', bomLength: 4 });
+    expect(unicodeEncodingOf(Buffer.from([0xef, 0xbb, 0xbf, 0x3c]))).toEqual({ encoding: 'utf-8', bomLength: 3 });
+  });
+
+  it('names nothing for UTF-8 or binary data', () => {
+    expect(unicodeEncodingOf(Buffer.from('<?xml version="1.0"?>'))).toBeNull();
+    expect(unicodeEncodingOf(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]))).toBeNull();
+    expect(unicodeEncodingOf(Buffer.from([0x00, 0x00, 0x00, 0x00]))).toBeNull();
   });
 });
