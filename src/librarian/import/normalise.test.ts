@@ -34,7 +34,7 @@ describe('parseSourceDate', () => {
     expect(parseSourceDate('Fri, 17 Nov 2017 10:00:00 GMT')).toBe('2017-11-17T10:00:00Z');
     expect(parseSourceDate('Fri, 17 Nov 2017 10:00:00 Z')).toBe('2017-11-17T10:00:00Z');
     expect(parseSourceDate('17 Nov 2017 10:00 +0100')).toBe('2017-11-17T10:00+01:00');
-    expect(parseSourceDate('Fri, 17 Nov 2017 10:00:00 +0000 (UTC)')).toBe('2017-11-17T10:00:00Z');
+    expect(parseSourceDate('Fri, 17 Nov 2017 10:00:00 +0000 (UTC)')).toBe('2017-11-17T10:00:00+00:00');
   });
 
   it('keeps the time but no offset for an abbreviation that names several zones or a military letter', () => {

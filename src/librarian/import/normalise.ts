@@ -162,8 +162,9 @@ function offsetText(minutes: number): string {
 /** `+0200`, `+02:00`, `Z`, `GMT`, `MEST`, `GMT+2`: the ISO offset, '' when unknown or absent. */
 function zoneText(zone: string | undefined): string {
   if (!zone) return '';
+  // A numeric offset is kept as written: `+00:00` says more than `Z` (RFC 3339 §4.3).
   const numeric = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (numeric) return offsetText((numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3])));
+  if (numeric) return `${numeric[1]}${numeric[2]}:${numeric[3]}`;
   const shifted = /^(GMT|UTC|UT)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
   if (shifted) return offsetText((shifted[2] === '-' ? -1 : 1) * (Number(shifted[3]) * 60 + Number(shifted[4] ?? 0)));
   const named = ZONE_OFFSETS[zone.toUpperCase()];
