@@ -25,7 +25,9 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     expect(imported.stderr).toBe('import: 1/5 files (20%)\nimport: 2/5 files (40%)\nimport: 3/5 files (60%)\nimport: 4/5 files (80%)\nimport: 5/5 files (100%)\n');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('4 imported, 1 merged, 0 unchanged, 0 skipped, 0 failed; the archive holds 4 articles.');
-    expect(imported.stdout).toContain('merged    001_ed09494754fb5c4b.txt into "Abu Kamal: Grasping Defeat from the Jaws of Victory" (near duplicate');
+    expect(imported.stdout).toContain(
+      'merged    001_ed09494754fb5c4b.txt "Abu Kamal: Grasping Defeat from the Jaws of Victory" into "Abu Kamal: Grasping Defeat from the Jaws of Victory" (near duplicate, 100% similar)',
+    );
 
     const valid = librarian('validate', '--archive', dir);
     expect(valid).toMatchObject({ code: 0, stdout: `archive: ${dir} is valid: 4 articles in 1 months.\n` });
@@ -87,5 +89,48 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
       code: 2,
       stderr: 'import: unknown --format "pdf" (one of: text, html, feed, wxr, markdown, json)\n',
     });
+  });
+});
+
+const FIXTURES = path.resolve('src/librarian/import/testing');
+const MAP = 'title=title,date=date,body=body,url=url,category=category,tags=tags,outlet=outlet';
+
+describe('the librarian CLI on records that once sank an import', () => {
+  let dir = '';
+  let cleanup = async () => {};
+  beforeEach(async () => {
+    ({ dir, cleanup } = await tempArchive());
+  });
+  afterEach(() => cleanup());
+
+  it('imports the good lines of a JSON Lines file, names the broken one, and exits 1', async () => {
+    const result = librarian('import', path.join(FIXTURES, 'broken-line.jsonl'), '--map', MAP, '--archive', dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^failed {4}broken-line\.jsonl line 2: not valid JSON: \S/m);
+    expect(result.stdout).toContain('2 imported, 0 merged, 0 unchanged, 0 skipped, 1 failed; the archive holds 2 articles.');
+    expect(librarian('validate', '--archive', dir)).toMatchObject({ code: 0 });
+  });
+
+  it('exits 0 when nothing is refused: titles in five scripts, three wire stories with one title and a "___" category', () => {
+    const result = librarian('import', path.join(FIXTURES, 'scripts.jsonl'), path.join(FIXTURES, 'wire-same-title.jsonl'), '--map', MAP, '--archive', dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('10 imported, 0 merged, 0 unchanged, 0 skipped, 0 failed; the archive holds 10 articles.');
+  });
+
+  it('fills in --date only where a record states no date or a placeholder, keeping the stated one', async () => {
+    const result = librarian('import', path.join(FIXTURES, 'dates.jsonl'), '--map', MAP, '--date', '2019-03-09', '--archive', dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('dated     dates.jsonl line 3: 0001-01-01 is a placeholder, not a publication date; imported with the date given, 2019-03-09');
+    const month = JSON.parse(await readFile(path.join(dir, 'articles/2019-03.json'), 'utf8')) as { articles: { title: string; date: string }[] };
+    expect(month.articles.find((a) => a.title === 'Floods close the river road for a week')!.date).toBe('2019-03-04');
+  });
+
+  it('lists a merge with both titles, and does not merge look-alike posts', () => {
+    const result = librarian('import', path.join(FIXTURES, 'cross-posted.jsonl'), path.join(FIXTURES, 'boilerplate-posts.jsonl'), '--map', MAP, '--archive', dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^merged {4}cross-posted\.jsonl line 2 "Floods force families from homes in the lower town \| Regional Times" into "Floods force families from homes in the lower town" \(near duplicate, \d+% similar\)$/m,
+    );
+    expect(result.stdout).toContain('3 imported, 1 merged');
   });
 });
