@@ -251,18 +251,30 @@ function classifyProse(text: string, english: boolean): LineKind {
   const sentence = endsLikeSentence(text);
   if (/[?!]["”’)]*$/.test(text) && words.length <= MAX_HEADLINE_WORDS) return 'heading';
   const richInStopWords = !english || stopWordShare(words) >= PROSE.minStopWordShare;
-  if (sentence && words.length >= PROSE.minWords && text.length >= PROSE.minChars && richInStopWords) return 'good';
+  if (sentence && words.length >= PROSE.minWords && proseLength(text) >= PROSE.minChars && richInStopWords) return 'good';
   if (sentence || words.length > MAX_HEADING_WORDS) return 'near';
   return 'heading';
 }
 
 /** Ends in . ! or ? (possibly inside closing quotes/brackets); a trailing ellipsis marks a teaser, not a sentence. */
 function endsLikeSentence(text: string): boolean {
-  return /[.!?]["”’'»)\]]*$/u.test(text) && !/(\.\.\.|…)["”’'»)\]]*$/u.test(text);
+  return /[.!?。！？]["”’'»)\]」』）]*$/u.test(text) && !/(\.\.\.|…)["”’'»)\]]*$/u.test(text);
 }
 
+/**
+ * Words of `text`, lower-cased. Chinese and Japanese write no spaces, so
+ * each of their characters counts as a word there; otherwise a whole
+ * paragraph would be one "word" and never read as prose.
+ */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*|\d+/gu) ?? [];
+  return text.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{L}+(?:['’]\p{L}+)*|\d+/gu) ?? [];
+}
+
+const WIDE_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Length in Latin-equivalent characters: a Chinese or Japanese character carries about two letters' worth of text. */
+function proseLength(text: string): number {
+  return text.length + (text.match(WIDE_CHARS)?.length ?? 0);
 }
 
 /** Short, frequent English function words; prose is dense in them, menus and headlines are not. */
@@ -551,16 +563,32 @@ interface ProseRun {
   afterEndMarker: boolean;
 }
 
-/** Up to this many non-prose lines may sit between two prose paragraphs of one body. */
-const MAX_GAP_LINES = 3;
-/** Short prose lines adopted at either edge of a run (jusText's "near-good" neighbours). */
-const MAX_EDGE_NEAR_LINES = 2;
 /** A run with less prose than this is a stray sentence, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 /** Prose after an end-of-article marker is usually comments or appeals. */
 const AFTER_END_MARKER_WEIGHT = 0.5;
 
-/** The densest run of prose paragraphs, widened by adjacent short prose; null when there is none. */
+/**
+ * What each kind of line adds to a candidate body, per character of prose or
+ * per line otherwise. Prose earns its length; everything else costs a little,
+ * so a subheading, a list or a teaser between paragraphs is crossed while a
+ * menu, a byline or a stack of headlines between two blocks of prose is not
+ * (the maximum-subarray view of body text extraction, as in BTE).
+ */
+const LINE_VALUE = {
+  nearShare: 0.5,
+  heading: -25,
+  caption: -10,
+  junk: -10,
+  boiler: -150,
+  meta: -60,
+} as const;
+
+/**
+ * The stretch of lines with the most prose net of what interrupts it; an
+ * end-of-article marker always ends a stretch. Null when no stretch has an
+ * article's worth of prose.
+ */
 function chooseBodyRun(lines: Line[]): ProseRun | null {
   let best: ProseRun | null = null;
   let bestScore = 0;
@@ -571,47 +599,96 @@ function chooseBodyRun(lines: Line[]): ProseRun | null {
       bestScore = score;
     }
   }
-  return best && widenWithNearLines(lines, best);
+  return best && widenWithNearLines(lines, startAfterHeaderMeta(lines, best));
 }
 
+/** Prose above a byline or date line makes up less than this share of a body that follows it: it is a standfirst. */
+const MAX_STANDFIRST_SHARE = 1 / 3;
+
+/**
+ * A byline or date line marks the top of an article: a little prose above
+ * one inside the stretch is the standfirst, not the body.
+ */
+function startAfterHeaderMeta(lines: Line[], run: ProseRun): ProseRun {
+  let before = 0;
+  let start = run.start;
+  for (const i of range(run.start, run.end + 1)) {
+    const line = lineAt(lines, i);
+    if (line.kind === 'meta' && before < run.goodChars * MAX_STANDFIRST_SHARE) start = i + 1;
+    if (line.kind === 'good' || line.kind === 'near') before += proseLength(line.text);
+    if (before >= run.goodChars * MAX_STANDFIRST_SHARE) break;
+  }
+  return start === run.start ? run : summariseRun(lines, start, run.end, run.afterEndMarker);
+}
+
+function lineValue(line: Line): number {
+  switch (line.kind) {
+    case 'good':
+      return proseLength(line.text);
+    case 'near':
+      return proseLength(line.text) * LINE_VALUE.nearShare;
+    case 'end':
+      return Number.NEGATIVE_INFINITY;
+    default:
+      return LINE_VALUE[line.kind];
+  }
+}
+
+/** The best stretch of each positive-sum span between resets (Kadane's scan); end markers reset it. */
 function findProseRuns(lines: Line[]): ProseRun[] {
   const runs: ProseRun[] = [];
-  let current: ProseRun | null = null;
-  let gap: Line[] = [];
   let seenEndMarker = false;
+  let start = 0;
+  let sum = 0;
+  let bestEnd = -1;
+  let bestSum = 0;
+  const closeSpan = (next: number) => {
+    if (bestEnd >= start) runs.push(summariseRun(lines, start, bestEnd, seenEndMarker));
+    start = next;
+    sum = 0;
+    bestEnd = -1;
+    bestSum = 0;
+  };
   lines.forEach((line, i) => {
-    if (line.kind === 'good') {
-      if (current && gapIsBridgeable(current, gap)) {
-        current.end = i;
-      } else {
-        if (current) runs.push(current);
-        current = { start: i, end: i, goodChars: 0, goodCount: 0, afterEndMarker: seenEndMarker };
-      }
-      current.goodChars += line.text.length;
-      current.goodCount += 1;
-      gap = [];
-    } else if (line.kind === 'end' || line.kind === 'boiler' || line.kind === 'meta') {
-      seenEndMarker ||= line.kind === 'end';
-      if (current) runs.push(current);
-      current = null;
-      gap = [];
-    } else {
-      gap.push(line);
+    const value = lineValue(line);
+    if (value === Number.NEGATIVE_INFINITY) {
+      closeSpan(i + 1);
+      seenEndMarker = true;
+      return;
     }
+    sum += value;
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestEnd = i;
+    }
+    if (sum <= 0) closeSpan(i + 1);
   });
-  if (current) runs.push(current);
+  closeSpan(lines.length);
   return runs;
 }
 
-/**
- * Short prose, captions and promos may interrupt a body; a heading only once
- * the body is established (two paragraphs), so a title or teaser headline
- * sitting between unrelated snippets does not glue them into one article.
- */
-function gapIsBridgeable(run: ProseRun, gap: Line[]): boolean {
-  const headings = gap.filter((line) => line.kind === 'heading').length;
-  return gap.length <= MAX_GAP_LINES && (headings === 0 || (headings === 1 && run.goodCount >= 2));
+function summariseRun(lines: Line[], start: number, end: number, afterEndMarker: boolean): ProseRun {
+  // Trim to good lines at both ends; near lines are adopted later by widening.
+  let first = start;
+  while (first < end && lineAt(lines, first).kind !== 'good') first++;
+  let last = end;
+  while (last > first && lineAt(lines, last).kind !== 'good') last--;
+  let goodChars = 0;
+  let goodCount = 0;
+  for (const i of range(first, last + 1)) {
+    const line = lineAt(lines, i);
+    if (line.kind === 'good') {
+      goodChars += proseLength(line.text);
+      goodCount++;
+    } else if (line.kind === 'near') {
+      goodChars += proseLength(line.text) * LINE_VALUE.nearShare;
+    }
+  }
+  return { start: first, end: last, goodChars, goodCount, afterEndMarker };
 }
+
+/** Short prose lines adopted at either edge of a run (jusText's "near-good" neighbours). */
+const MAX_EDGE_NEAR_LINES = 2;
 
 function widenWithNearLines(lines: Line[], run: ProseRun): ProseRun {
   let { start, end } = run;
