@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { slugify } from './slugify';
 import { ARCHIVE_FORMAT } from './format';
 import { ArchiveValidationError, assertValidArchive, formatProblem, validateArchiveMeta, validateArchiveMonth } from './validateArchive';
 import type { Article } from './types';
@@ -80,6 +82,26 @@ describe('validateArchiveMonth', () => {
       'archive: articles/2017-11.json: article 0 (3f1c2b7a9d0e4c11): id: duplicate id, also in articles/2017-10.json article 0 (3f1c2b7a9d0e4c11)',
       'archive: articles/2017-11.json: article 1 (0000aaaa1111bbbb): slug: duplicate slug "daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion" in this month',
     ]);
+  });
+
+  it('accepts a slug in any script, with Japanese ー, 々 and voicing marks, and refuses what slugify would change', () => {
+    const slugs = ['機動戦士ガンダム-放送開始から45周年', 'ラーメン店の行列-人々の楽しみに', 'مُحَمَّد-صلاح', 'йошкар-ола', 'αθήνα-νέα'];
+    const articles = slugs.map((slug, i) => ({ ...article, id: `3f1c2b7a9d0e4c1${i}`, slug }));
+    expect(validateArchiveMonth('articles/2017-11.json', month(articles), meta)).toEqual([]);
+    const bad = validateArchiveMonth('articles/2017-11.json', month([{ ...article, slug: 'Daesh--Albu Kamal' }]), meta).map(formatProblem);
+    expect(bad).toEqual(['archive: articles/2017-11.json: article 0 (3f1c2b7a9d0e4c11): slug: not a slug: "Daesh--Albu Kamal"']);
+  });
+
+  it('accepts every slug slugify makes, for article and label alike (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme' }), (title) => {
+        const slug = slugify(title);
+        fc.pre(slug !== '');
+        expect(validateArchiveMonth('articles/2017-11.json', month([{ ...article, slug }]), meta)).toEqual([]);
+        expect(validateArchiveMeta('archive.json', { ...meta, categories: [{ slug, name: title }] })).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reports a file that is not an object', () => {
