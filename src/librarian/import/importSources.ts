@@ -149,6 +149,12 @@ function ensureLabel(labels: Label[], shown: string): string | null {
   return slug;
 }
 
+/** Why a file or record failed: a {@link SourceError}'s reason, or what an unexpected error says. */
+function failureReason(err: unknown): string {
+  if (err instanceof SourceError) return err.reason;
+  return `could not be imported (unexpected error: ${err instanceof Error ? err.message : String(err)})`;
+}
+
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
@@ -235,8 +241,10 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
           });
           sources.push(noted);
         } catch (err) {
-          if (!(err instanceof SourceError)) throw err;
-          report.failed.push({ file: source.record ? `${err.file} ${source.record}` : err.file, reason: err.reason });
+          // Whatever went wrong with this record (a bad date given for it, a picture that broke
+          // the image encoder), it is refused alone and the others go on.
+          const file = err instanceof SourceError ? err.file : name;
+          report.failed.push({ file: source.record ? `${file} ${source.record}` : file, reason: failureReason(err) });
         }
       }
       // A one-article source (a page, a Markdown file) names its record after the file itself.
@@ -244,8 +252,7 @@ export async function importSources(options: ImportOptions): Promise<ImportRepor
       for (const s of result.skipped) report.skipped.push({ file: where(s.record), reason: s.reason });
       for (const r of result.refused ?? []) report.failed.push({ file: where(r.record), reason: r.reason });
     } catch (err) {
-      if (!(err instanceof SourceError)) throw err;
-      report.failed.push({ file: err.file, reason: err.reason });
+      report.failed.push({ file: err instanceof SourceError ? err.file : path.basename(file), reason: failureReason(err) });
     }
   }
   options.onProgress?.(files.length, files.length, '');
