@@ -77,6 +77,18 @@ describe('parseSourceDate', () => {
     expect(parseSourceDate('2003/06/10', { language: 'fr' })).toBe('2003-06-10');
   });
 
+  it('reads a numeric date inside a longer text the same way, not month-first as chrono-node would', () => {
+    expect(parseSourceDate('Published 10.06.2003')).toBe('2003-06-10');
+    expect(parseSourceDate('Veröffentlicht am 10.06.2003 um 14:30 Uhr', { language: 'de' })).toBe('2003-06-10T14:30');
+    expect(parseSourceDate('Posted 06/10/2003 at 9:00', { language: 'en-GB' })).toBe('2003-10-06T09:00');
+    expect(parseSourceDate('Posted 06/10/2003 at 9:00')).toBe('2003-06-10T09:00');
+  });
+
+  it('reads a zone abbreviation after an ISO date-time', () => {
+    expect(parseSourceDate('2003-06-10 09:41:01 MEST')).toBe('2003-06-10T09:41:01+02:00');
+    expect(parseSourceDate('2003-06-10T09:41 EST')).toBe('2003-06-10T09:41-05:00');
+  });
+
   it('reads a slash date that makes sense only one way that way, whatever the language', () => {
     expect(parseSourceDate('13/06/2003')).toBe('2003-06-13');
     expect(parseSourceDate('06/13/2003', { language: 'de' })).toBe('2003-06-13');

@@ -81,7 +81,7 @@ export interface ParseDateOptions {
 }
 
 const DATE_TIME =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2})?$/i;
 
 /** `10.06.2003`, `10/06/2003`, `2003/06/10`, with an optional time of day and zone. */
 const NUMERIC_DATE =
@@ -93,6 +93,9 @@ const NUMERIC_DATE =
  */
 const RFC_822 =
   /^(?:[A-Z][a-z]{2,8},?\s+)?(\d{1,2})[\s-]+([A-Z][a-z]{2,8})\.?[\s-]+(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|[+-]\d{2}:\d{2}|[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?))?(?:\s*\([^)]*\))?$/i;
+
+/** A numeric date with a four-digit year inside a longer text. */
+const EMBEDDED_NUMERIC_DATE = /(?<![\d./])(?:\d{1,2}([./])\d{1,2}\1\d{4}|\d{4}([./])\d{1,2}\2\d{1,2})(?![\d./]|\.\d)/;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -146,7 +149,11 @@ export function parseSourceDate(value: unknown, options?: ParseDateOptions): str
   }
   // `options` may be an array index when the function is passed to `map` directly.
   const language = typeof options === 'object' && options !== null ? options.language : null;
-  return numericDate(text, language) ?? rfc822Date(text) ?? chronoDate(text, language);
+  if (NUMERIC_DATE.test(text)) return numericDate(text, language);
+  // chrono-node reads every numeric date month-first: one inside a longer text ("Veröffentlicht
+  // am 10.06.2003 um 14:30") is written out as ISO first, read the way this function reads it.
+  const unambiguous = text.replace(EMBEDDED_NUMERIC_DATE, (date) => numericDate(date, language) ?? date);
+  return rfc822Date(text) ?? chronoDate(unambiguous, language);
 }
 
 function two(n: number | string): string {
