@@ -17,6 +17,9 @@
  * Nothing here knows about particular sites: every rule is a generic pattern.
  */
 import * as chrono from 'chrono-node';
+import { implausibleDate } from '../import/normalise';
+import { findDates } from './findDates';
+import { guessLanguage } from './guessLanguage';
 
 /** The fields of one article, as far as the page states them. */
 export interface ExtractedArticle {
@@ -56,7 +59,9 @@ export class ExtractError extends Error {
  */
 export function extractTextDump(text: string, file: string): ExtractedArticle {
   assertReadableText(text, file);
-  const lines = classifyLines(readLines(text));
+  const rawLines = readLines(text);
+  const page = readPageContext(rawLines);
+  const lines = classifyLines(rawLines, page);
 
   const body = chooseBodyRun(lines);
   if (!body) throw new ExtractError(file, 'no article text found (the page has no run of prose paragraphs)');
@@ -85,7 +90,12 @@ export function extractTextDump(text: string, file: string): ExtractedArticle {
 
   return {
     title: title.text,
-    date: headerDate(lines, header) ?? datelineDate(firstParagraph),
+    date: publicationDate(
+      lines,
+      [header, beforeTitle.slice(-DATE_REACH_ABOVE_TITLE), range(body.end + 1, Math.min(lines.length, body.end + 1 + DATE_REACH_BELOW_BODY))],
+      firstParagraph,
+      page.language,
+    ),
     outlet,
     author,
     category:
@@ -225,16 +235,31 @@ interface Line extends RawLine {
   kind: LineKind;
 }
 
-function classifyLines(rawLines: RawLine[]): Line[] {
-  const english = isMostlyEnglish(rawLines);
-  return rawLines.map((line) => ({ ...line, kind: classifyLine(line.text, english) }));
+/** What is known of the whole page before its lines are read one by one. */
+interface PageContext {
+  english: boolean;
+  /** Guessed from the page's words (a dump has no lang attribute); decides slash dates. */
+  language: string | null;
 }
 
-function classifyLine(text: string, english: boolean): LineKind {
+/** Enough text to guess the language from; more only costs time. */
+const LANGUAGE_SAMPLE_CHARS = 20_000;
+
+function readPageContext(rawLines: RawLine[]): PageContext {
+  const sample = rawLines.map((line) => line.text).join('\n').slice(0, LANGUAGE_SAMPLE_CHARS);
+  return { english: isMostlyEnglish(rawLines), language: guessLanguage(sample) };
+}
+
+function classifyLines(rawLines: RawLine[], page: PageContext): Line[] {
+  return rawLines.map((line) => ({ ...line, kind: classifyLine(line.text, page) }));
+}
+
+function classifyLine(text: string, page: PageContext): LineKind {
+  const { english } = page;
   if (isEndOfArticleMarker(text)) return 'end';
   if (isCaption(text)) return 'caption';
   if (isBoilerplate(text)) return 'boiler';
-  if (parseByline(text) !== null || isDateOrTimeLine(text)) return 'meta';
+  if (parseByline(text) !== null || isDateOrTimeLine(text, page.language)) return 'meta';
   if (isInlinePromo(text)) return 'junk';
   return classifyProse(text, english);
 }
@@ -510,14 +535,22 @@ const DATE_LINE_FILLER = /\b(?:published|posted|updated|modified|last|on|at|date
 /** A date/time line is short; a longer one is body text mentioning a date. */
 const MAX_DATE_LINE_WORDS = 15;
 
-function isDateOrTimeLine(text: string): boolean {
-  if (wordsOf(text).length > MAX_DATE_LINE_WORDS) return false;
+/** A short line with a date in it is a date or byline line ("Jane Doe – 14.09.2022 – Column"), unless it reads as a sentence. */
+const MAX_DATED_META_WORDS = 12;
+const MIN_DATED_SENTENCE_WORDS = 8;
+
+function isDateOrTimeLine(text: string, language: string | null): boolean {
+  const words = wordsOf(text).length;
+  if (words > MAX_DATE_LINE_WORDS) return false;
   if (READING_TIME.test(text) || RELATIVE_TIME.test(text)) return true;
   if (DATE_LABEL.test(text) && /\d/.test(text)) return true;
   const found = firstCertainDate(text);
-  if (!found) return false;
-  const leftover = text.replace(found.text, ' ').replace(DATE_LINE_FILLER, ' ');
-  return wordsOf(leftover).length <= 1;
+  if (found) {
+    const leftover = text.replace(found.text, ' ').replace(DATE_LINE_FILLER, ' ');
+    if (wordsOf(leftover).length <= 1) return true;
+  }
+  if (words > MAX_DATED_META_WORDS || (endsLikeSentence(text) && words >= MIN_DATED_SENTENCE_WORDS)) return false;
+  return findDates(text, language).length > 0;
 }
 
 /** Fixed so that parsing never depends on the day the extractor runs. */
@@ -800,39 +833,65 @@ function firstByline(lines: Line[], indices: number[]): string | null {
   return null;
 }
 
+/** How many lines above the title and below the body a date is looked for. */
+const DATE_REACH_ABOVE_TITLE = 4;
+const DATE_REACH_BELOW_BODY = 6;
+/** Lines with more prose than this are body text; a date in them is a date the story mentions. */
+const MAX_DATED_LINE_CHARS = 200;
+
 /**
- * The publication date from byline/date lines between title and body. A
- * date labelled "Updated"/"Modified" only counts when no other date is given.
+ * The publication date: from the lines between title and body (byline, date
+ * line, even a caption), then just above the title, then a dateline opening
+ * the first paragraph, then just below the body. On a line, a date labelled
+ * "Updated"/"Modified" only counts when no other date is given.
  */
-function headerDate(lines: Line[], header: number[]): string | null {
-  const dates = header
-    .map((i) => lineAt(lines, i))
-    .filter((line) => line.kind === 'meta')
-    .flatMap((line) => labelledDates(line.text));
-  return (dates.find((date) => !date.isUpdate) ?? dates[0])?.iso ?? null;
+function publicationDate(lines: Line[], zones: number[][], firstParagraph: string, language: string | null): string | null {
+  for (const zone of zones) {
+    const dates = zone
+      .map((i) => lineAt(lines, i))
+      .filter((line) => line.kind !== 'good' && line.kind !== 'end' && line.text.length <= MAX_DATED_LINE_CHARS)
+      .flatMap((line) => labelledDates(line.text, language));
+    const date = dates.find((found) => !found.isUpdate) ?? dates[0];
+    if (date) return date.iso;
+    if (zone === zones[1]) {
+      const dateline = datelineDate(firstParagraph, language);
+      if (dateline) return dateline;
+    }
+  }
+  return null;
 }
 
 /** How far before a date its label ("Updated:", "Published") is looked for. */
 const DATE_LABEL_REACH = 25;
+const UPDATE_LABEL = /\b(updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano)\b/iu;
+const PUBLISHED_LABEL = /\b(published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b/iu;
 
-/** Every full date on a meta line, marked when its label says it is an update. */
-function labelledDates(text: string): { iso: string; isUpdate: boolean }[] {
-  return chrono.strict.parse(text, REFERENCE_DATE).flatMap((result) => {
+/** Every plausible full date on a line, marked when its label says it is an update. */
+function labelledDates(text: string, language: string | null): { iso: string; isUpdate: boolean }[] {
+  const found: { index: number; end: number; iso: string }[] = [];
+  for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
     const iso = toIsoDate(result.start);
-    if (!iso) return [];
-    const label = text.slice(Math.max(0, result.index - DATE_LABEL_REACH), result.index);
-    return [{ iso, isUpdate: /\b(updated|modified)\b/i.test(label) && !/\b(published|posted)\b/i.test(label) }];
-  });
+    if (iso && implausibleDate(iso) === null) found.push({ index: result.index, end: result.index + result.text.length, iso });
+  }
+  for (const date of findDates(text, language)) {
+    if (!found.some((other) => date.index < other.end && other.index < date.end)) found.push(date);
+  }
+  return found
+    .sort((x, y) => x.index - y.index)
+    .map(({ index, iso }) => {
+      const label = text.slice(Math.max(0, index - DATE_LABEL_REACH), index);
+      return { iso, isUpdate: UPDATE_LABEL.test(label) && !PUBLISHED_LABEL.test(label) };
+    });
 }
 
 /** A dateline ends within this many characters of the paragraph start. */
 const MAX_DATELINE_CHARS = 150;
 
 /** "PLACE (November 25, 2017) – Text…": a date before the dash that opens the first paragraph. */
-function datelineDate(firstParagraph: string): string | null {
+function datelineDate(firstParagraph: string, language: string | null): string | null {
   const dash = /\s*[–—]\s*|\s+--?\s+/.exec(firstParagraph.slice(0, MAX_DATELINE_CHARS));
   if (!dash) return null;
-  return firstCertainDate(firstParagraph.slice(0, dash.index))?.iso ?? null;
+  return labelledDates(firstParagraph.slice(0, dash.index), language)[0]?.iso ?? null;
 }
 
 /** Fewer words than this make a tagline, not a standfirst. */
