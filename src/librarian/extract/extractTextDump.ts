@@ -868,13 +868,13 @@ const PUBLISHED_LABEL = /\b(published|posted|veröffentlicht|publié|publicado|p
 
 /** Every plausible full date on a line, marked when its label says it is an update. */
 function labelledDates(text: string, language: string | null): { iso: string; isUpdate: boolean }[] {
-  const found: { index: number; end: number; iso: string }[] = [];
+  // chrono (English) reads "10.11.2021" month-first; the language-aware finder goes first.
+  const found: { index: number; end: number; iso: string }[] = findDates(text, language);
   for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
     const iso = toIsoDate(result.start);
-    if (iso && implausibleDate(iso) === null) found.push({ index: result.index, end: result.index + result.text.length, iso });
-  }
-  for (const date of findDates(text, language)) {
-    if (!found.some((other) => date.index < other.end && other.index < date.end)) found.push(date);
+    const end = result.index + result.text.length;
+    if (!iso || implausibleDate(iso) !== null) continue;
+    if (!found.some((other) => result.index < other.end && other.index < end)) found.push({ index: result.index, end, iso });
   }
   return found
     .sort((x, y) => x.index - y.index)
