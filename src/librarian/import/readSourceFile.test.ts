@@ -100,6 +100,13 @@ describe('readSourceFile', () => {
     expect((error as SourceError).reason).toMatch(/^the DOCTYPE at line 2 declares 10 entities/);
   });
 
+  it('reads a Windows-1252 page by its declared charset', async () => {
+    const html = fixtureText('escaped-declaration.html').replace('charset=utf-8', 'charset=windows-1252').replace('two-year rebuild</h1>', 'two-year rebuild – at last</h1>');
+    const file = await write('tram-1252.html', iconv.encode(html, 'windows-1252'));
+    const { articles } = await readSourceFile(file);
+    expect(articles[0]?.title).toBe('Tram line reopens after two-year rebuild – at last');
+  });
+
   it('still refuses binary content', async () => {
     const file = await write('logo.rss', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const error = await readSourceFile(file).catch((e: unknown) => e);

@@ -9,6 +9,7 @@ import { type FieldMapping, readJsonRecords } from '../sources/readJsonRecords';
 import { createMarkdownContext, readMarkdown, type MarkdownContext } from '../sources/readMarkdown';
 import { readWxr } from '../sources/readWxr';
 import { xmlProlog } from '../sources/wellFormedXml';
+import { decodePageBytes } from './decodePageBytes';
 import { paragraphsToHtml } from './paragraphsToHtml';
 import { SourceError, type SourceReadResult } from './SourceArticle';
 
@@ -137,12 +138,14 @@ export async function readSourceFile(file: string, options: ReadSourceOptions = 
   if (bytes.length === 0 || utf8.replace(/^\uFEFF/, '').trim() === '') throw new SourceError(label, 'empty file');
   if (wide ? utf8.includes('\u0000') : looksBinary(bytes)) throw new SourceError(label, 'not a text file (binary content)');
   const format = options.format ?? detectFormat(label, utf8);
+  // Pages and dumps as a browser decodes them (declared charset, else UTF-8, else Windows-1252).
+  const page = (kind: 'html' | 'text') => (wide ? utf8 : decodePageBytes(bytes, kind));
   switch (format) {
     case 'text':
-      return fromTextDump(utf8, label);
+      return fromTextDump(page('text'), label);
     case 'html':
       // An escaped XML declaration is no text of the page.
-      return readHtmlPage(markupStart(utf8), label, { url: options.url });
+      return readHtmlPage(markupStart(page('html')), label, { url: options.url });
     case 'feed':
       return readFeed(decodeXmlBytes(bytes, label), label);
     case 'wxr':
