@@ -95,5 +95,7 @@ describe('unicodeEncodingOf', () => {
     expect(unicodeEncodingOf(Buffer.from('<?xml version="1.0"?>'))).toBeNull();
     expect(unicodeEncodingOf(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]))).toBeNull();
     expect(unicodeEncodingOf(Buffer.from([0x00, 0x00, 0x00, 0x00]))).toBeNull();
+    // Two ASCII characters with NULs between them, then bytes no text has there.
+    expect(unicodeEncodingOf(Buffer.from([0x4d, 0x00, 0x5a, 0x00, 0x90, 0x03, 0x00, 0x00]))).toBeNull();
   });
 });

@@ -17,21 +17,37 @@ function isAsciiText(byte: number | undefined): boolean {
 
 /**
  * The Unicode encoding of text that a byte-order mark or the NUL bytes around its first
- * character give away (XML 1.0 appendix F: `<` is `3C 00 00 00` in UTF-32LE, `00 3C` in
+ * characters give away (XML 1.0 appendix F: `<` is `3C 00 00 00` in UTF-32LE, `00 3C` in
  * UTF-16BE…); null for everything else, whose encoding the text itself must declare. Any ASCII
- * first character counts, not only `<`: a feed may begin with a blank line, a page with text.
+ * characters count, not only `<`: a feed may begin with a blank line, a page with text.
  */
 export function unicodeEncodingOf(bytes: Buffer): { encoding: string; bomLength: number } | null {
   const bom = BOMS.find(({ bytes: mark }) => startsWith(bytes, mark));
   if (bom) return { encoding: bom.encoding, bomLength: bom.bytes.length };
-  if (bytes.length < 4) return null;
-  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
-  if (a === 0 && b === 0 && c === 0 && isAsciiText(d)) return { encoding: 'utf-32be', bomLength: 0 };
-  if (isAsciiText(a) && b === 0 && c === 0 && d === 0) return { encoding: 'utf-32le', bomLength: 0 };
-  if (a === 0 && isAsciiText(b) && c === 0 && isAsciiText(d)) return { encoding: 'utf-16be', bomLength: 0 };
-  if (isAsciiText(a) && b === 0 && isAsciiText(c) && d === 0) return { encoding: 'utf-16le', bomLength: 0 };
+  // The first characters, not only the first one, must be ASCII: a binary file whose first
+  // bytes happen to alternate with NULs is not taken for text.
+  for (const { encoding, width, at } of WIDE_ENCODINGS) {
+    const units = Math.min(4, Math.floor(bytes.length / width));
+    if (units === 0) continue;
+    let ascii = true;
+    for (let u = 0; u < units && ascii; u++) {
+      for (let b = 0; b < width; b++) {
+        const byte = bytes[u * width + b];
+        if (b === at ? !isAsciiText(byte) : byte !== 0) ascii = false;
+      }
+    }
+    if (ascii) return { encoding, bomLength: 0 };
+  }
   return null;
 }
+
+/** Where the ASCII byte of a character sits in each wide encoding. */
+const WIDE_ENCODINGS = [
+  { encoding: 'utf-32be', width: 4, at: 3 },
+  { encoding: 'utf-32le', width: 4, at: 0 },
+  { encoding: 'utf-16be', width: 2, at: 1 },
+  { encoding: 'utf-16le', width: 2, at: 0 },
+];
 
 const DECLARED_ENCODING = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/;
 
