@@ -74,7 +74,7 @@ export function extractTextDump(text: string, file: string): ExtractedArticle {
     .map((i) => parseByline(lineAt(lines, i).text))
     .filter((name): name is string => name !== null);
 
-  const title = chooseTitle(lines, windowStart, body.start, bylineNames);
+  const title = chooseTitle(lines, windowStart, body.start, bylineNames, paragraphs.slice(0, 3).join(' '), page.language);
   if (!title) throw new ExtractError(file, 'no title found (no heading-like line before the article text)');
 
   // The header zone runs from the title to the body; without a title line
@@ -775,34 +775,75 @@ interface TitleChoice {
   index: number | null;
 }
 
-/**
- * The title is the heading-like line nearest above the body, preferring one
- * the page repeats elsewhere (breadcrumb tail, "Reading: X", a doubled line),
- * then one of at least three words, so labels and names lose to headlines.
- */
-function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, bylineNames: string[]): TitleChoice | null {
-  const hints = titleHints(lines, bodyStart);
-  const candidates = range(windowStart, bodyStart)
-    .reverse()
-    .filter((i) => isTitleCandidate(lineAt(lines, i), bylineNames));
-  const choose = (index: number | undefined): TitleChoice | null =>
-    index === undefined ? null : { text: lineAt(lines, index).text, index };
+/** Title candidates up to this long; longer lines are standfirsts or prose. */
+const MAX_TITLE_WORDS = 30;
+/** How far below a title its byline or date line may sit. */
+const BYLINE_REACH = 3;
+/** Words this short carry no topic ("the", "und"…), so they do not count as shared with the body. */
+const MIN_TOPIC_WORD_CHARS = 4;
 
-  const echoed = candidates.find((i) => hints.has(lineAt(lines, i).text));
-  if (echoed !== undefined) return choose(echoed);
+/**
+ * The title is the heading-like line above the body that looks most like a
+ * headline: three to twenty words, near the body, followed by a byline or
+ * date line, sharing topic words with the body's opening, echoed elsewhere on
+ * the page (breadcrumb tail, "Reading: X", a doubled line). Captions,
+ * bylines, dates, counters, labels and commenter headers never qualify.
+ */
+function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, bylineNames: string[], bodyOpening: string, language: string | null): TitleChoice | null {
+  const hints = titleHints(lines, bodyStart);
+  const topic = topicWords(bodyOpening);
+  const seen = new Map<string, number>();
+  for (const line of lines) seen.set(line.text, (seen.get(line.text) ?? 0) + 1);
+
+  let best: TitleChoice | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let between = 0;
+  for (let i = bodyStart - 1; i >= windowStart; i--) {
+    const line = lineAt(lines, i);
+    if (!isTitleCandidate(line, bylineNames, language)) continue;
+    const words = wordsOf(line.text).length;
+    let score = words >= 3 && words <= 20 ? 2 : words === 2 ? 1 : words > 20 ? -1 : 0;
+    score -= 0.5 * between;
+    if (range(i + 1, Math.min(bodyStart, i + 1 + BYLINE_REACH)).some((j) => lineAt(lines, j).kind === 'meta')) score += 2;
+    score += 0.7 * Math.min(3, [...topicWords(line.text)].filter((word) => topic.has(word)).length);
+    if (hints.has(line.text)) score += 3;
+    if ((seen.get(line.text) ?? 0) >= 2 && words >= 3) score += 1;
+    if (line.kind === 'near' && endsLikeSentence(line.text) && words >= 12) score -= 1.5;
+    if (score > bestScore) {
+      best = { text: line.text, index: i };
+      bestScore = score;
+    }
+    between++;
+  }
+  // A text the page repeats twice as a title (breadcrumb tail and "Reading:") outweighs any line.
   const repeatedHint = [...hints].find(([, count]) => count >= 2)?.[0];
-  if (repeatedHint) return { text: repeatedHint, index: null };
-  const headline = candidates.find((i) => wordsOf(lineAt(lines, i).text).length >= 3);
-  if (headline !== undefined) return choose(headline);
-  if (candidates.length > 0) return choose(candidates[0]);
+  if (repeatedHint && !(best && hints.has(best.text))) return { text: repeatedHint, index: null };
+  if (best) return best;
   const anyHint = hints.keys().next();
   return anyHint.done ? null : { text: anyHint.value, index: null };
 }
 
-function isTitleCandidate(line: Line, bylineNames: string[]): boolean {
+function topicWords(text: string): Set<string> {
+  return new Set(wordsOf(text).filter((word) => word.length >= MIN_TOPIC_WORD_CHARS));
+}
+
+/** "Rating: 7 Votes", "75,345 shares", "Seite 1": a label or counter, not a headline. */
+const COUNTER = /^[^\d]{0,25}:\s*\d|^\W*\d[\d.,]*\s*\p{L}+\W*$/u;
+const WEB_ADDRESS = /https?:\/\/|www\.|\.(com|org|net|de)\b/i;
+
+function isTitleCandidate(line: Line, bylineNames: string[], language: string | null): boolean {
+  const { text } = line;
   return (
-    line.kind === 'heading' &&
-    /\p{L}/u.test(line.text) &&
+    (line.kind === 'heading' || line.kind === 'near') &&
+    wordsOf(text).length <= MAX_TITLE_WORDS &&
+    /\p{L}/u.test(text) &&
+    !/[:：]$/.test(text) &&
+    !/^[(\[]/.test(text) &&
+    !COUNTER.test(text) &&
+    !WEB_ADDRESS.test(text) &&
+    !COMMENT_HEADER.test(text) &&
+    !/©|\b(foto|photo|bild|image|credit)s?\b\s*:/iu.test(text) &&
+    findDates(text, language).length === 0 &&
     !bylineNames.includes(line.text) &&
     // A short "… the city. (AFP)" caption can sit right above the body.
     !isLeadingCreditCaption(line.text)
