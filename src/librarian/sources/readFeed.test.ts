@@ -386,4 +386,11 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate('Tue, 10 Jun 2003 09:41:01 MEST')).toBe('2003-06-10T09:41:01+02:00');
     expect(parseFeedDate('Sat, 01 Jun 2024 09:00:00 AEST')).toBe('2024-06-01T09:00:00+10:00');
   });
+
+  it('reads W3C-DTF at every precision that names a day, and gives null for a year or a month alone', () => {
+    expect(parseFeedDate('2003-06-10T09:41Z')).toBe('2003-06-10T09:41Z');
+    expect(parseFeedDate('2003-06-10T09:41:01.5+02:00')).toBe('2003-06-10T09:41:01.5+02:00');
+    expect(parseFeedDate('2003-06')).toBeNull();
+    expect(parseFeedDate('2003')).toBeNull();
+  });
 });
