@@ -74,7 +74,12 @@ export function extractTextDump(text: string, file: string): ExtractedArticle {
     .map((i) => parseByline(lineAt(lines, i).text))
     .filter((name): name is string => name !== null);
 
-  const title = chooseTitle(lines, windowStart, body.start, bylineNames, paragraphs.slice(0, 3).join(' '), page.language);
+  const bodyOpening = paragraphs.slice(0, 3).join(' ');
+  // Menus can sit right above a bare title; past them the title is still looked for before giving up.
+  const title =
+    chooseTitle(lines, windowStart, body.start, bylineNames, bodyOpening, page.language) ??
+    chooseTitle(lines, Math.max(0, body.start - WIDE_TITLE_WINDOW_LINES), body.start, bylineNames, bodyOpening, page.language) ??
+    openingAsTitle(paragraphs[0] ?? '');
   if (!title) throw new ExtractError(file, 'no title found (no heading-like line before the article text)');
 
   // The header zone runs from the title to the body; without a title line
@@ -773,6 +778,22 @@ interface TitleChoice {
   text: string;
   /** Line index of the title, or null when it is only known from a breadcrumb or "Reading:" label. */
   index: number | null;
+}
+
+/** How far above the body a title is looked for when the header window holds none. */
+const WIDE_TITLE_WINDOW_LINES = 40;
+/** A title made from the body's opening sentence is cut to this many words. */
+const MAX_OPENING_TITLE_WORDS = 12;
+
+/**
+ * A page whose article has no heading (a bare post, a notice) still has a
+ * subject: its opening sentence, shortened, stands in as the title.
+ */
+function openingAsTitle(firstParagraph: string): TitleChoice | null {
+  const sentence = /^.+?[.!?。！？](?=\s|$)/u.exec(firstParagraph)?.[0] ?? firstParagraph;
+  const words = sentence.split(' ');
+  const text = words.length > MAX_OPENING_TITLE_WORDS ? `${words.slice(0, MAX_OPENING_TITLE_WORDS).join(' ')} …` : sentence;
+  return /\p{L}/u.test(text) ? { text, index: null } : null;
 }
 
 /** Title candidates up to this long; longer lines are standfirsts or prose. */
