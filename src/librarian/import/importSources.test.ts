@@ -192,6 +192,15 @@ describe('importSources: one record, one fate (fixtures in import/testing)', () 
     expect((await articlesIn()).find((a) => a.title === 'Gold output rises at Homestake mine')!.category).toBe(label.slug);
   });
 
+  it('gives an article whose title has no letter or digit its id as its slug', async () => {
+    const file = path.join(dir, 'punctuation.jsonl');
+    await writeFile(file, `${JSON.stringify({ title: '?!…', date: '2023-06-15', body: 'A reader letter that was published with no headline at all, only punctuation.' })}\n`);
+    const report = await importSources({ archiveDir: dir, files: [file], mapping: MAPPING });
+    expect(report.failed).toEqual([]);
+    const [article] = await articlesIn();
+    expect(article!.slug).toBe(article!.id);
+  });
+
   it('imports Japanese, Chinese, Arabic, Cyrillic and Greek titles with slugs in their own script', async () => {
     const report = await importSources({ archiveDir: dir, files: [fixture('scripts.jsonl')], mapping: MAPPING });
     expect(report.failed).toEqual([]);
