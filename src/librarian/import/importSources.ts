@@ -168,8 +168,10 @@ function byNewest(a: Article, b: Article): number {
 /**
  * Imports source files into the archive: reads and extracts each file, normalises it, merges
  * exact and near duplicates (within the import and against the archive), validates the result
- * and writes the changed archive files atomically. A file that fails is reported with its reason
- * while the others import; nothing is written unless the whole resulting archive validates.
+ * and writes the changed archive files atomically. A file or record that cannot be imported is
+ * refused alone, named by file and record with its reason, while the others import; records left
+ * out by design (a draft, a page) are reported apart as skipped. Nothing is written unless the
+ * whole resulting archive validates.
  */
 export async function importSources(options: ImportOptions): Promise<ImportReport> {
   const archive: LoadedArchive = await readArchive(options.archiveDir);
