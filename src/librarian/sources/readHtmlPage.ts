@@ -14,7 +14,9 @@ import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
 import { implausibleDate, joinNames, parseSourceDate } from '../import/normalise';
 import { dateInUrl } from './html/dateInUrl';
+import { datesInText } from './html/datesInText';
 import { dateNearHeadline } from './html/dateNearHeadline';
+import { bylineAuthor } from './html/bylineAuthor';
 import { comparable, findHeadline } from './html/findHeadline';
 
 /** Options for {@link readHtmlPage}. */
@@ -63,10 +65,10 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
         file,
         record: null,
         title,
-        date: page.date,
+        date: publicationDate(page.dates, datesInText(article.byline ?? '', page.language)[0]?.day ?? null),
         outlet: page.outlet,
         url: page.url,
-        author: page.author ?? bylineName(article.byline) ?? page.relAuthor,
+        author: page.author ?? bylineAuthor(article.byline, page.isSiteName) ?? page.relAuthor,
         category: page.category,
         tags: page.tags,
         summary: page.summary,
@@ -134,14 +136,19 @@ function textShares(html: string): { total: number; inLinks: number; inListsOrLi
 interface PageMetadata {
   /** The headline a reader sees, when the page's metadata or its only `<h1>` says which it is. */
   headline: { text: string } | null;
+  /** The headline's element (or the main `<h1>`): what the article's container holds. */
+  headlineElement: El | null;
   /** Title candidates, most trusted first (site name not yet removed). */
   titles: (string | null)[];
-  date: string | null;
+  dates: DateSources;
+  language: string | null;
   outlet: string | null;
   url: string | null;
   author: string | null;
   /** The text of the first `rel=author` link, the least trusted byline. */
   relAuthor: string | null;
+  /** True for the site's name (or its address's), which bylines and author tags often give instead of a person's. */
+  isSiteName: (name: string) => boolean;
   category: string | null;
   tags: string[];
   summary: string | null;
@@ -190,30 +197,66 @@ function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
     const date = parseSourceDate(value, { language });
     return date && !implausibleDate(date) ? date : null;
   };
-  // Dates as a reader finds them, the most precise first: what the page states about itself, its
-  // address, the date printed by the headline; the last change only when nothing else says.
-  const date =
-    [ld?.datePublished, ...DATE_META.flatMap((name) => meta.get(name) ?? []), ...articleTimes(document, article)].map(parse).find(Boolean) ??
-    [url, ld?.url].map((address) => (address ? dateInUrl(address) : null)).find((day) => day && !implausibleDate(day)) ??
-    (headlineElement ? dateNearHeadline(document, headlineElement, language) : null) ??
-    [ld?.dateModified, ...MODIFIED_META.flatMap((name) => meta.get(name) ?? [])].map(parse).find(Boolean) ??
-    null;
+  const dates: DateSources = {
+    stated: [ld?.datePublished, ...DATE_META.flatMap((name) => meta.get(name) ?? []), ...articleTimes(document, article)].map(parse).find(Boolean) ?? null,
+    address: [url, ld?.url].map((address) => (address ? dateInUrl(address) : null)).find((day) => day && !implausibleDate(day)) ?? null,
+    shown: dateNearHeadline(document, headlineElement ?? titleParts(titles), language),
+    modified: [ld?.dateModified, ...MODIFIED_META.flatMap((name) => meta.get(name) ?? [])].map(parse).find(Boolean) ?? null,
+  };
   const tagLists = [ld?.keywords ?? [], ...TAG_META.map((names) => names.flatMap((name) => (meta.get(name) ?? []).flatMap(splitList)))];
+  const isSiteName = siteNameTest([outlet, first(['og:site_name']), first(['application-name'])], url);
+  const names = (values: string[]) => joinNames(values.map((value) => bylineAuthor(value, isSiteName)).filter((name): name is string => !!name));
   const metaAuthors = AUTHOR_META.map((name) => (meta.get(name) ?? []).filter((value) => !/^https?:\/\//i.test(value)));
 
   return {
     headline,
+    headlineElement: headlineElement ?? null,
     titles: [...titles, textOf(document.querySelector('h1'))],
-    date,
+    dates,
+    language,
     outlet,
     url,
-    author: joinNames(ld?.authors ?? []) ?? metaAuthors.map(joinNames).find(Boolean) ?? null,
-    relAuthor: bylineName(textOf((article ?? document).querySelector('a[rel~="author" i]'))),
+    author: names(ld?.authors ?? []) ?? metaAuthors.map(names).find(Boolean) ?? null,
+    relAuthor: bylineAuthor(textOf((article ?? document).querySelector('a[rel~="author" i]')), isSiteName),
+    isSiteName,
     category: ld?.section ?? first(SECTION_META),
     tags: uniqueLabels(tagLists.find((list) => list.length > 0) ?? []),
     summary: ld?.description ?? first(SUMMARY_META),
     baseUrl: (baseHref ? httpUrl(baseHref, base) : null) ?? base,
   };
+}
+
+/** Where a page states its publication date. */
+interface DateSources {
+  /** What the page states about itself: JSON-LD, meta tags, the article's marked `<time>`. */
+  stated: string | null;
+  /** The day its address names (`/2015/03/11/`). */
+  address: string | null;
+  /** The date printed by its headline. */
+  shown: string | null;
+  /** When it last changed. */
+  modified: string | null;
+}
+
+/**
+ * The publication date as a reader finds it: the date printed in the byline or by the headline,
+ * which readers see (metadata often holds a time in UTC, the day before or after in the site's
+ * own zone, or the day a template was last saved); then what the page states about itself, its
+ * address, and its last change only when nothing else says.
+ */
+function publicationDate(dates: DateSources, bylineDay: string | null): string | null {
+  const shown = bylineDay ?? dates.shown;
+  // The stated time is kept when it falls on the day shown.
+  if (shown && dates.stated?.startsWith(shown)) return dates.stated;
+  return shown ?? dates.stated ?? dates.address ?? dates.modified;
+}
+
+/** A `<title>`'s parts, longest first: one of them is the headline the page shows. */
+function titleParts(titles: (string | null)[]): string[] {
+  return titles
+    .flatMap((title) => (title ? [title, ...title.split(TITLE_SEPARATOR)] : []))
+    .map(cleanText)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** The page's language tag: `<html lang>`, then what its metadata says ("de-DE", "fr_FR"). */
@@ -263,9 +306,26 @@ function textOf(element: El | null): string | null {
   return element ? cleanText(element.textContent ?? '') || null : null;
 }
 
-/** Readability's byline or a `rel=author` link as a name: "By Nicole Fenton" → "Nicole Fenton". */
-function bylineName(byline: string | null | undefined): string | null {
-  return byline ? cleanName(byline) || null : null;
+/**
+ * A test for the site's own name: its outlet names, or its address's host ("STERN.de" on
+ * www.stern.de), compared by letters and digits; a name that holds one ("Deutsche Welle
+ * (www.dw.com)") is one too.
+ */
+function siteNameTest(outlets: (string | null)[], url: string | null): (name: string) => boolean {
+  let host: string | null = null;
+  try {
+    host = url ? new URL(url).hostname.replace(/^www\d*\./, '') : null;
+  } catch {
+    host = null;
+  }
+  const keys = (names: (string | null | undefined)[]) => names.map((name) => (name ? comparable(name) : '')).filter((name) => name.length >= 3);
+  const sites = keys([...outlets, host]);
+  // "stern" alone is a word that names may hold: only the whole name counts.
+  const bareHost = keys([host?.replace(/\.[a-z]+$/, '')]);
+  return (name) => {
+    const key = comparable(name);
+    return key.length > 0 && (bareHost.includes(key) || sites.some((site) => key === site || (site.length >= 5 && key.includes(site))));
+  };
 }
 
 function splitList(value: string): string[] {

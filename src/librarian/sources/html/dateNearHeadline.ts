@@ -1,5 +1,5 @@
 import type { parseHTML } from 'linkedom';
-import { implausibleDate, parseSourceDate } from '../../import/normalise';
+import { cleanText, implausibleDate, parseSourceDate } from '../../import/normalise';
 import { datesInText } from './datesInText';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -11,50 +11,57 @@ const BEFORE = 250;
 const AFTER = 1200;
 /** A date before the headline counts as this much farther away: bylines mostly follow the headline. */
 const BEFORE_WEIGHT = 1.5;
+/** Past this much text the walk stops: the headline of a huge page is in its first part. */
+const MAX_TEXT = 1_000_000;
 /** Elements whose text no reader sees. */
-const UNSEEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'OPTION', 'HEAD']);
+const UNSEEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'OPTION', 'HEAD', 'TITLE']);
 
 /**
  * The date a reader sees by the headline: the nearest date printed just after it (the byline's
  * "von Cooper am 25.08.2015", "8 January 2020, 3:51 pm") or just above it (a blog's date
  * line), or a `<time datetime>` there. Dates in running text further away are the article's
- * subject, comments or a sidebar's teasers. `language` decides numeric slash dates.
+ * subject, comments or a sidebar's teasers. The headline is its element, or else its text,
+ * the first of its texts (longest first) that the page shows, where it first shows it. `language` decides numeric slash dates.
  */
-export function dateNearHeadline(document: Doc, headline: El, language: string | null): string | null {
-  const parts: string[] = [];
+export function dateNearHeadline(document: Doc, headline: El | string[], language: string | null): string | null {
+  const body = document.body as unknown as El | null;
+  if (!body) return null;
+  let text = '';
   const times: { at: number; day: string }[] = [];
-  let length = 0;
   let start = -1;
   let end = -1;
+  const append = (value: string): void => {
+    const collapsed = value.replace(/\s+/g, ' ');
+    text += text.endsWith(' ') && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+  };
   const walk = (node: El): void => {
-    if (end >= 0 && length > end + AFTER) return;
     for (const child of node.childNodes as unknown as El[]) {
-      if (child.nodeType === 3) {
-        const text = (child.textContent ?? '').replace(/\s+/g, ' ');
-        parts.push(text);
-        length += text.length;
-      } else if (child.nodeType === 1 && !UNSEEN.has(child.tagName.toUpperCase())) {
+      if (text.length > MAX_TEXT || (end >= 0 && text.length > end + AFTER)) return;
+      if (child.nodeType === 3) append(child.textContent ?? '');
+      else if (child.nodeType === 1 && !UNSEEN.has(child.tagName.toUpperCase())) {
         const isHeadline = child === headline;
-        if (isHeadline) start = length;
+        append(' ');
+        if (isHeadline) start = text.length;
         if (child.tagName.toUpperCase() === 'TIME') {
           const day = parseSourceDate(child.getAttribute('datetime') ?? '', { language })?.slice(0, 10);
-          if (day) times.push({ at: length, day });
+          if (day) times.push({ at: text.length, day });
         }
-        parts.push(' ');
-        length += 1;
         walk(child);
-        parts.push(' ');
-        length += 1;
-        if (isHeadline) end = length;
+        if (isHeadline) end = text.length;
+        append(' ');
       }
     }
   };
-  const body = document.body as unknown as El | null;
-  if (!body) return null;
   walk(body);
+  if (Array.isArray(headline)) {
+    for (const needle of headline.map(cleanText).filter((value) => value.length >= 10)) {
+      start = text.indexOf(needle);
+      end = start + needle.length;
+      if (start >= 0) break;
+    }
+  }
   if (start < 0) return null;
 
-  const text = parts.join('');
   const from = Math.max(0, start - BEFORE);
   const before = text.slice(from, start);
   const after = text.slice(end, end + AFTER);

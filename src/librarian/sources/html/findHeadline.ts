@@ -15,7 +15,7 @@ export function comparable(text: string): string {
   return text.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const HEADINGS = 'h1, h2, [itemprop~="headline"]';
+const HEADINGS = 'h1, h2, h3, [itemprop~="headline"]';
 
 /**
  * The article's visible headline. Titles in the page's metadata often carry the site's name
