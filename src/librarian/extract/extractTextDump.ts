@@ -97,7 +97,14 @@ export function extractTextDump(text: string, file: string): ExtractedArticle {
     title: title.text,
     date: publicationDate(
       lines,
-      [header, beforeTitle.slice(-DATE_REACH_ABOVE_TITLE), range(body.end + 1, Math.min(lines.length, body.end + 1 + DATE_REACH_BELOW_BODY))],
+      [
+        header,
+        beforeTitle.slice(-DATE_REACH_ABOVE_TITLE),
+        range(body.end + 1, Math.min(lines.length, body.end + 1 + DATE_REACH_BELOW_BODY)),
+        // Farther out, nearest first: a date line the header window missed, then one in or after the body.
+        range(Math.max(0, body.start - DATE_FAR_REACH), body.start).reverse(),
+        range(body.start, Math.min(lines.length, body.end + 1 + DATE_FAR_REACH)),
+      ],
       firstParagraph,
       page.language,
     ),
@@ -898,6 +905,10 @@ function firstByline(lines: Line[], indices: number[]): string | null {
 /** How many lines above the title and below the body a date is looked for. */
 const DATE_REACH_ABOVE_TITLE = 4;
 const DATE_REACH_BELOW_BODY = 6;
+/** The last resort: a date line this far above or below the body. */
+const DATE_FAR_REACH = 30;
+/** The first zones given to publicationDate are the near ones. */
+const NEAR_DATE_ZONES = 3;
 /** Lines with more prose than this are body text; a date in them is a date the story mentions. */
 const MAX_DATED_LINE_CHARS = 200;
 
@@ -908,10 +919,13 @@ const MAX_DATED_LINE_CHARS = 200;
  * "Updated"/"Modified" only counts when no other date is given.
  */
 function publicationDate(lines: Line[], zones: number[][], firstParagraph: string, language: string | null): string | null {
-  for (const zone of zones) {
+  for (const [z, zone] of zones.entries()) {
+    // Near the title any short line may carry the date (even a caption); farther out only a date line.
+    const near = z < NEAR_DATE_ZONES;
     const dates = zone
       .map((i) => lineAt(lines, i))
       .filter((line) => line.kind !== 'good' && line.kind !== 'end' && line.text.length <= MAX_DATED_LINE_CHARS)
+      .filter((line) => near || !mentionsDateInPassing(line))
       .flatMap((line) => labelledDates(line.text, language));
     const date = dates.find((found) => !found.isUpdate) ?? dates[0];
     if (date) return date.iso;
@@ -921,6 +935,15 @@ function publicationDate(lines: Line[], zones: number[][], firstParagraph: strin
     }
   }
   return null;
+}
+
+/** A caption or a sentence far from the title names a day the story is about, not the day it was published. */
+function mentionsDateInPassing(line: Line): boolean {
+  return (
+    line.kind === 'caption' ||
+    isLeadingCreditCaption(line.text) ||
+    (endsLikeSentence(line.text) && wordsOf(line.text).length >= MIN_DATED_SENTENCE_WORDS)
+  );
 }
 
 /** How far before a date its label ("Updated:", "Published") is looked for. */
