@@ -18,6 +18,7 @@ import { datesInText } from './html/datesInText';
 import { dateNearHeadline } from './html/dateNearHeadline';
 import { bylineAuthor } from './html/bylineAuthor';
 import { comparable, findHeadline } from './html/findHeadline';
+import { removeBoilerplate } from './html/removeBoilerplate';
 
 /** Options for {@link readHtmlPage}. */
 export interface HtmlPageOptions {
@@ -45,6 +46,7 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
   const { document } = parseHTML(asDocument(html));
   // Metadata first: Readability rewrites the document it reads.
   const page = readMetadata(document, pageUrl);
+  removeBoilerplate(document, page.headlineElement);
   const article = new Readability(document as unknown as Document).parse();
   if (!article?.content) throw new SourceError(file, 'no article found in the page (Readability found no main content)');
 
