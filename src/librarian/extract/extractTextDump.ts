@@ -364,9 +364,17 @@ const END_OF_ARTICLE_MARKERS: RegExp[] = [
 /** "1. Ricardo Núñez says", "Ivan says", "jane wrote:", "Bob said on May 2, 2019:" — a comment header. */
 const COMMENT_HEADER = /^(\d{1,3}[.)]\s*)?[^\s.!?,:;]+( [^\s.!?,:;]+){0,2} (says|wrote|said on .+|commented( on .+)?):?$/iu;
 
+const COMMENTS_MARKER =
+  /^(\d*\s*(comments?|responses?|replies|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze?)( \(\d+\))?:?|leave an? (reply|comment)\b.*|(post|add|write) a comment\b.*|(\d+\s+)?(kommentare?|commentaires?|comentarios?|commenti)\s*\d*)$/iu;
+
+/** A comments heading or a commenter's header: what follows is reader comments. */
+function isCommentsMarker(text: string): boolean {
+  return COMMENT_HEADER.test(text) || COMMENTS_MARKER.test(text);
+}
+
 function isEndOfArticleMarker(text: string): boolean {
   if (wordsOf(text).length > MAX_MARKER_WORDS) return false;
-  return COMMENT_HEADER.test(text) || END_OF_ARTICLE_MARKERS.some((marker) => marker.test(text));
+  return isCommentsMarker(text) || END_OF_ARTICLE_MARKERS.some((marker) => marker.test(text));
 }
 
 /** "Cover Photo: …", "Photo Courtesy: …", "Image credit: …", "Credit: …". */
@@ -472,8 +480,19 @@ function isShareButtonRow(text: string): boolean {
   return words.length >= 2 && words.filter((word) => SHARE_WORDS.has(word)).length / words.length >= 0.6;
 }
 
+/** Words of footers' legal notices (copyright, liability, privacy, cookies) in several languages. */
+const LEGAL_TERMS =
+  /\b(copyright|urheberrecht\w*|liabilit(y|ies)|haftung\w*|disclaimer|haftungsausschluss|privacy|datenschutz\w*|cookies?|all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|terms of (use|service)|nutzungsbedingungen|reproduced|vervielfältig\w*|written permission|without (the )?(prior )?permission)\b/giu;
+/** A line naming this many legal terms is a footer's notice, however long. */
+const MIN_LEGAL_TERMS = 2;
+
+function isLegalNotice(text: string): boolean {
+  return new Set(text.toLowerCase().match(LEGAL_TERMS) ?? []).size >= MIN_LEGAL_TERMS;
+}
+
 function isBoilerplate(text: string): boolean {
   return (
+    isLegalNotice(text) ||
     UI_TEXT.test(text) ||
     READING_LABEL.test(text) ||
     isMenuItem(text) ||
@@ -571,10 +590,15 @@ const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
 /** The first full calendar date (year, month and day all written) in `text`. */
 function firstCertainDate(text: string): { text: string; iso: string } | null {
   for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
-    const iso = toIsoDate(result.start);
+    const iso = statesYear(result) ? toIsoDate(result.start) : null;
     if (iso) return { text: result.text, iso };
   }
   return null;
+}
+
+/** chrono calls "for six weeks" a certain date (counted from the reference day); a stated date writes its year. */
+function statesYear(result: chrono.ParsedResult): boolean {
+  return /\d{4}/.test(result.text);
 }
 
 /** Formats only what the page stated: the time only when given, the zone only when given. */
@@ -604,14 +628,16 @@ interface ProseRun {
   end: number;
   goodChars: number;
   goodCount: number;
-  /** An end-of-article marker came earlier on the page (comment policies, appeals…). */
-  afterEndMarker: boolean;
+  /** How much the run's prose counts: less after an end-of-article marker, least after a comments marker. */
+  weight: number;
 }
 
 /** A run with less prose than this is a stray sentence, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 /** Prose after an end-of-article marker is usually comments or appeals. */
 const AFTER_END_MARKER_WEIGHT = 0.5;
+/** Prose after a comments heading or a commenter's header is reader comments, however long. */
+const AFTER_COMMENTS_WEIGHT = 0.2;
 
 /**
  * What each kind of line adds to a candidate body, per character of prose or
@@ -638,7 +664,7 @@ function chooseBodyRun(lines: Line[]): ProseRun | null {
   let best: ProseRun | null = null;
   let bestScore = 0;
   for (const run of findProseRuns(lines)) {
-    const score = run.goodChars * (run.afterEndMarker ? AFTER_END_MARKER_WEIGHT : 1);
+    const score = run.goodChars * run.weight;
     if (run.goodChars >= MIN_ARTICLE_CHARS && score > bestScore) {
       best = run;
       bestScore = score;
@@ -663,7 +689,7 @@ function startAfterHeaderMeta(lines: Line[], run: ProseRun): ProseRun {
     if (line.kind === 'good' || line.kind === 'near') before += proseLength(line.text);
     if (before >= run.goodChars * MAX_STANDFIRST_SHARE) break;
   }
-  return start === run.start ? run : summariseRun(lines, start, run.end, run.afterEndMarker);
+  return start === run.start ? run : summariseRun(lines, start, run.end, run.weight);
 }
 
 function lineValue(line: Line): number {
@@ -682,13 +708,13 @@ function lineValue(line: Line): number {
 /** The best stretch of each positive-sum span between resets (Kadane's scan); end markers reset it. */
 function findProseRuns(lines: Line[]): ProseRun[] {
   const runs: ProseRun[] = [];
-  let seenEndMarker = false;
+  let weight = 1;
   let start = 0;
   let sum = 0;
   let bestEnd = -1;
   let bestSum = 0;
   const closeSpan = (next: number) => {
-    if (bestEnd >= start) runs.push(summariseRun(lines, start, bestEnd, seenEndMarker));
+    if (bestEnd >= start) runs.push(summariseRun(lines, start, bestEnd, weight));
     start = next;
     sum = 0;
     bestEnd = -1;
@@ -698,7 +724,7 @@ function findProseRuns(lines: Line[]): ProseRun[] {
     const value = lineValue(line);
     if (value === Number.NEGATIVE_INFINITY) {
       closeSpan(i + 1);
-      seenEndMarker = true;
+      weight = Math.min(weight, isCommentsMarker(line.text) ? AFTER_COMMENTS_WEIGHT : AFTER_END_MARKER_WEIGHT);
       return;
     }
     sum += value;
@@ -712,7 +738,7 @@ function findProseRuns(lines: Line[]): ProseRun[] {
   return runs;
 }
 
-function summariseRun(lines: Line[], start: number, end: number, afterEndMarker: boolean): ProseRun {
+function summariseRun(lines: Line[], start: number, end: number, weight: number): ProseRun {
   // Trim to good lines at both ends; near lines are adopted later by widening.
   let first = start;
   while (first < end && lineAt(lines, first).kind !== 'good') first++;
@@ -729,7 +755,7 @@ function summariseRun(lines: Line[], start: number, end: number, afterEndMarker:
       goodChars += proseLength(line.text) * LINE_VALUE.nearShare;
     }
   }
-  return { start: first, end: last, goodChars, goodCount, afterEndMarker };
+  return { start: first, end: last, goodChars, goodCount, weight };
 }
 
 /** Short prose lines adopted at either edge of a run (jusText's "near-good" neighbours). */
@@ -956,7 +982,7 @@ function labelledDates(text: string, language: string | null): { iso: string; is
   // chrono (English) reads "10.11.2021" month-first; the language-aware finder goes first.
   const found: { index: number; end: number; iso: string }[] = findDates(text, language);
   for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
-    const iso = toIsoDate(result.start);
+    const iso = statesYear(result) ? toIsoDate(result.start) : null;
     const end = result.index + result.text.length;
     if (!iso || implausibleDate(iso) !== null) continue;
     if (!found.some((other) => result.index < other.end && other.index < end)) found.push({ index: result.index, end, iso });

@@ -79,7 +79,8 @@ export function findDates(line: string, language: string | null, now: Date = new
   if (found.length === 0) {
     for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
       const start = result.start;
-      if (!(['year', 'month', 'day'] as const).every((unit) => start.isCertain(unit))) continue;
+      // "for six weeks" comes back as a certain date counted from the reference day: a stated date writes its year.
+      if (!/\d{4}/.test(result.text) || !(['year', 'month', 'day'] as const).every((unit) => start.isCertain(unit))) continue;
       add(result.index, result.text.length, isoDay(String(start.get('year')), start.get('month') ?? 0, String(start.get('day'))));
     }
   }
