@@ -11,6 +11,18 @@
  * 0.7); pairs at the thresholds that matter are all found.
  *
  * Options: --all prints every pair (default: those at or above 0.6, and every labelled one).
+ *
+ * Measured 2026-12-02 on 13,509 records (5 seeds, 2,081 DigitalGov, 9,999 HuffPost, 55 WordPress,
+ * 1,369 feed items): 85 pairs at ≥ 0.5, every one labelled (13 by reading both records, the other
+ * 72 identical same-address pairs by rule). At the chosen 0.8 with the title and date checks, 78
+ * pairs merge, all 78 labelled the same article: precision 78/78 (100 %), recall 78/80 of the
+ * labelled same-article pairs (missed: a DigitalGov post rewritten and retitled a week later, 76 %
+ * alike; one re-filed with "again" added to its title, 74 %). At 0.7 both would merge with no
+ * false merge either, but at 0.6 two theme test posts (61 %, titles agreeing) already merge, and
+ * these corpora hold few hard negatives: 0.8 keeps a margin, since a false merge loses an
+ * article while a missed one only leaves a duplicate for `librarian remove`. On these corpora the title check changes nothing at 0.8: it is there for
+ * template-built posts like the 85 %-alike pair in src/librarian/import/testing/boilerplate-posts.jsonl
+ * (issue #10: two posts with different addresses, titles and years merged as 89 % similar).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,9 @@
 import { bandKeys, jaccard, minHashSignature, shingles } from './minHash';
 
-/** Texts whose 4-word shingle sets overlap at least this much are the same article. */
+/**
+ * Texts whose 4-word shingle sets overlap at least this much are near-identical; with agreeing
+ * titles and dates (see sameArticle.ts) they are one article. Measured in bench/duplicates.ts.
+ */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 
 /**
