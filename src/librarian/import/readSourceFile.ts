@@ -134,12 +134,12 @@ export async function readSourceFile(file: string, options: ReadSourceOptions = 
   // UTF-16 and UTF-32 are text whatever their NUL bytes say: decoded first, read as any text.
   const unicode = unicodeEncodingOf(bytes);
   const wide = unicode !== null && unicode.encoding !== 'utf-8';
-  const utf8 = wide ? iconv.decode(bytes.subarray(unicode.bomLength), unicode.encoding, { stripBOM: false }) : bytes.toString('utf8');
-  if (bytes.length === 0 || utf8.replace(/^\uFEFF/, '').trim() === '') throw new SourceError(label, 'empty file');
-  if (wide ? utf8.includes('\u0000') : looksBinary(bytes)) throw new SourceError(label, 'not a text file (binary content)');
-  const format = options.format ?? detectFormat(label, utf8);
+  const text = wide ? iconv.decode(bytes.subarray(unicode.bomLength), unicode.encoding, { stripBOM: false }) : bytes.toString('utf8');
+  if (bytes.length === 0 || text.replace(/^\uFEFF/, '').trim() === '') throw new SourceError(label, 'empty file');
+  if (wide ? text.includes('\u0000') : looksBinary(bytes)) throw new SourceError(label, 'not a text file (binary content)');
+  const format = options.format ?? detectFormat(label, text);
   // Pages and dumps as a browser decodes them (declared charset, else UTF-8, else Windows-1252).
-  const page = (kind: 'html' | 'text') => (wide ? utf8 : decodePageBytes(bytes, kind));
+  const page = (kind: 'html' | 'text') => (wide ? text : decodePageBytes(bytes, kind));
   switch (format) {
     case 'text':
       return fromTextDump(page('text'), label);
@@ -151,12 +151,12 @@ export async function readSourceFile(file: string, options: ReadSourceOptions = 
     case 'wxr':
       return readWxr(decodeXmlBytes(bytes, label), label);
     case 'markdown':
-      return readMarkdown(utf8.replace(/^\uFEFF/, ''), file, options.markdown ?? createMarkdownContext());
+      return readMarkdown(text.replace(/^\uFEFF/, ''), file, options.markdown ?? createMarkdownContext());
     case 'json':
       if (!options.mapping) {
         throw new SourceError(label, 'JSON records need a field mapping: --map huffpost, or --map title=headline,date=date,…');
       }
-      return readJsonRecords(utf8.replace(/^\uFEFF/, ''), label, options.mapping);
+      return readJsonRecords(text.replace(/^\uFEFF/, ''), label, options.mapping);
   }
 }
 
