@@ -71,18 +71,19 @@ describe.skipIf(!existsSync(WXR_FILE))(`readWxr on WordPress's theme unit test e
    * On the 55 imported posts (xml.etree again): 66 distinct category names (domain="category")
    * and 63 distinct tag names (domain="post_tag"; 62 ignoring case, as "Tags" and "tags" are
    * both used); 5 names are both a category and a tag ignoring case (edge case, markup, media,
-   * post formats, template), so 66 + 62 − 5 = 123 labels. The most specific category of each post
+   * post formats, template). WordPress's default category "Uncategorized" (on 11 posts, never
+   * their first) is no category, so 65 + 62 − 5 = 122 labels. The most specific category of each post
    * is "6.1" (items 1–7), "Block" (items 173–183), "Child 2" (Parent > Child 1 > Child 2, in
    * "Edge Case: Many Categories") or "Classic" (the other 35); "Keyboard navigation" has none.
-   * Every other category becomes a tag, so tags hold 121 distinct names: all 123 but "6.1" and
+   * Every other category becomes a tag, so tags hold 120 distinct names: all 122 but "6.1" and
    * "Child 2", which are never anything but a post's most specific category.
    */
   it('keeps the most specific category as category and the other categories and the tags as tags', () => {
     expect(Object.fromEntries(countBy(result.articles.map((a) => a.category)))).toEqual({ '6.1': 7, Block: 11, 'Child 2': 1, Classic: 35, null: 1 });
     expect(post('Edge Case: Many Categories').tags).toEqual(expect.arrayContaining(['Parent', 'Child 1', 'Classic']));
     const labels = new Set(result.articles.flatMap((a) => [...(a.category ? [a.category] : []), ...a.tags].map((l) => l.toLowerCase())));
-    expect(labels.size).toBe(123);
-    expect(new Set(result.articles.flatMap((a) => a.tags.map((t) => t.toLowerCase()))).size).toBe(121);
+    expect(labels.size).toBe(122);
+    expect(new Set(result.articles.flatMap((a) => a.tags.map((t) => t.toLowerCase()))).size).toBe(120);
     expect(post('Edge Case: Many Categories').tags).toHaveLength(62);
     expect(post('Edge Case: Many Tags').tags).toHaveLength(45);
   });
@@ -269,8 +270,13 @@ describe('readWxr', () => {
       ['Youth council elects its first chair', 'Youth'],
     ]);
     const [erosion, dredging] = fixture('wxr-coauthors.xml').articles;
-    expect(erosion).toMatchObject({ category: 'Coastal erosion', tags: ['Environment', 'Uncategorized', 'Gull Point'] });
-    expect(dredging?.category).toBe('Uncategorized');
+    expect(erosion).toMatchObject({ category: 'Coastal erosion', tags: ['Environment', 'Gull Point'] });
+  });
+
+  it("takes WordPress's default category, Uncategorized, for no category", () => {
+    const [erosion, dredging] = fixture('wxr-coauthors.xml').articles;
+    expect(dredging).toMatchObject({ category: null, tags: [] });
+    expect(erosion?.tags).not.toContain('Uncategorized');
   });
 
   it('names every co-author of Co-Authors Plus in their order, and every dc:creator', () => {

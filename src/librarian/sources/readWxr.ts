@@ -46,8 +46,9 @@ const parser = new XMLParser({
  * Taxonomy: tags are `<category domain="post_tag">` (WXR 1.1 and later) or `domain="tag"` (WXR
  * 1.0). A post's categories are told apart by slug (`nicename`), and the channel's
  * `<wp:category>` entries give their hierarchy: the article's `category` is the post's most
- * specific category (a child before its parent, any before "Uncategorized"), and its other
- * categories go into `tags` ahead of its tags, since an archive article has one category.
+ * specific category (a child before its parent), and its other categories go into `tags` ahead
+ * of its tags, since an archive article has one category. WordPress's default category
+ * "Uncategorized" is no category.
  * Authors: every `dc:creator` and every Co-Authors Plus author (`<category domain="author">`),
  * as one byline.
  *
@@ -154,7 +155,9 @@ function toArticle(item: XmlElement, title: string, site: Site, file: string, re
     return { domain: node ? textOf(node['@_domain']) : '', slug: node ? textOf(node['@_nicename']) : '', name: plainText(textOf(c)) };
   });
   const tagTerms = terms.filter((t) => t.domain === 'post_tag' || t.domain === 'tag');
-  const categoryTerms = postCategories(terms);
+  // WordPress files every post that its author put in no category under the default one,
+  // "Uncategorized": it says nothing, and the archive shows such articles as uncategorised.
+  const categoryTerms = postCategories(terms).filter((t) => t.slug !== DEFAULT_CATEGORY);
   const [category = null, ...otherCategories] = bySpecificity(categoryTerms, site.categories).map((t) => t.name);
   const excerpt = plainText(textOf(item['excerpt:encoded']));
   return {
@@ -200,10 +203,10 @@ function postCategories(terms: Term[]): Term[] {
   return [...bySlug.values()].filter((t) => t.slug || !slugged.has(t.name.toLowerCase()));
 }
 
-/**
- * Categories, most specific first: deeper in the site's hierarchy first, WordPress's default
- * "Uncategorized" last, else in the post's order.
- */
+/** The slug of WordPress's default category. */
+const DEFAULT_CATEGORY = 'uncategorized';
+
+/** Categories, most specific first: deeper in the site's hierarchy first, else in the post's order. */
 function bySpecificity(categories: Term[], tree: Map<string, string>): Term[] {
   const depth = (slug: string): number => {
     let n = 0;
@@ -211,9 +214,8 @@ function bySpecificity(categories: Term[], tree: Map<string, string>): Term[] {
     for (let parent = tree.get(slug); parent && n < 64; parent = tree.get(parent)) n++;
     return n;
   };
-  const rank = (t: Term) => (t.slug === 'uncategorized' ? -1 : depth(t.slug));
   return categories
-    .map((term, i) => ({ term, i, rank: rank(term) }))
+    .map((term, i) => ({ term, i, rank: depth(term.slug) }))
     .sort((a, b) => b.rank - a.rank || a.i - b.i)
     .map(({ term }) => term);
 }
