@@ -649,6 +649,8 @@ const AFTER_COMMENTS_WEIGHT = 0.2;
 const LINE_VALUE = {
   nearShare: 0.5,
   heading: -25,
+  listItem: -12,
+  lenientHeading: -2,
   caption: -10,
   junk: -10,
   boiler: -150,
@@ -661,16 +663,22 @@ const LINE_VALUE = {
  * article's worth of prose.
  */
 function chooseBodyRun(lines: Line[]): ProseRun | null {
+  // Short lines after an end marker are comments or link lists, never the article read leniently.
+  const best = bestRun(findProseRuns(lines, false)) ?? bestRun(findProseRuns(lines, true).filter((run) => run.weight === 1));
+  return best && widenWithNearLines(lines, startAfterHeaderMeta(lines, best));
+}
+
+function bestRun(runs: ProseRun[]): ProseRun | null {
   let best: ProseRun | null = null;
   let bestScore = 0;
-  for (const run of findProseRuns(lines)) {
+  for (const run of runs) {
     const score = run.goodChars * run.weight;
     if (run.goodChars >= MIN_ARTICLE_CHARS && score > bestScore) {
       best = run;
       bestScore = score;
     }
   }
-  return best && widenWithNearLines(lines, startAfterHeaderMeta(lines, best));
+  return best;
 }
 
 /** Prose above a byline or date line makes up less than this share of a body that follows it: it is a standfirst. */
@@ -689,10 +697,20 @@ function startAfterHeaderMeta(lines: Line[], run: ProseRun): ProseRun {
     if (line.kind === 'good' || line.kind === 'near') before += proseLength(line.text);
     if (before >= run.goodChars * MAX_STANDFIRST_SHARE) break;
   }
-  return start === run.start ? run : summariseRun(lines, start, run.end, run.weight);
+  return start === run.start ? run : summariseRun(lines, start, run.end, run.weight, run.goodCount === 0);
 }
 
-function lineValue(line: Line): number {
+/** A heading-like line this long reads as a list item or step rather than a label. */
+const LIST_ITEM_WORDS = 6;
+
+/**
+ * What a line adds to a candidate body. The lenient reading, for pages with
+ * no paragraph of prose at all (a recipe, a list of steps, short lines),
+ * counts short prose in full and lets every heading-like line through cheaply.
+ */
+function lineValue(line: Line, lenient: boolean): number {
+  if (lenient && line.kind === 'near') return proseLength(line.text);
+  if (lenient && line.kind === 'heading') return LINE_VALUE.lenientHeading;
   switch (line.kind) {
     case 'good':
       return proseLength(line.text);
@@ -700,13 +718,16 @@ function lineValue(line: Line): number {
       return proseLength(line.text) * LINE_VALUE.nearShare;
     case 'end':
       return Number.NEGATIVE_INFINITY;
+    case 'heading':
+      // A list item or step ("Mix the flour and water") is part of an article; a one- or two-word label is a menu.
+      return wordsOf(line.text).length >= LIST_ITEM_WORDS ? LINE_VALUE.listItem : LINE_VALUE.heading;
     default:
       return LINE_VALUE[line.kind];
   }
 }
 
 /** The best stretch of each positive-sum span between resets (Kadane's scan); end markers reset it. */
-function findProseRuns(lines: Line[]): ProseRun[] {
+function findProseRuns(lines: Line[], lenient: boolean): ProseRun[] {
   const runs: ProseRun[] = [];
   let weight = 1;
   let start = 0;
@@ -714,14 +735,14 @@ function findProseRuns(lines: Line[]): ProseRun[] {
   let bestEnd = -1;
   let bestSum = 0;
   const closeSpan = (next: number) => {
-    if (bestEnd >= start) runs.push(summariseRun(lines, start, bestEnd, weight));
+    if (bestEnd >= start) runs.push(summariseRun(lines, start, bestEnd, weight, lenient));
     start = next;
     sum = 0;
     bestEnd = -1;
     bestSum = 0;
   };
   lines.forEach((line, i) => {
-    const value = lineValue(line);
+    const value = lineValue(line, lenient);
     if (value === Number.NEGATIVE_INFINITY) {
       closeSpan(i + 1);
       weight = Math.min(weight, isCommentsMarker(line.text) ? AFTER_COMMENTS_WEIGHT : AFTER_END_MARKER_WEIGHT);
@@ -738,12 +759,13 @@ function findProseRuns(lines: Line[]): ProseRun[] {
   return runs;
 }
 
-function summariseRun(lines: Line[], start: number, end: number, weight: number): ProseRun {
-  // Trim to good lines at both ends; near lines are adopted later by widening.
+function summariseRun(lines: Line[], start: number, end: number, weight: number, lenient = false): ProseRun {
+  // Trim to good lines at both ends (near lines are adopted later by widening); the lenient reading keeps short prose too.
+  const isEdge = (line: Line) => line.kind === 'good' || (lenient && line.kind === 'near');
   let first = start;
-  while (first < end && lineAt(lines, first).kind !== 'good') first++;
+  while (first < end && !isEdge(lineAt(lines, first))) first++;
   let last = end;
-  while (last > first && lineAt(lines, last).kind !== 'good') last--;
+  while (last > first && !isEdge(lineAt(lines, last))) last--;
   let goodChars = 0;
   let goodCount = 0;
   for (const i of range(first, last + 1)) {
@@ -751,8 +773,8 @@ function summariseRun(lines: Line[], start: number, end: number, weight: number)
     if (line.kind === 'good') {
       goodChars += proseLength(line.text);
       goodCount++;
-    } else if (line.kind === 'near') {
-      goodChars += proseLength(line.text) * LINE_VALUE.nearShare;
+    } else if (line.kind === 'near' || (lenient && line.kind === 'heading')) {
+      goodChars += proseLength(line.text) * (lenient ? 1 : LINE_VALUE.nearShare);
     }
   }
   return { start: first, end: last, goodChars, goodCount, weight };
