@@ -790,10 +790,18 @@ function widenWithNearLines(lines: Line[], run: ProseRun): ProseRun {
   return { ...run, start, end };
 }
 
+/** A related story's teaser inside an article: a short line cut off with an ellipsis (its headline sits above it). */
+const MAX_TEASER_WORDS = 30;
+
+function isTeaser(line: Line): boolean {
+  return line.kind !== 'good' && /(\.\.\.|…)$/u.test(line.text) && wordsOf(line.text).length <= MAX_TEASER_WORDS;
+}
+
 /** The run's text lines minus captions, promos, and photo captions leading the body. */
 function bodyParagraphs(lines: Line[], run: ProseRun): string[] {
-  const kept = lines
-    .slice(run.start, run.end + 1)
+  const slice = lines.slice(run.start, run.end + 1);
+  const kept = slice
+    .filter((line, i) => !isTeaser(line) && !(line.kind === 'heading' && slice[i + 1] !== undefined && isTeaser(slice[i + 1]!)))
     .filter((line) => line.kind === 'good' || line.kind === 'near' || line.kind === 'heading')
     .map((line) => line.text);
   while (kept.length > 0 && isLeadingCreditCaption(kept[0] ?? '')) kept.shift();
@@ -876,7 +884,7 @@ function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, byli
   let between = 0;
   for (let i = bodyStart - 1; i >= windowStart; i--) {
     const line = lineAt(lines, i);
-    if (!isTitleCandidate(line, bylineNames, language)) continue;
+    if (!isTitleCandidate(line, bylineNames, language) || isInMenu(lines, i)) continue;
     const words = wordsOf(line.text).length;
     let score = words >= 3 && words <= 20 ? 2 : words === 2 ? 1 : words > 20 ? -1 : 0;
     score -= 0.5 * between;
@@ -897,6 +905,16 @@ function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, byli
   if (best) return best;
   const anyHint = hints.keys().next();
   return anyHint.done ? null : { text: anyHint.value, index: null };
+}
+
+/** Menu entries are one or two words. */
+const MAX_MENU_LABEL_WORDS = 2;
+
+/** A one- or two-word line next to another such line or to navigation is a menu entry, not a title. */
+function isInMenu(lines: Line[], index: number): boolean {
+  const isLabel = (line: Line | undefined) =>
+    line !== undefined && (line.kind === 'boiler' || (line.kind === 'heading' && wordsOf(line.text).length <= MAX_MENU_LABEL_WORDS));
+  return isLabel(lines[index]) && (isLabel(lines[index - 1]) || isLabel(lines[index + 1]));
 }
 
 function topicWords(text: string): Set<string> {
