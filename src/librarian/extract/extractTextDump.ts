@@ -263,8 +263,20 @@ function readPageContext(rawLines: RawLine[]): PageContext {
 }
 
 function classifyLines(rawLines: RawLine[], page: PageContext): Line[] {
-  return rawLines.map((line) => ({ ...line, kind: classifyLine(line.text, page) }));
+  const lines = rawLines.map((line) => ({ ...line, kind: classifyLine(line.text, page) }));
+  // "3. Establish your target number" between paragraphs is a subheading; only a list of them is a menu.
+  return lines.map((line, i) => {
+    const isLoneNumbered =
+      line.kind === 'boiler' &&
+      NUMBERED_SUBHEADING.test(line.text) &&
+      isMenuItem(line.text) &&
+      ![rawLines[i - 1], rawLines[i + 1]].some((next) => next !== undefined && isMenuItem(next.text));
+    return isLoneNumbered ? { ...line, kind: 'heading' as const } : line;
+  });
 }
+
+/** "3. Establish your target number": a number, then a phrase of at least two words. */
+const NUMBERED_SUBHEADING = /^\d{1,2}[.)]\s+\S+\s+\S+/;
 
 function classifyLine(text: string, page: PageContext): LineKind {
   const { english } = page;
@@ -934,6 +946,7 @@ function isTitleCandidate(line: Line, bylineNames: string[], language: string | 
     !/[:：]$/.test(text) &&
     !/^[(\[]/.test(text) &&
     !COUNTER.test(text) &&
+    !NUMBERED_SUBHEADING.test(text) &&
     !WEB_ADDRESS.test(text) &&
     !COMMENT_HEADER.test(text) &&
     !/©|\b(foto|photo|bild|image|credit)s?\b\s*:/iu.test(text) &&
