@@ -350,10 +350,11 @@ describe('readFeed', () => {
     expect(skipped).toEqual([{ record: 'item 3', reason: 'neither title nor content' }]);
   });
 
-  it('skips items dated 9999 or 0001-01-01 with the reason, instead of importing them silently', () => {
-    const { articles, skipped } = readFeed(fixture('implausible-dates.rss'), 'implausible-dates.rss');
+  it('refuses items dated 9999 or 0001-01-01 with the reason, instead of importing them silently', () => {
+    const { articles, skipped, refused } = readFeed(fixture('implausible-dates.rss'), 'implausible-dates.rss');
     expect(articles.map((a) => a.title)).toEqual(['School wins robotics cup']);
-    expect(skipped).toEqual([
+    expect(skipped).toEqual([]);
+    expect(refused).toEqual([
       { record: 'item 2', reason: '9999-12-31 is more than a day in the future' },
       { record: 'item 3', reason: '0001-01-01 is a placeholder, not a publication date' },
     ]);

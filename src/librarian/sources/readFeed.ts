@@ -49,8 +49,8 @@ interface FeedChannel {
 /**
  * Reads every item of a feed into a {@link SourceArticle} (`record: 'item N'`, 1-based, counted
  * as the items stand in the file). An item with neither title nor content is skipped with its
- * reason, and so is one whose date is no believable publication date ({@link implausibleDate});
- * an item with no date keeps `date: null`.
+ * reason; one whose date is no believable publication date ({@link implausibleDate}) is refused
+ * with it (a broken record, not one left out by design); an item with no date keeps `date: null`.
  *
  * @param text - the feed as text (see {@link decodeXmlBytes} for bytes)
  * @param file - the file name, for messages
@@ -68,16 +68,17 @@ export function readFeed(text: string, file: string): SourceReadResult {
   }
 
   const { numbers, dropped } = itemNumbers(raw, channel.entries.length);
-  const result: SourceReadResult = { articles: [], skipped: [] };
-  for (const n of dropped) result.skipped.push({ record: `item ${n}`, reason: NO_TITLE_NOR_CONTENT });
+  const articles: SourceArticle[] = [];
+  const left: Record<LeftOut['as'], { record: string; reason: string }[]> = { skipped: [], refused: [] };
+  for (const n of dropped) left.skipped.push({ record: `item ${n}`, reason: NO_TITLE_NOR_CONTENT });
   channel.entries.forEach((entry, i) => {
     const record = `item ${numbers[i] ?? i + 1}`;
     const article = toArticle(entry, channel, file, record);
-    if (typeof article === 'string') result.skipped.push({ record, reason: article });
-    else result.articles.push(article);
+    if ('as' in article) left[article.as].push({ record, reason: article.reason });
+    else articles.push(article);
   });
-  result.skipped.sort((a, b) => recordNumber(a.record) - recordNumber(b.record));
-  return result;
+  left.skipped.sort((a, b) => recordNumber(a.record) - recordNumber(b.record));
+  return { articles, skipped: left.skipped, ...(left.refused.length > 0 ? { refused: left.refused } : {}) };
 }
 
 function recordNumber(record: string): number {
@@ -315,8 +316,14 @@ function resolveUrl(link: string | null, base: string | null): string | null {
 // ---------------------------------------------------------------------------
 // Articles
 
-/** The item as an article, or why it is skipped. */
-function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record: string): SourceArticle | string {
+/** Why an item is no article: left out by design (`skipped`) or broken (`refused`). */
+interface LeftOut {
+  as: 'skipped' | 'refused';
+  reason: string;
+}
+
+/** The item as an article, or why it is none. */
+function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record: string): SourceArticle | LeftOut {
   const base = resolveUrl(entry.base, channel.link) ?? channel.link;
   const url = resolveUrl(entry.link, base);
   const bodyBase = url ?? base;
@@ -325,10 +332,10 @@ function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record:
   // Content that sanitises to nothing (a lone tracking pixel) is no reason to lose the description.
   const bodyHtml = content || description;
   const bodyText = htmlToText(bodyHtml);
-  if (!entry.title && !bodyText) return NO_TITLE_NOR_CONTENT;
+  if (!entry.title && !bodyText) return { as: 'skipped', reason: NO_TITLE_NOR_CONTENT };
   const dates = entry.dates.flatMap((candidate) => (candidate ? [parseFeedDate(candidate, channel.language)] : [])).filter((d) => d !== null);
   const date = dates.find((d) => implausibleDate(d) === null) ?? null;
-  if (!date && dates[0]) return implausibleDate(dates[0])!;
+  if (!date && dates[0]) return { as: 'refused', reason: implausibleDate(dates[0])! };
 
   const summaryText = content && description ? cleanText(htmlToText(description)) : '';
   const [category = null, ...tags] = distinctLabels(entry.categories);

@@ -285,8 +285,9 @@ describe('readWxr', () => {
     expect(dredging?.author).toBe('Takeshi Nakamura and Helen Brennan');
   });
 
-  it('skips a post dated 0001-01-01 with the reason', () => {
-    expect(fixture('wxr-coauthors.xml').skipped).toEqual([
+  it('refuses a post dated 0001-01-01 with the reason', () => {
+    expect(fixture('wxr-coauthors.xml').skipped).toEqual([]);
+    expect(fixture('wxr-coauthors.xml').refused).toEqual([
       { record: 'item 3 ("Sitemap")', reason: '0001-01-01 is a placeholder, not a publication date' },
     ]);
   });

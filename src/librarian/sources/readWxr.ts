@@ -40,8 +40,9 @@ const parser = new XMLParser({
  * Reads the published posts of a WordPress export, one {@link SourceArticle} per post
  * (`record: 'item N'`, N counting every `<item>` of the export). Pages, attachments, menu
  * items, drafts, scheduled, private and password-protected posts are skipped, each with its
- * reason (`item 12 ("About The Tests")`: `a page, not a post`), and so is a post whose date is no
- * believable publication date ({@link implausibleDate}).
+ * reason (`item 12 ("About The Tests")`: `a page, not a post`). A post whose date is no
+ * believable publication date ({@link implausibleDate}) is refused with the reason: it is broken,
+ * not left out by design.
  *
  * Taxonomy: tags are `<category domain="post_tag">` (WXR 1.1 and later) or `domain="tag"` (WXR
  * 1.0). A post's categories are told apart by slug (`nicename`), and the channel's
@@ -74,7 +75,7 @@ export function readWxr(text: string, file: string): SourceReadResult {
     authors: authorNames(list(channel['wp:author'])),
     categories: categoryTree(list(channel['wp:category'])),
   };
-  const result: SourceReadResult = { articles: [], skipped: [] };
+  const result: SourceReadResult & { refused: SourceReadResult['skipped'] } = { articles: [], skipped: [], refused: [] };
   items.forEach((item, i) => {
     const title = plainText(textOf(item.title));
     const reason = skipReason(item);
@@ -83,10 +84,11 @@ export function readWxr(text: string, file: string): SourceReadResult {
       return;
     }
     const article = toArticle(item, title, site, file, `item ${i + 1}`);
-    if (typeof article !== 'string') result.articles.push(article);
-    else result.skipped.push({ record: title ? `item ${i + 1} ("${title}")` : `item ${i + 1}`, reason: article });
+    if ('as' in article) result[article.as].push({ record: title ? `item ${i + 1} ("${title}")` : `item ${i + 1}`, reason: article.reason });
+    else result.articles.push(article);
   });
-  return result;
+  const { refused, ...rest } = result;
+  return refused.length > 0 ? result : rest;
 }
 
 interface Site {
@@ -139,16 +141,22 @@ function skipReason(item: XmlElement): string | null {
 // ---------------------------------------------------------------------------
 // Articles
 
-/** The post as an article, or why it is skipped. */
-function toArticle(item: XmlElement, title: string, site: Site, file: string, record: string): SourceArticle | string {
+/** Why a post is no article: left out by design (`skipped`) or broken (`refused`). */
+interface LeftOut {
+  as: 'skipped' | 'refused';
+  reason: string;
+}
+
+/** The post as an article, or why it is none. */
+function toArticle(item: XmlElement, title: string, site: Site, file: string, record: string): SourceArticle | LeftOut {
   const url = httpUrl(textOf(item.link)) ?? permalinkGuid(element(item.guid) ?? textOf(item.guid));
   const content = textOf(item['content:encoded']);
   const bodyHtml = content ? sanitizeArticleHtml(wordpressHtml(content), url ?? site.link) : '';
   const bodyText = htmlToText(bodyHtml);
-  if (!title && !bodyText) return 'neither title nor content';
+  if (!title && !bodyText) return { as: 'skipped', reason: 'neither title nor content' };
   const date = postDate(textOf(item['wp:post_date_gmt']), textOf(item['wp:post_date']));
   const implausible = date ? implausibleDate(date) : null;
-  if (implausible) return implausible;
+  if (implausible) return { as: 'refused', reason: implausible };
 
   const terms = list(item.category).map((c): Term => {
     const node = element(c);
