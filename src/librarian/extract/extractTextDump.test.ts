@@ -399,3 +399,106 @@ function wrap(line: string, width: number): string[] {
   if (current) out.push(current);
   return out;
 }
+
+/** A fixture made for one failure class of real dumps (src/librarian/extract/testing). */
+function extractFixture(name: string): ExtractedArticle {
+  const file = path.resolve(process.cwd(), 'src/librarian/extract/testing', name);
+  return extractTextDump(readFileSync(file, 'utf8'), name);
+}
+
+describe('extractTextDump on the failure classes of real dumps', () => {
+  it('keeps a short article when a longer reader comment follows the comments heading', () => {
+    const article = extractFixture('comment-longer-than-article.txt');
+    expect(article.title).toBe('Library opening hours extended for exam season');
+    expect(article.author).toBe('Maria Lopez');
+    expect(article.date).toBe('2021-03-03');
+    expect(article.paragraphs).toHaveLength(3);
+    expect(article.paragraphs[0]).toMatch(/^The central library on Bridge Street/);
+    expectNoParagraphContains(article, ['thirty years', 'Derek', 'Reply']);
+  });
+
+  it('keeps an article of short lines and lists rather than the legal notice in the footer', () => {
+    const article = extractFixture('list-article-vs-legal-footer.txt');
+    expect(article.title).toBe('Simple sourdough starter in seven days');
+    expect(article.date).toBe('2022-04-12');
+    expect(article.paragraphs).toContain('Mix the flour and water and cover the jar loosely');
+    expect(article.paragraphs.at(-1)).toBe('Then it is ready to bake with.');
+    expectNoParagraphContains(article, ['protected by copyright', 'Legal notice', 'Kitchen Notes']);
+  });
+
+  it('keeps numbered subheadings and the paragraphs below them in the body', () => {
+    const article = extractFixture('numbered-subheadings.txt');
+    expect(article.title).toBe('How to set a savings goal you will actually reach');
+    expect(article.author).toBe('Hannah Price');
+    expect(article.date).toBe('2023-06-08');
+    expect(article.paragraphs).toContain('3. Establish your target number');
+    expect(article.paragraphs[0]).toMatch(/^Most people who try to save money/);
+    expect(article.paragraphs.at(-1)).toMatch(/^Review the plan every three months/);
+    expect(article.paragraphs).toHaveLength(11);
+    expectNoParagraphContains(article, ['Related articles', 'energy bill']);
+  });
+
+  it('reads across related-story teasers inside the article and leaves the teasers out', () => {
+    const article = extractFixture('teasers-inside-article.txt');
+    expect(article.title).toBe('Harbour bridge to close for six weeks of repairs');
+    expect(article.date).toBe('2022-02-02');
+    expect(article.paragraphs).toHaveLength(5);
+    expect(article.paragraphs[0]).toMatch(/^The harbour bridge will close/);
+    expect(article.paragraphs.at(-1)).toMatch(/^The authority said it would publish/);
+    expectNoParagraphContains(article, ['cycle lanes', 'Ferry fares', 'Noise complaints', 'Leave a Reply']);
+  });
+
+  it('keeps every question and answer of a long interview', () => {
+    const article = extractFixture('long-interview.txt');
+    expect(article.title).toBe('“I only stop when I no longer enjoy it”');
+    expect(article.date).toBe('2021-11-09');
+    expect(article.paragraphs).toHaveLength(1 + 2 * 23);
+    expect(article.paragraphs[1]).toBe('When did you start writing?');
+    expect(article.paragraphs.at(-1)).toMatch(/^Probably a teacher/);
+    expectNoParagraphContains(article, ['Most read', 'Share this article']);
+  });
+
+  it('passes over photo credits, bylines, date lines, ratings, newsletter prompts, back links and commenter headers for the title', () => {
+    const article = extractFixture('title-among-credits.txt');
+    expect(article.title).toBe('Old town markets reopen after the winter floods');
+    expect(article.author).toBe('Claire Dubois');
+    expect(article.date).toBe('2021-03-28'); // the "Updated" date above it is not the publication date
+    expect(article.paragraphs).toHaveLength(3);
+    expectNoParagraphContains(article, ['Marco Rossi', 'missed the market']);
+  });
+
+  it('reads Japanese text without spaces as prose and its date in year-month-day characters', () => {
+    const article = extractFixture('japanese.txt');
+    expect(article.title).toBe('市立図書館、試験期間中の開館時間を延長');
+    expect(article.date).toBe('2021-03-03');
+    expect(article.paragraphs).toHaveLength(3);
+    expectNoParagraphContains(article, ['関連記事', 'ニュース']);
+  });
+
+  it('takes the opening sentence as the title of a body with no heading above it, instead of refusing the page', () => {
+    const article = extractFixture('body-without-heading.txt');
+    expect(article.title).toBe('The parish council meets on the first Tuesday of every month in …');
+    expect(article.paragraphs).toHaveLength(3);
+    expectNoParagraphContains(article, ['Privacy policy', 'Notices']);
+  });
+
+  it('reads a German byline with a spelled-out date', () => {
+    const article = extractFixture('german-dated.txt');
+    expect(article.title).toBe('Stadtbibliothek verlängert Öffnungszeiten');
+    expect(article.date).toBe('2022-02-03');
+    expect(article.paragraphs).toHaveLength(3);
+  });
+
+  it('refuses a page with no article, naming the file and why', () => {
+    expect(() => extractTextDump('Home\nNews\nSport\nContact\n© 2024 Riverside Gazette', 'menu-only.txt')).toThrow(
+      new ExtractError('menu-only.txt', 'no article text found (the page has no run of prose paragraphs)'),
+    );
+  });
+
+  it('returns quickly on a very long line without spaces or punctuation', () => {
+    const started = performance.now();
+    const long = `${'a1.'.repeat(50_000)}\n${'Paragraph text, '.repeat(5_000)}.`;
+    expect(() => extractTextDump(long, 'long.txt')).not.toThrow(RangeError);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

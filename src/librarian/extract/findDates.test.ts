@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from './findDates';
+
+const NOW = new Date('2024-06-01T00:00:00Z');
+const days = (line: string, language: string | null = null) => findDates(line, language, NOW).map((found) => found.iso);
+
+describe('findDates', () => {
+  it.each([
+    ['By Jane Doe | November 17, 2017', 'en', '2017-11-17'],
+    ['Veröffentlicht am 3. Februar 2022 von Anna Keller', 'de', '2022-02-03'],
+    ['Publicado el 14 de enero de 2020', 'es', '2020-01-14'],
+    ['Marie Merlet | lundi 9 décembre 2019', 'fr', '2019-12-09'],
+    ['Pubblicato il 19 Febbraio 2020', 'it', '2020-02-19'],
+    ['27.01.2020 Soziales & Gesundheit', 'de', '2020-01-27'],
+    ['2020-01-27', null, '2020-01-27'],
+    ['2021年3月3日', 'ja', '2021-03-03'],
+    ['Swantje Schemmerling | 06.11.23', 'de', '2023-11-06'],
+    ['opublikowano 3 lutego 2022', 'pl', '2022-02-03'],
+  ])('finds the day in %j', (line, language, day) => {
+    expect(days(line, language)).toEqual([day]);
+  });
+
+  it('reads a slash date month-first in English and day-first in other languages', () => {
+    expect(days('03/05/2022', 'en')).toEqual(['2022-03-05']);
+    expect(days('03/05/2022', 'pt')).toEqual(['2022-05-03']);
+  });
+
+  it('keeps the time of day written right after the date', () => {
+    expect(days('Published: November 10, 2017, 9:52 am', 'en')).toEqual(['2017-11-10T09:52:00']);
+    expect(days('Jean Dupont | lundi 9 décembre 2019 à 09h08', 'fr')).toEqual(['2019-12-09T09:08:00']);
+  });
+
+  it('ignores dates in the future, before 1800, impossible days and durations', () => {
+    expect(days('Event on 12 March 2031', 'en')).toEqual([]);
+    expect(days('Founded 4 July 1776', 'en')).toEqual([]);
+    expect(days('31.02.2020', 'de')).toEqual([]);
+    expect(days('The bridge closes for six weeks', 'en')).toEqual([]);
+  });
+
+  it('returns every date of a line in order', () => {
+    expect(days('Updated 30 March 2021, published 28 March 2021', 'en')).toEqual(['2021-03-30', '2021-03-28']);
+  });
+});
