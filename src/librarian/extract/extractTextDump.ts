@@ -824,7 +824,7 @@ function bodyParagraphs(lines: Line[], run: ProseRun): string[] {
 // Header: title, byline, date, standfirst
 
 /** How far above the body the title and byline are looked for, in lines. */
-const HEADER_WINDOW_LINES = 15;
+const HEADER_WINDOW_LINES = 25;
 
 /** First line of the header window above the body; menus and earlier end markers bound it. */
 function headerWindowStart(lines: Line[], bodyStart: number): number {
@@ -944,13 +944,13 @@ function isTitleCandidate(line: Line, bylineNames: string[], language: string | 
     wordsOf(text).length <= MAX_TITLE_WORDS &&
     /\p{L}/u.test(text) &&
     !/[:：]$/.test(text) &&
-    !/^[(\[]/.test(text) &&
+    !/^\(.*\)$/.test(text) &&
     !COUNTER.test(text) &&
     !NUMBERED_SUBHEADING.test(text) &&
     !WEB_ADDRESS.test(text) &&
     !COMMENT_HEADER.test(text) &&
     !/©|\b(foto|photo|bild|image|credit)s?\b\s*:/iu.test(text) &&
-    findDates(text, language).length === 0 &&
+    (wordsOf(text).length > MAX_DATED_META_WORDS || findDates(text, language).length === 0) &&
     !bylineNames.includes(line.text) &&
     // A short "… the city. (AFP)" caption can sit right above the body.
     !isLeadingCreditCaption(line.text)
