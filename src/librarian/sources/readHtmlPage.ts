@@ -16,6 +16,7 @@ import { implausibleDate, joinNames, parseSourceDate } from '../import/normalise
 import { dateInUrl } from './html/dateInUrl';
 import { datesInText } from './html/datesInText';
 import { dateNearHeadline } from './html/dateNearHeadline';
+import { articleAroundHeadline } from './html/articleAroundHeadline';
 import { bylineAuthor } from './html/bylineAuthor';
 import { comparable, findHeadline } from './html/findHeadline';
 import { removeBoilerplate } from './html/removeBoilerplate';
@@ -48,14 +49,22 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
   const page = readMetadata(document, pageUrl);
   removeBoilerplate(document, page.headlineElement);
   const article = new Readability(document as unknown as Document).parse();
-  if (!article?.content) throw new SourceError(file, 'no article found in the page (Readability found no main content)');
+  let content = article?.content ? sanitizeArticleHtml(article.content, page.baseUrl) : null;
+  let notArticle = content === null ? 'Readability found no main content' : notAnArticle(content);
+  if (notArticle) {
+    // Readability's scoring missed (text in <div>s, a login form scored higher): the container
+    // around the headline, read afresh, may still hold the article.
+    const around = articleAroundHeadlineOf(html, pageUrl);
+    const aroundContent = around ? sanitizeArticleHtml(around, page.baseUrl) : null;
+    if (aroundContent && !notAnArticle(aroundContent)) {
+      content = aroundContent;
+      notArticle = null;
+    }
+  }
+  if (notArticle || content === null) throw new SourceError(file, `no article found in the page (${notArticle})`);
 
-  const content = sanitizeArticleHtml(article.content, page.baseUrl);
-  const notArticle = notAnArticle(content);
-  if (notArticle) throw new SourceError(file, `no article found in the page (${notArticle})`);
-
-  const title = [page.headline?.text, ...page.titles, article.title]
-    .map((candidate) => withoutSiteName(candidate, page.outlet))
+  const title = [page.headline?.text, ...page.titles, article?.title]
+    .map((candidate) => withoutSiteName(candidate, page.isSiteName))
     .find((candidate): candidate is string => !!candidate);
   if (!title) throw new SourceError(file, 'no title found (no JSON-LD headline, og:title, <title> or <h1>)');
   const bodyHtml = withoutLeadingTitle(content, title);
@@ -67,10 +76,10 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
         file,
         record: null,
         title,
-        date: publicationDate(page.dates, datesInText(article.byline ?? '', page.language)[0]?.day ?? null),
+        date: publicationDate(page.dates, datesInText(article?.byline ?? '', page.language)[0]?.day ?? null),
         outlet: page.outlet,
         url: page.url,
-        author: page.author ?? bylineAuthor(article.byline, page.isSiteName) ?? page.relAuthor,
+        author: page.author ?? bylineAuthor(article?.byline, page.isSiteName) ?? page.relAuthor,
         category: page.category,
         tags: page.tags,
         summary: page.summary,
@@ -80,6 +89,15 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
     ],
     skipped: [],
   };
+}
+
+/** The article's container around the headline in a fresh copy of the page, without its furniture. */
+function articleAroundHeadlineOf(html: string, pageUrl: string | null): string | null {
+  const { document } = parseHTML(asDocument(html));
+  const { headlineElement } = readMetadata(document, pageUrl);
+  if (!headlineElement) return null;
+  removeBoilerplate(document, headlineElement);
+  return articleAroundHeadline(headlineElement);
 }
 
 /**
@@ -135,6 +153,8 @@ function textShares(html: string): { total: number; inLinks: number; inListsOrLi
 // ---------------------------------------------------------------------------
 // Metadata
 
+type SiteNameTest = (name: string, whole?: boolean) => boolean;
+
 interface PageMetadata {
   /** The headline a reader sees, when the page's metadata or its only `<h1>` says which it is. */
   headline: { text: string } | null;
@@ -150,7 +170,7 @@ interface PageMetadata {
   /** The text of the first `rel=author` link, the least trusted byline. */
   relAuthor: string | null;
   /** True for the site's name (or its address's), which bylines and author tags often give instead of a person's. */
-  isSiteName: (name: string) => boolean;
+  isSiteName: SiteNameTest;
   category: string | null;
   tags: string[];
   summary: string | null;
@@ -248,9 +268,19 @@ interface DateSources {
  */
 function publicationDate(dates: DateSources, bylineDay: string | null): string | null {
   const shown = bylineDay ?? dates.shown;
+  const stated = dates.stated ? localMidnight(dates.stated) : null;
   // The stated time is kept when it falls on the day shown.
-  if (shown && dates.stated?.startsWith(shown)) return dates.stated;
-  return shown ?? dates.stated ?? dates.address ?? dates.modified;
+  if (shown && stated?.startsWith(shown)) return stated;
+  return shown ?? stated ?? dates.address ?? dates.modified;
+}
+
+/**
+ * A day a site's system stored as its local midnight in UTC (`2022-11-06T23:00:00Z`, midnight
+ * in Central Europe) is the next day, as the site shows it.
+ */
+function localMidnight(iso: string): string {
+  if (!/T2[23]:00(:00(\.0+)?)?(Z|[+-]00:?00)$/.test(iso)) return iso;
+  return new Date(Date.parse(iso.slice(0, 10)) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A `<title>`'s parts, longest first: one of them is the headline the page shows. */
@@ -311,9 +341,10 @@ function textOf(element: El | null): string | null {
 /**
  * A test for the site's own name: its outlet names, or its address's host ("STERN.de" on
  * www.stern.de), compared by letters and digits; a name that holds one ("Deutsche Welle
- * (www.dw.com)") is one too.
+ * (www.dw.com)") is one too, unless only the `whole` name is asked about (a title that names
+ * the site in it is still a title).
  */
-function siteNameTest(outlets: (string | null)[], url: string | null): (name: string) => boolean {
+function siteNameTest(outlets: (string | null)[], url: string | null): SiteNameTest {
   let host: string | null = null;
   try {
     host = url ? new URL(url).hostname.replace(/^www\d*\./, '') : null;
@@ -324,9 +355,10 @@ function siteNameTest(outlets: (string | null)[], url: string | null): (name: st
   const sites = keys([...outlets, host]);
   // "stern" alone is a word that names may hold: only the whole name counts.
   const bareHost = keys([host?.replace(/\.[a-z]+$/, '')]);
-  return (name) => {
+  return (name, whole = false) => {
     const key = comparable(name);
-    return key.length > 0 && (bareHost.includes(key) || sites.some((site) => key === site || (site.length >= 5 && key.includes(site))));
+    if (key.length === 0) return false;
+    return bareHost.includes(key) || sites.some((site) => key === site || (!whole && site.length >= 5 && key.includes(site)));
   };
 }
 
@@ -359,19 +391,32 @@ function httpUrl(value: string, base: string | null): string | null {
 /** Separators pages put between a title and the site name in `<title>`. */
 const TITLE_SEPARATOR = /\s+[|–—·:»-]{1,2}\s+/;
 
-/** "3 Ways to … | Digital.gov" → "3 Ways to …" when the part cut off is the site's name. */
-function withoutSiteName(title: string | null | undefined, siteName: string | null): string | null {
+/** Parts set off by a pipe after a title this long are the site's name or section. */
+const MIN_TITLE_BEFORE_PIPE = 15;
+const MAX_PIPE_PART = 40;
+
+/**
+ * "3 Ways to … | Digital.gov" → "3 Ways to …": parts at either end that are the site's name (or
+ * its address's) go, and so do short parts set off by a pipe at the end ("… | FASSETTE.NET",
+ * "… | Politik"), which no headline is written with.
+ */
+function withoutSiteName(title: string | null | undefined, isSiteName: SiteNameTest): string | null {
   const text = title ? cleanText(title) : '';
-  if (!text || !siteName) return text || null;
-  const site = comparable(siteName);
   // A <title> that is only the site's name (a home-page template) names no article.
-  if (comparable(text) === site) return null;
-  const parts = text.split(TITLE_SEPARATOR);
-  if (parts.length < 2) return text;
-  const separators = text.match(new RegExp(TITLE_SEPARATOR, 'g')) ?? [];
-  if (comparable(parts.at(-1) ?? '') === site) return text.slice(0, text.lastIndexOf(separators.at(-1) ?? '')).trim();
-  if (comparable(parts[0] ?? '') === site) return text.slice(text.indexOf(separators[0] ?? '') + (separators[0]?.length ?? 0)).trim();
-  return text;
+  if (!text || isSiteName(text, true)) return null;
+  // Parts and the separators between them: [part, separator, part, …].
+  const pieces = text.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+  while (pieces.length > 2 && isSiteName(pieces.at(-1)!, true)) pieces.splice(-2);
+  while (pieces.length > 2 && isSiteName(pieces[0]!, true)) pieces.splice(0, 2);
+  while (
+    pieces.length > 2 &&
+    /\|/.test(pieces.at(-2)!) &&
+    pieces.at(-1)!.length <= MAX_PIPE_PART &&
+    pieces.slice(0, -2).join('').length >= MIN_TITLE_BEFORE_PIPE
+  ) {
+    pieces.splice(-2);
+  }
+  return pieces.join('').trim();
 }
 
 /** The article's own heading repeats the title the archive shows above the body: drop it. */

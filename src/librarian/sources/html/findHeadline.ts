@@ -36,7 +36,7 @@ export function findHeadline(document: Doc, metaTitles: string[], siteName: stri
         const key = comparable(text);
         if (key.length < 4 || key === site) continue;
         if (key === title || (key.length >= Math.min(12, title.length) && key.length >= title.length * 0.4 && title.includes(key))) {
-          return { text, element };
+          return { text: withoutKicker(element) ?? text, element };
         }
       }
     }
@@ -44,9 +44,26 @@ export function findHeadline(document: Doc, metaTitles: string[], siteName: stri
   const h1s = headings.filter((heading) => heading.tagName.toUpperCase() === 'H1' && comparable(textOf(heading)).length >= 4);
   if (h1s.length === 1) {
     const text = textOf(h1s[0]!);
-    if (comparable(text) !== site && text.length <= 300) return { text, element: h1s[0]! };
+    if (comparable(text) !== site && text.length <= 300) return { text: withoutKicker(h1s[0]!) ?? text, element: h1s[0]! };
   }
   return null;
+}
+
+/**
+ * The headline without the kicker that opens it in its own element: `<h1><span>Klimaschutz:</span>
+ * <span>Bohren, bis es heiß wird</span></h1>` → "Bohren, bis es heiß wird". Null when the
+ * heading opens with no short element of its own.
+ */
+function withoutKicker(heading: El): string | null {
+  const nodes = [...heading.childNodes].filter((node) => node.nodeType === 1 || (node.textContent ?? '').trim() !== '');
+  // <h1><span itemprop="headline"><small>Kicker</small><br>Headline</span></h1>
+  if (nodes.length === 1 && nodes[0]!.nodeType === 1) return withoutKicker(nodes[0] as El);
+  const first = nodes[0] as El | undefined;
+  if (!first || first.nodeType !== 1 || nodes.length < 2 || /^(A|EM|STRONG|B|I)$/i.test(first.tagName)) return null;
+  const kicker = textOf(first);
+  const rest = cleanText(nodes.slice(1).map((node) => node.textContent ?? '').join(' ')).replace(/^[\s:|–—-]+/, '');
+  if (!kicker || rest.length < 10 || kicker.length > 60 || kicker.length >= rest.length) return null;
+  return rest;
 }
 
 function textOf(element: El): string {
