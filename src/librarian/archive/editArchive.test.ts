@@ -52,6 +52,15 @@ describe.skipIf(!seedsPresent)('editing the archive imported from the seed pages
     ]);
   });
 
+  it('declares a category in another script, and one with no letter or digit under a stand-in slug', async () => {
+    const { after } = await correctArticle(dir, '2017/11/the-end-of-the-caliphate', { category: '中東', tags: ['___'] });
+    const archive = await readArchive(dir);
+    expect(after.category).toBe('中東');
+    expect(archive.meta.categories).toContainEqual({ slug: '中東', name: '中東' });
+    expect(archive.meta.tags).toEqual([{ slug: after.tags[0], name: '___' }]);
+    expect(after.tags[0]).toMatch(/^label-[0-9a-f]{10}$/);
+  });
+
   it('refuses a correction that would make the archive invalid, changing nothing', async () => {
     const before = await readFile(path.join(dir, 'articles/2017-11.json'), 'utf8');
     await expect(correctArticle(dir, '2017/11/the-end-of-the-caliphate', { date: '25/11/2017' })).rejects.toThrow(

@@ -1,6 +1,6 @@
 import { ARCHIVE_FORMAT, type ArchiveMetaFile, type ArchiveMonthFile } from '../../core/format';
 import { monthKey } from '../../core/monthKey';
-import { slugify } from '../../core/slugify';
+import { slugOrFallback } from '../../core/slugify';
 import type { Article, Label, MonthKey } from '../../core/types';
 import { assertValidArchive, validateArchiveMeta, validateArchiveMonth } from '../../core/validateArchive';
 import { canonicalUrl, cleanName, cleanText, isIsoDate, labelName } from '../import/normalise';
@@ -93,8 +93,9 @@ function labelSlug(labels: Label[], shown: string): string {
   const existing = labels.find((l) => l.slug === shown || l.name.toLowerCase() === shown.trim().toLowerCase());
   if (existing) return existing.slug;
   const name = labelName(shown);
-  const slug = slugify(name);
-  if (!slug) throw new EditError(`archive: "${shown}" makes no usable slug`);
+  if (name === '') throw new EditError('archive: a category or tag needs a name');
+  // As on import: a name with no letter or digit ("___") gets a stable stand-in slug.
+  const slug = slugOrFallback(name, 'label');
   if (!labels.some((l) => l.slug === slug)) labels.push({ slug, name });
   return slug;
 }
