@@ -482,10 +482,11 @@ describe('extractTextDump on the failure classes of real dumps', () => {
     expectNoParagraphContains(article, ['Privacy policy', 'Notices']);
   });
 
-  it('reads a German byline with a spelled-out date', () => {
+  it('reads a German byline with a spelled-out date and the author after it', () => {
     const article = extractFixture('german-dated.txt');
     expect(article.title).toBe('Stadtbibliothek verlängert Öffnungszeiten');
     expect(article.date).toBe('2022-02-03');
+    expect(article.author).toBe('Anna Keller');
     expect(article.paragraphs).toHaveLength(3);
   });
 
@@ -500,5 +501,28 @@ describe('extractTextDump on the failure classes of real dumps', () => {
     const long = `${'a1.'.repeat(50_000)}\n${'Paragraph text, '.repeat(5_000)}.`;
     expect(() => extractTextDump(long, 'long.txt')).not.toThrow(RangeError);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('extractTextDump bylines in other shapes and languages', () => {
+  const page = (byline: string) =>
+    [
+      'Home',
+      'News',
+      'Harbour bridge to close for six weeks of repairs',
+      byline,
+      'The harbour bridge will close to all traffic from 1 March for six weeks while engineers replace worn expansion joints, the transport authority announced on Wednesday.',
+      'Buses will be diverted through the tunnel, and an extra ferry will run every twenty minutes during the morning and evening rush hours.',
+    ].join('\n');
+
+  it.each([
+    ['Sam Okafor | 02.02.2022', 'Sam Okafor', '2022-02-02'],
+    ['Sam Okafor – 2 February 2022 – Transport, City', 'Sam Okafor', '2022-02-02'],
+    ['Posted on 2 February 2022 by Sam Okafor', 'Sam Okafor', '2022-02-02'],
+    ['Par Sam Okafor', 'Sam Okafor', null],
+    ['Autor: Sam Okafor', 'Sam Okafor', null],
+    ['Friday, 2 February 2022', null, '2022-02-02'],
+  ])('reads %j as author %j and date %j', (byline, author, date) => {
+    expect(extractTextDump(page(byline), 'bridge.txt')).toMatchObject({ title: 'Harbour bridge to close for six weeks of repairs', author, date });
   });
 });

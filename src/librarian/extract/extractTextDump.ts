@@ -90,7 +90,7 @@ export function extractTextDump(text: string, file: string): ExtractedArticle {
 
   const crumbs = findBreadcrumb(lines, body.start, title.text);
   const outlet = crumbs?.outlet ?? findCopyrightOutlet(lines);
-  const author = firstByline(lines, header) ?? firstByline(lines, trailing) ?? firstByline(lines, beforeTitle);
+  const author = firstByline(lines, header, page.language) ?? firstByline(lines, trailing, page.language) ?? firstByline(lines, beforeTitle, page.language);
   const firstParagraph = paragraphs[0] ?? '';
 
   return {
@@ -527,14 +527,15 @@ function isInlinePromo(text: string): boolean {
 // Bylines and dates
 
 /** "By Jane Doe …", "Written By: Jane Doe", "Posted by Jane Doe". */
-const BYLINE = /^(?:(?:written|posted|reported|words|story|text)\s+)?by:?\s+(.+)$/i;
+const BYLINE =
+  /^(?:(?:written|posted|reported|words|story|text|gepostet|veröffentlicht|geschrieben|publié|publicado|escrito|scritto|pubblicato)\s+)?(?:by|von|par|por|di|door|przez|av|af):?\s+(.+)$/iu;
 /** "Author: Jane Doe". */
-const AUTHOR_LABEL = /^(?:author|writer|reporter)s?:\s*(.+)$/i;
+const AUTHOR_LABEL = /^(?:author|writer|reporter|autor|autorin|auteur|autore|autora|redakteur|redakteurin)(?:s|en|e)?:\s*(.+)$/iu;
 /** A byline is a short line; a longer one is a sentence that happens to start with "By". */
 const MAX_BYLINE_WORDS = 20;
 
 /** Words that end a name in a byline: what follows is the publication date or reading time. */
-const AFTER_NAME_WORDS = /^(published|updated|posted|last|on|at|date|\d+)$/i;
+const AFTER_NAME_WORDS = /^(published|updated|posted|last|on|at|date|am|um|vom|le|el|il|em|op|dnia|\d+|[|•·–—,-]?)$/iu;
 /** Month and weekday names look like names but start a date ("By Friday, …"). */
 const CALENDAR_WORDS =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?$/i;
@@ -973,12 +974,39 @@ function titleHints(lines: Line[], bodyStart: number): Map<string, number> {
 }
 
 /** The first author named by a byline among the given lines. */
-function firstByline(lines: Line[], indices: number[]): string | null {
+function firstByline(lines: Line[], indices: number[], language: string | null): string | null {
   for (const i of indices) {
-    const name = parseByline(lineAt(lines, i).text);
+    const line = lineAt(lines, i);
+    const name = parseByline(line.text) ?? (line.kind === 'meta' ? nameOnDatedLine(line.text, language) : null);
     if (name) return name;
   }
   return null;
+}
+
+/** A name is one to four capitalised words ("Nike Jane", "John v. Berenberg-Consbruch"). */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|v\.|von|van|de|da|del|di|du|der|den|la|le)){0,3}$/u;
+const BYLINE_WORD = /^(by|von|par|por|door|przez|av|af)\b/iu;
+/** "… by Jane Doe", "… von Anna Keller" after the date on a date line. */
+const NAME_AFTER_DATE = /(?:^|\s)(?:by|von|par|por|door|przez|av|af)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u;
+
+/**
+ * The author on a date line that names one: before the date and a separator
+ * ("Jane Doe | 06.11.23", "Nike Jane – 14.09.2022 – Column") or after it with
+ * "by"/"von"/"par" ("Posted on 21. Juli 2019 by Realiberry").
+ */
+function nameOnDatedLine(text: string, language: string | null): string | null {
+  const date = findDates(text, language)[0];
+  if (!date) return null;
+  const after = NAME_AFTER_DATE.exec(text.slice(date.end))?.[1];
+  if (after) return after.trim();
+  const before = text
+    .slice(0, date.index)
+    .replace(/[\s|•·–—,:-]+$/u, '')
+    .trim();
+  if (before === '' || before === text) return null;
+  const name = before.split(/\s*[|•·–—]\s*/u).at(-1) ?? '';
+  const isName = PERSON_NAME.test(name) && !name.split(' ').some((word) => CALENDAR_WORDS.test(word) || AFTER_NAME_WORDS.test(word));
+  return isName && !DATE_LABEL.test(name) && !BYLINE_WORD.test(name) ? name : null;
 }
 
 /** How many lines above the title and below the body a date is looked for. */
