@@ -899,7 +899,7 @@ function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, byli
     const line = lineAt(lines, i);
     if (!isTitleCandidate(line, bylineNames, language) || isInMenu(lines, i)) continue;
     const words = wordsOf(line.text).length;
-    let score = words >= 3 && words <= 20 ? 2 : words === 2 ? 1 : words > 20 ? -1 : 0;
+    let score = words >= 4 && words <= 14 ? 2 : words === 3 || (words >= 15 && words <= 20) ? 1.5 : words === 2 ? 1 : words > 20 ? -1 : 0;
     score -= 0.5 * between;
     if (range(i + 1, Math.min(bodyStart, i + 1 + BYLINE_REACH)).some((j) => lineAt(lines, j).kind === 'meta')) score += 2;
     score += 0.7 * Math.min(3, [...topicWords(line.text)].filter((word) => topic.has(word)).length);
