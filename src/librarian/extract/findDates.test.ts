@@ -41,3 +41,13 @@ describe('findDates', () => {
     expect(days('Updated 30 March 2021, published 28 March 2021', 'en')).toEqual(['2021-03-30', '2021-03-28']);
   });
 });
+
+describe('findDates on dates as innerText glues them', () => {
+  it('reads the first of two dates printed side by side without a space (the second is glued to its year)', () => {
+    expect(days('Veröffentlicht am 10. Februar 20199. Februar 2019 von Heiko', 'de')).toEqual(['2019-02-10']);
+  });
+
+  it('reads a two-digit year after an apostrophe', () => {
+    expect(days('veröffentlicht am 14 Feb ’20 | Kategorien: Social Media', 'de')).toEqual(['2020-02-14']);
+  });
+});

@@ -38,13 +38,16 @@ const MONTHS = new Map<string, number>(MONTH_NAMES.flatMap(([month, names]) => n
 
 const MONTH = '(\\p{L}{3,12})\\.?';
 const DAY = '(\\d{1,2})';
-const YEAR = '(\\d{4})';
+/** A year; innerText glues a second date straight on when two dates sit side by side ("10. Februar 20199. Februar 2019"). */
+const YEAR = '(\\d{4})(?=\\D|$|\\d{1,2}\\.?\\s*\\p{L})';
 const ORDINAL = '(?:\\.|º|°|er|st|nd|rd|th)?';
 
 /** "17 November 2017", "3. Februar 2022", "14 de enero de 2020", "1st of May, 2020". */
-const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\d])${DAY}${ORDINAL}\\s*(?:de\\s+|of\\s+)?${MONTH},?\\s*(?:de\\s+|del\\s+)?${YEAR}(?!\\d)`, 'giu');
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\d])${DAY}${ORDINAL}\\s*(?:de\\s+|of\\s+)?${MONTH},?\\s*(?:de\\s+|del\\s+)?${YEAR}`, 'giu');
+/** "14 Feb ’20": a two-digit year after an apostrophe. */
+const DAY_MONTH_SHORT_YEAR = new RegExp(`(?<![\\p{L}\\d])${DAY}${ORDINAL}\\s*${MONTH},?\\s*['’‘](\\d{2})(?!\\d)`, 'giu');
 /** "November 17, 2017", "Nov. 17th 2017". */
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+${DAY}(?:st|nd|rd|th)?,?\\s+${YEAR}(?!\\d)`, 'giu');
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+${DAY}(?:st|nd|rd|th)?,?\\s+${YEAR}`, 'giu');
 /** "2020-01-27", "2020/01/27", "2020.01.27". */
 const YEAR_FIRST = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 /** "27.01.2020", "03/05/2022", "27-01-2020", "06.11.23". */
@@ -73,6 +76,7 @@ export function findDates(line: string, language: string | null, now: Date = new
   for (const match of text.matchAll(CJK_DATE)) add(match.index, match[0].length, isoDay(match[1], match[2], match[3]));
   for (const match of text.matchAll(YEAR_FIRST)) add(match.index, match[0].length, isoDay(match[1], match[3], match[4]));
   for (const match of text.matchAll(DAY_MONTH_YEAR)) add(match.index, match[0].length, isoDay(match[3], monthNumber(match[2]), match[1]));
+  for (const match of text.matchAll(DAY_MONTH_SHORT_YEAR)) add(match.index, match[0].length, isoDay(fullYear(match[3], now), monthNumber(match[2]), match[1]));
   for (const match of text.matchAll(MONTH_DAY_YEAR)) add(match.index, match[0].length, isoDay(match[3], monthNumber(match[1]), match[2]));
   for (const match of text.matchAll(DAY_FIRST_NUMERIC)) add(match.index, match[0].length, numericDay(match, language, now));
   // chrono reads the English shapes the patterns above leave out ("Friday 17th of November 2017").
@@ -107,11 +111,17 @@ function numericDay(match: RegExpMatchArray, language: string | null, now: Date)
   if (a === undefined || b === undefined || year === undefined) return null;
   if (year.length === 2) {
     if (separator !== '.') return null;
-    const century = Number(year) <= now.getUTCFullYear() % 100 ? 2000 : 1900;
-    return isoDay(String(century + Number(year)), b, a);
+    return isoDay(fullYear(year, now), b, a);
   }
   if (separator === '-') return isoDay(year, b, a);
   return parseSourceDate(`${a}${separator}${b}${separator}${year}`, { language })?.slice(0, 10) ?? null;
+}
+
+/** A two-digit year is in this century unless that would be in the future. */
+function fullYear(year: string | undefined, now: Date): string | undefined {
+  if (year === undefined) return undefined;
+  const century = Number(year) <= now.getUTCFullYear() % 100 ? 2000 : 1900;
+  return String(century + Number(year));
 }
 
 function withTime(day: string, time: RegExpExecArray): string {
