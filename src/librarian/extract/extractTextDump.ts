@@ -677,16 +677,18 @@ const LINE_VALUE = {
  */
 function chooseBodyRun(lines: Line[]): ProseRun | null {
   // Short lines after an end marker are comments or link lists, never the article read leniently.
-  const best = bestRun(findProseRuns(lines, false)) ?? bestRun(findProseRuns(lines, true).filter((run) => run.weight === 1));
+  const best =
+    bestRun(lines, findProseRuns(lines, false)) ?? bestRun(lines, findProseRuns(lines, true).filter((run) => run.weight === 1));
   return best && widenWithNearLines(lines, startAfterHeaderMeta(lines, best));
 }
 
-function bestRun(runs: ProseRun[]): ProseRun | null {
+function bestRun(lines: Line[], runs: ProseRun[]): ProseRun | null {
   let best: ProseRun | null = null;
   let bestScore = 0;
   for (const run of runs) {
-    const score = run.goodChars * run.weight;
-    if (run.goodChars >= MIN_ARTICLE_CHARS && score > bestScore) {
+    const headed = followsArticleHeader(lines, run.start);
+    const score = run.goodChars * run.weight * (headed ? HEADED_RUN_WEIGHT : 1);
+    if (run.goodChars >= (headed ? MIN_HEADED_ARTICLE_CHARS : MIN_ARTICLE_CHARS) && score > bestScore) {
       best = run;
       bestScore = score;
     }
@@ -721,6 +723,26 @@ const LIST_ITEM_WORDS = 6;
  * no paragraph of prose at all (a recipe, a list of steps, short lines),
  * counts short prose in full and lets every heading-like line through cheaply.
  */
+/** Prose right below a headline and its byline or date line is the article, even when a sidebar has more. */
+const HEADED_RUN_WEIGHT = 4;
+/** Below a headline and byline, a short post is still an article. */
+const MIN_HEADED_ARTICLE_CHARS = 100;
+/** How far above a run its byline/date line may sit (captions and the standfirst between). */
+const HEADER_REACH_LINES = 3;
+
+/** A heading-like line, then a byline or date line, within a few lines above `start`. */
+function followsArticleHeader(lines: Line[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(1, start - HEADER_REACH_LINES); i--) {
+    const kind = lineAt(lines, i).kind;
+    if (kind === 'meta') {
+      const above = lineAt(lines, i - 1).kind;
+      return above === 'heading' || above === 'near' || (above === 'meta' && i >= 2 && lineAt(lines, i - 2).kind === 'heading');
+    }
+    if (kind === 'boiler' || kind === 'end') return false;
+  }
+  return false;
+}
+
 function lineValue(line: Line, lenient: boolean): number {
   if (lenient && line.kind === 'near') return proseLength(line.text);
   if (lenient && line.kind === 'heading') return LINE_VALUE.lenientHeading;
