@@ -371,6 +371,9 @@ const END_OF_ARTICLE_MARKERS: RegExp[] = [
   /\b(consider donating|support our (work|journalism)|donate (now|today))\b/i,
   /\b(subscribe|sign up) (to|for) (our|the) newsletter\b/i,
   /^(about the author|filed under|posted in|tags?:)/i,
+  // The same in other languages: related posts, "read also" headings, comment forms.
+  /^(lesen sie (auch|mehr)|weitere (beiträge|artikel|nachrichten|themen)( zu.*)?|mehr zum thema.*|das könnte (sie|dich) auch interessieren|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|vea también|lea también|más sobre.*|noticias relacionadas|artículos relacionados|leia também|veja também|(à )?lire aussi|sur le même sujet|articles similaires|leggi anche|articoli correlati|potrebbe interessarti|lees ook|czytaj (też|także))\s*:?$/iu,
+  /^(kommentar (verfassen|schreiben|hinzufügen)|kommentieren sie.*|hinterlasse (einen|jetzt einen) kommentar|schreibe einen kommentar|deja (un|tu) comentario|laisser un commentaire|lascia un commento|dodaj komentarz|bleiben sie auf dem laufenden)\b/iu,
 ];
 
 /** "1. Ricardo Núñez says", "Ivan says", "jane wrote:", "Bob said on May 2, 2019:" — a comment header. */
@@ -457,6 +460,29 @@ const UI_TEXT = new RegExp(
       'terms (?:of|and) (?:use|service|conditions)',
       'contact(?: us)?',
       'about(?: us)?',
+      // The same in other languages.
+      '(?:beitrag |artikel )?teilen',
+      'drucken',
+      'kategorien',
+      'schlagwörter',
+      'zurück(?: zur übersicht)?',
+      '(?:jetzt )?newsletter(?: abonnieren)?',
+      'anmelden',
+      'abmelden',
+      'suche',
+      'menü',
+      'startseite',
+      'impressum',
+      'datenschutz(?:erklärung)?',
+      'kontakt',
+      'compartir',
+      'imprimir',
+      'inicio',
+      'partager',
+      'imprimer',
+      'accueil',
+      'condividi',
+      'stampa',
     ].join('|') +
     ')[:.]?$',
   'i',
