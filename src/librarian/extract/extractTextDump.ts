@@ -372,8 +372,8 @@ const END_OF_ARTICLE_MARKERS: RegExp[] = [
   /\b(subscribe|sign up) (to|for) (our|the) newsletter\b/i,
   /^(about the author|filed under|posted in|tags?:)/i,
   // The same in other languages: related posts, "read also" headings, comment forms.
-  /^(lesen sie (auch|mehr)|weitere (beiträge|artikel|nachrichten|themen)( zu.*)?|mehr zum thema.*|das könnte (sie|dich) auch interessieren|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|vea también|lea también|más sobre.*|noticias relacionadas|artículos relacionados|leia também|veja também|(à )?lire aussi|sur le même sujet|articles similaires|leggi anche|articoli correlati|potrebbe interessarti|lees ook|czytaj (też|także))\s*:?$/iu,
-  /^(kommentar (verfassen|schreiben|hinzufügen)|kommentieren sie.*|hinterlasse (einen|jetzt einen) kommentar|schreibe einen kommentar|deja (un|tu) comentario|laisser un commentaire|lascia un commento|dodaj komentarz|bleiben sie auf dem laufenden)\b/iu,
+  /^(lesen sie (auch|mehr)|weitere (beiträge|artikel|nachrichten|themen)( zu.*)?|mehr zum thema.*|das könnte (sie|dich) auch interessieren|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|vea también|lea también|más sobre.*|noticias relacionadas|artículos relacionados|leia também|veja também|(à )?lire aussi|sur le même sujet|articles similaires|leggi anche|articoli correlati|potrebbe interessarti|lees ook|czytaj (też|także)|beliebte beiträge.*|vorschau auf den nächsten artikel|themen in diesem artikel|zum weiterlesen|mehr (zu|zum|über) .{1,60}|lust auf mehr\??|informate más)\s*:?$/iu,
+  /^(kommentar (verfassen|schreiben|hinzufügen)|kommentieren sie.*|hinterlasse (einen|jetzt einen) kommentar|schreibe einen kommentar|deja (un|tu) comentario|laisser un commentaire|lascia un commento|dodaj komentarz|bleiben sie auf dem laufenden|hinterlasse eine antwort)\b/iu,
 ];
 
 /** "1. Ricardo Núñez says", "Ivan says", "jane wrote:", "Bob said on May 2, 2019:" — a comment header. */
@@ -483,6 +483,11 @@ const UI_TEXT = new RegExp(
       'accueil',
       'condividi',
       'stampa',
+      'rezept drucken',
+      'weiterlesen',
+      '(?:jetzt|kostenlos) registrieren.*',
+      'schon registriert\\?.*',
+      'hier einloggen',
     ].join('|') +
     ')[:.]?$',
   'i',
