@@ -526,3 +526,23 @@ describe('extractTextDump bylines in other shapes and languages', () => {
     expect(extractTextDump(page(byline), 'bridge.txt')).toMatchObject({ title: 'Harbour bridge to close for six weeks of repairs', author, date });
   });
 });
+
+describe('extractTextDump slash dates', () => {
+  const page = (byline: string, footer: string) =>
+    [
+      'Olive oil cake with lemon syrup',
+      byline,
+      'This cake keeps for days and gets better after the first night, when the syrup has soaked all the way through the crumb.',
+      'Use a mild olive oil so that the lemon comes through, and bake it in a loose-bottomed tin so that it is easy to turn out.',
+      'Related recipes',
+      footer,
+    ].join('\n');
+
+  it('reads an English slash date day-first when another date on the page can only be day-first', () => {
+    expect(extractTextDump(page('By Ann Lee | 12/04/2020', 'Lemon drizzle loaf 23/03/2020'), 'cake.txt').date).toBe('2020-04-12');
+  });
+
+  it('reads an English slash date month-first when nothing on the page says otherwise', () => {
+    expect(extractTextDump(page('By Ann Lee | 12/04/2020', 'Lemon drizzle loaf'), 'cake.txt').date).toBe('2020-12-04');
+  });
+});

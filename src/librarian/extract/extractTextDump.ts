@@ -259,7 +259,31 @@ const LANGUAGE_SAMPLE_CHARS = 20_000;
 
 function readPageContext(rawLines: RawLine[]): PageContext {
   const sample = rawLines.map((line) => line.text).join('\n').slice(0, LANGUAGE_SAMPLE_CHARS);
-  return { english: isMostlyEnglish(rawLines), language: guessLanguage(sample) };
+  const language = guessLanguage(sample);
+  return { english: isMostlyEnglish(rawLines), language: slashDateLanguage(rawLines, language) };
+}
+
+const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
+
+/**
+ * A page writes all its slash dates one way: one that reads only one way
+ * ("23/04/2020" is day-first, "04/23/2020" month-first) settles the others
+ * ("12/04/2020") whatever the language suggests, British English included.
+ * The language tag handed on is one parseSourceDate reads in that order.
+ */
+function slashDateLanguage(rawLines: RawLine[], language: string | null): string | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const line of rawLines) {
+    for (const match of line.text.slice(0, LANGUAGE_SAMPLE_CHARS).matchAll(SLASH_DATE)) {
+      const [a, b] = [Number(match[1]), Number(match[2])];
+      if (a > 12 && b <= 12) dayFirst++;
+      if (b > 12 && a <= 12) monthFirst++;
+    }
+  }
+  if (dayFirst > monthFirst) return language === 'en' || language === null ? 'en-GB' : language;
+  if (monthFirst > dayFirst) return 'en-US';
+  return language;
 }
 
 function classifyLines(rawLines: RawLine[], page: PageContext): Line[] {
