@@ -1089,8 +1089,8 @@ function nameOnDatedLine(text: string, language: string | null): string | null {
 /** How many lines above the title and below the body a date is looked for. */
 const DATE_REACH_ABOVE_TITLE = 4;
 const DATE_REACH_BELOW_BODY = 6;
-/** The last resort: a date line this far above or below the body (farther ones gain few right dates and many wrong). */
-const DATE_FAR_REACH = 60;
+/** The last resort: a date line this far above or below the body (farther out are sidebars: seed 000 dates its recent posts there). */
+const DATE_FAR_REACH = 30;
 /** The first zones given to publicationDate are the near ones. */
 const NEAR_DATE_ZONES = 3;
 /** Lines with more prose than this are body text; a date in them is a date the story mentions. */
