@@ -20,6 +20,7 @@ import { articleAroundHeadline } from './html/articleAroundHeadline';
 import { bylineAuthor } from './html/bylineAuthor';
 import { comparable, findHeadline } from './html/findHeadline';
 import { removeBoilerplate } from './html/removeBoilerplate';
+import { trimArticleEdges } from './html/trimArticleEdges';
 
 /** Options for {@link readHtmlPage}. */
 export interface HtmlPageOptions {
@@ -67,7 +68,9 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
     .map((candidate) => withoutSiteName(candidate, page.isSiteName))
     .find((candidate): candidate is string => !!candidate);
   if (!title) throw new SourceError(file, 'no title found (no JSON-LD headline, og:title, <title> or <h1>)');
-  const bodyHtml = withoutLeadingTitle(content, title);
+  const untrimmed = withoutLeadingTitle(content, title);
+  const trimmed = trimArticleEdges(untrimmed, page.language);
+  const bodyHtml = trimmed === untrimmed ? untrimmed : sanitizeArticleHtml(trimmed, page.baseUrl);
   const bodyText = htmlToText(bodyHtml);
 
   return {
@@ -167,7 +170,7 @@ interface PageMetadata {
   outlet: string | null;
   url: string | null;
   author: string | null;
-  /** The text of the first `rel=author` link, the least trusted byline. */
+  /** The byline the page shows (microdata, a `rel=author` link, an element named "author"), the least trusted. */
   relAuthor: string | null;
   /** True for the site's name (or its address's), which bylines and author tags often give instead of a person's. */
   isSiteName: SiteNameTest;
@@ -239,7 +242,7 @@ function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
     outlet,
     url,
     author: names(ld?.authors ?? []) ?? metaAuthors.map(names).find(Boolean) ?? null,
-    relAuthor: bylineAuthor(textOf((article ?? document).querySelector('a[rel~="author" i]')), isSiteName),
+    relAuthor: shownAuthor(document, article, isSiteName),
     isSiteName,
     category: ld?.section ?? first(SECTION_META),
     tags: uniqueLabels(tagLists.find((list) => list.length > 0) ?? []),
@@ -336,6 +339,33 @@ function articleTimes(document: Doc, article: El | null): string[] {
 
 function textOf(element: El | null): string | null {
   return element ? cleanText(element.textContent ?? '') || null : null;
+}
+
+/** Class names and ids of a byline's element. */
+const BYLINE_NAMES = /(?:^|[\s_-])(?:author|authors|byline|autor|autorin|auteur|autore|writer|verfasser|post-author|entry-author|vcard)(?:$|[\s_-])/i;
+
+/**
+ * The author's name as the page shows it, where no metadata states it: marked with microdata
+ * (`itemprop="author"`), linked with `rel=author`, or in an element named as a byline; the
+ * page's own `<article>` first, where teasers' bylines are not.
+ */
+function shownAuthor(document: Doc, article: El | null, isSiteName: SiteNameTest): string | null {
+  for (const scope of article ? [article, document] : [document]) {
+    const marked = scope.querySelector('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"]');
+    const candidates = [
+      marked?.getAttribute('content') ?? textOf(marked),
+      textOf(scope.querySelector('a[rel~="author" i]')),
+      ...[...scope.querySelectorAll('[class], [id]')]
+        .filter((element) => BYLINE_NAMES.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))
+        .slice(0, 5)
+        .map(textOf),
+    ];
+    for (const candidate of candidates) {
+      const name = candidate && candidate.length <= 120 ? bylineAuthor(candidate, isSiteName) : null;
+      if (name) return name;
+    }
+  }
+  return null;
 }
 
 /**

@@ -18,7 +18,7 @@ const PARTICLE_END = /\s(?:am|on|le|el|il|op|den|at|um)(?:\s|$)/u;
 const WEEKDAY =
   /(?:^|\s)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?,?$/iu;
 /** Labels that are no names ("Posted on", "Veröffentlicht am") and byline words left alone. */
-const NOT_A_NAME = /^(?:posted|published|veröffentlicht|publié|publicado|updated|aktualisiert|unknown|anonymous)$/iu;
+const NOT_A_NAME = /^(?:by|von|par|por|posted|published|publiziert|veröffentlicht|publié|publicado|updated|aktualisiert|autor|autorin|author|authors|auteur|unknown|anonymous|share|teilen)$/iu;
 
 /**
  * The author's name in a byline as pages print it, without the words and facts around it:

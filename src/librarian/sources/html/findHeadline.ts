@@ -15,6 +15,12 @@ export function comparable(text: string): string {
   return text.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Class names of a kicker, the line set above or before a headline. */
+const KICKER = /kicker|topline|dachzeile|overline|eyebrow|roofline|supertitle|super-title|pretitle|pre-title|overhead|subtitle|sub-title|label|category|rubric|flag|tag/i;
+
+/** Class names or ids of a heading that shows the site's name or motto, not an article's. */
+const SITE_HEADING = /site-?title|site-?name|site-?description|logo|brand|tagline|slogan/i;
+
 const HEADINGS = 'h1, h2, h3, [itemprop~="headline"]';
 
 /**
@@ -25,13 +31,15 @@ const HEADINGS = 'h1, h2, h3, [itemprop~="headline"]';
  * unless that is the site's name. `metaTitles` are most trusted first.
  */
 export function findHeadline(document: Doc, metaTitles: string[], siteName: string | null): Headline | null {
-  const headings = [...document.querySelectorAll(HEADINGS)].filter((element) => !element.closest('nav, footer, aside, [role="navigation"]'));
+  const headings = [...document.querySelectorAll(HEADINGS)].filter(
+    (element) => !element.closest('nav, footer, aside, [role="navigation"]') && !SITE_HEADING.test(namesOf(element)),
+  );
   const titles = metaTitles.map(comparable).filter((title) => title.length > 0);
   const site = siteName ? comparable(siteName) : null;
 
   for (const title of titles) {
     for (const heading of headings) {
-      for (const element of [heading, ...heading.children]) {
+      for (const element of [heading, ...[...heading.children].filter((child) => !KICKER.test(namesOf(child)))]) {
         const text = textOf(element);
         const key = comparable(text);
         if (key.length < 4 || key === site) continue;
@@ -63,7 +71,13 @@ function withoutKicker(heading: El): string | null {
   const kicker = textOf(first);
   const rest = cleanText(nodes.slice(1).map((node) => node.textContent ?? '').join(' ')).replace(/^[\s:|–—-]+/, '');
   if (!kicker || rest.length < 10 || kicker.length > 60 || kicker.length >= rest.length) return null;
+  // Only a part set apart as a kicker: by its name or its <small>.
+  if (!KICKER.test(namesOf(first)) && first.tagName.toUpperCase() !== 'SMALL') return null;
   return rest;
+}
+
+function namesOf(element: El): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
 }
 
 function textOf(element: El): string {

@@ -1,0 +1,26 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findHeadline } from './findHeadline';
+
+const headlineOf = (body: string, titles: string[], site: string | null = null) =>
+  findHeadline(parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`).document, titles, site)?.text ?? null;
+
+describe('findHeadline', () => {
+  it('takes the heading a metadata title states, without the site’s name in the title', () => {
+    expect(headlineOf('<h1>Tote Hummeln unter Linden</h1>', ['Tote Hummeln unter Linden: Die Erklärung – Aktion Hummelschutz'])).toBe(
+      'Tote Hummeln unter Linden',
+    );
+  });
+
+  it('leaves out a kicker set apart in its own element', () => {
+    const body = '<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>';
+    expect(headlineOf(body, ['Interne Unterlagen im Netz: Daten von Rheinmetall gehackt | tagesschau.de'])).toBe('Daten von Rheinmetall gehackt');
+  });
+
+  it('passes over the site’s name and motto in headings', () => {
+    const body = '<h1 id="site-title">Spiel-Talstraße</h1><h2 id="site-description">zur Bunten Republik Neustadt</h2><h2>Keine Spiel-Talstraße zur Bunten Republik Neustadt</h2>';
+    expect(headlineOf(body, ['Keine Spiel-Talstraße zur Bunten Republik Neustadt | Spiel-Talstraße'])).toBe(
+      'Keine Spiel-Talstraße zur Bunten Republik Neustadt',
+    );
+  });
+});
