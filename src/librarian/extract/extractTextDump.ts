@@ -8,11 +8,17 @@
  * 1. Every line is classified: prose ("good": long, sentence-like, rich in
  *    stop words), short prose ("near"), heading-like, caption, inline promo,
  *    or a barrier (navigation, UI text, byline/date, end-of-article marker).
- * 2. The body is the densest contiguous run of prose lines; barriers break
- *    runs, small gaps (a caption, a short quote, one subheading) do not.
- * 3. Title, byline, date and standfirst are read from the few lines just
- *    above the body (the header zone); outlet and category from breadcrumbs,
- *    a section label, a copyright line or a "More from X" footer.
+ * 2. The body is the stretch of lines with the most prose net of what
+ *    interrupts it (a maximum-subarray scan): subheadings, lists and teasers
+ *    cost a little, menus and bylines more, end-of-article markers stop it;
+ *    prose after comment markers counts least, prose right below a headline
+ *    and byline most.
+ * 3. Title, byline, date and standfirst are read from the lines above the
+ *    body (the header zone): the title is the most headline-like line, the
+ *    date the one nearest the title in many languages and shapes
+ *    (findDates, with the page's language guessed from its words); outlet
+ *    and category from breadcrumbs, a section label, a copyright line or a
+ *    "More from X" footer.
  *
  * Nothing here knows about particular sites: every rule is a generic pattern.
  */
