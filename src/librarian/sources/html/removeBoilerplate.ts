@@ -16,7 +16,8 @@ const FURNITURE_WORDS = new Set([
   'share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'sociallinks', 'socialmedia', 'sharethis', 'addthis', 'shariff',
   'related', 'relatedposts', 'recommended', 'recommendations', 'recirculation', 'morearticles', 'readmore', 'moreposts', 'mostread', 'popular', 'trending',
   'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'paywall', 'promo', 'promotion',
-  'comment', 'comments', 'commentlist', 'respond', 'disqus', 'replies',
+  'comment', 'comments', 'commentlist', 'respond', 'disqus', 'replies', 'kommentar', 'kommentare', 'commentaires', 'comentarios',
+  'credit', 'credits', 'copyright', 'bildnachweis', 'affiliate', 'toc',
   'footer', 'sidebar', 'tags', 'taglist', 'tagcloud', 'tagged', 'keywords',
   'advert', 'advertisement', 'advertising', 'ads', 'adslot', 'sponsored', 'outbrain', 'taboola', 'banner',
   'cookie', 'cookies', 'consent', 'gdpr', 'modal', 'popup', 'overlay', 'pagination', 'pager', 'toolbar',
@@ -57,21 +58,27 @@ export function removeBoilerplate(document: Doc, keep: El | null): void {
 }
 
 /**
- * Words that name an article's own containers ("sticky-sidebar-parent article", "post-footer
- * entry"); as Readability does, an element also named so is not taken for furniture.
+ * Words that name an article's own containers ("sticky-sidebar-parent article", "has-sidebar
+ * entry-content"); as Readability does, an element that another of its names calls so is not
+ * taken for furniture.
  */
 const ARTICLE_WORDS = /article|body|column|content|main|post|entry|story|text/i;
 
 function namesFurniture(element: El): boolean {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (ARTICLE_WORDS.test(names)) return false;
-  // Words of "c-share-tools", "relatedPosts", "newsletter_signup", and each name whole without its separators.
-  const words = names
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+  // "related-articles" is furniture; "sticky-sidebar-parent article" and "documentContent__sharingContainer" hold an article.
+  return names.some((name) => wordsOf(name).some((word) => FURNITURE_WORDS.has(word))) &&
+    !names.some((name) => ARTICLE_WORDS.test(name) && !FURNITURE_WORDS.has(wordsOf(name)[0] ?? ''));
+}
+
+/** The words of a class name or id, then the name whole: "c-share-tools", "relatedPosts", "newsletter_signup", "sharebar". */
+function wordsOf(name: string): string[] {
+  const words = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z0-9]+/);
-  const wholes = names.toLowerCase().split(/\s+/).map((name) => name.replace(/[^a-z0-9]+/g, ''));
-  return [...words, ...wholes].some((word) => FURNITURE_WORDS.has(word));
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return [...words, name.toLowerCase().replace(/[^a-z0-9]+/g, '')];
 }
 
 /** Characters of visible text (no scripts, styles or white space). */
