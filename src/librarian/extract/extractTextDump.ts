@@ -986,6 +986,7 @@ function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, byli
     score -= 0.5 * between;
     if (range(i + 1, Math.min(bodyStart, i + 1 + BYLINE_REACH)).some((j) => lineAt(lines, j).kind === 'meta')) score += 2;
     score += 0.7 * Math.min(3, [...topicWords(line.text)].filter((word) => topic.has(word)).length);
+    if (i > 0 && lineAt(lines, i - 1).kind === 'meta') score += 1;
     if (hints.has(line.text)) score += 3;
     if ((seen.get(line.text) ?? 0) >= 2 && words >= 3) score += 1;
     if (line.kind === 'near' && endsLikeSentence(line.text) && words >= 12) score -= 1.5;
