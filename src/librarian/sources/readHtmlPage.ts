@@ -1,8 +1,10 @@
 /**
- * Reads a saved web page: the article body with Mozilla Readability (the engine of Firefox's
- * Reader View) on a linkedom DOM, the fields from what the page states about itself, most
- * trusted first: JSON-LD, Open Graph, other meta tags, the canonical link, `<time datetime>` in
- * the article, and the byline.
+ * Reads a saved web page as a person reads it: the article body with Mozilla Readability (the
+ * engine of Firefox's Reader View) on a linkedom DOM, after the site's furniture is removed and
+ * with what Readability leaves around the text trimmed; the headline a reader sees; the date
+ * printed in the byline or by the headline, else what the page states about itself (JSON-LD,
+ * meta tags, `<time>`), its address, its last change; the author from metadata, else the byline.
+ * Modules in `./html/`.
  */
 import { Readability } from '@mozilla/readability';
 import type { ChildNode } from 'domhandler';
