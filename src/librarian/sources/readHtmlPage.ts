@@ -66,9 +66,10 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
   }
   if (notArticle || content === null) throw new SourceError(file, `no article found in the page (${notArticle})`);
 
-  const title = [page.headline?.text, ...page.titles, article?.title]
+  const titles = [page.headline?.text, ...page.titles, article?.title]
     .map((candidate) => withoutSiteName(candidate, page.isSiteName))
-    .find((candidate): candidate is string => !!candidate);
+    .filter((candidate): candidate is string => !!candidate);
+  const title = untruncated(titles[0], titles);
   if (!title) throw new SourceError(file, 'no title found (no JSON-LD headline, og:title, <title> or <h1>)');
   const untrimmed = withoutLeadingTitle(content, title);
   const trimmed = trimArticleEdges(untrimmed, page.language);
@@ -423,6 +424,8 @@ function httpUrl(value: string, base: string | null): string | null {
 /** Separators pages put between a title and the site name in `<title>`. */
 const TITLE_SEPARATOR = /\s+[|–—·:»-]{1,2}\s+/;
 
+const LEADING_DATE = /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*[-–—|:]\s+|^\d{4}-\d{2}-\d{2}\s*[-–—|:]\s+/;
+
 /** Parts set off by a pipe after a title this long are the site's name or section. */
 const MIN_TITLE_BEFORE_PIPE = 15;
 const MAX_PIPE_PART = 40;
@@ -433,7 +436,8 @@ const MAX_PIPE_PART = 40;
  * "… | Politik"), which no headline is written with.
  */
 function withoutSiteName(title: string | null | undefined, isSiteName: SiteNameTest): string | null {
-  const text = title ? cleanText(title) : '';
+  // A date set before the title ("23.01.2022 - Dorothea Wierer darf …") is no part of it.
+  const text = title ? cleanText(title).replace(LEADING_DATE, '') : '';
   // A <title> that is only the site's name (a home-page template) names no article.
   if (!text || isSiteName(text, true)) return null;
   // Parts and the separators between them: [part, separator, part, …].
@@ -449,6 +453,16 @@ function withoutSiteName(title: string | null | undefined, isSiteName: SiteNameT
     pieces.splice(-2);
   }
   return pieces.join('').trim();
+}
+
+/**
+ * A title cut short with an ellipsis ("Brothel catering to politicians, doctors,…") is taken
+ * whole from another source that states it.
+ */
+function untruncated(title: string | undefined, candidates: string[]): string | undefined {
+  if (!title || !/(…|\.\.\.)$/.test(title)) return title;
+  const start = comparable(title);
+  return candidates.find((candidate) => candidate.length > title.length && comparable(candidate).startsWith(start)) ?? title;
 }
 
 /** The article's own heading repeats the title the archive shows above the body: drop it. */

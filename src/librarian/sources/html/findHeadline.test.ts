@@ -23,4 +23,9 @@ describe('findHeadline', () => {
       'Keine Spiel-Talstraße zur Bunten Republik Neustadt',
     );
   });
+
+  it('takes the <h1> that shares most words with a title rewritten for search engines', () => {
+    const body = '<h1 class="logo-text">Parallels</h1><h1>Parallels Desktop 15 for Mac</h1>';
+    expect(headlineOf(body, ['Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac'])).toBe('Parallels Desktop 15 for Mac');
+  });
 });

@@ -50,6 +50,16 @@ export function findHeadline(document: Doc, metaTitles: string[], siteName: stri
     }
   }
   const h1s = headings.filter((heading) => heading.tagName.toUpperCase() === 'H1' && comparable(textOf(heading)).length >= 4);
+  // A headline rewritten for search engines still shares most of its words with the one shown.
+  const titleWords = new Set(metaTitles.flatMap(wordsOf));
+  const shared = (heading: El) => {
+    const words = wordsOf(textOf(heading));
+    return words.length >= 2 ? words.filter((word) => titleWords.has(word)).length / words.length : 0;
+  };
+  const closest = h1s.map((heading) => ({ heading, share: shared(heading) })).sort((a, b) => b.share - a.share)[0];
+  if (closest && closest.share >= MIN_SHARED_WORDS && comparable(textOf(closest.heading)) !== site) {
+    return { text: withoutKicker(closest.heading) ?? textOf(closest.heading), element: closest.heading };
+  }
   if (h1s.length === 1) {
     const text = textOf(h1s[0]!);
     if (comparable(text) !== site && text.length <= 300) return { text: withoutKicker(h1s[0]!) ?? text, element: h1s[0]! };
@@ -74,6 +84,13 @@ function withoutKicker(heading: El): string | null {
   // Only a part set apart as a kicker: by its name or its <small>.
   if (!KICKER.test(namesOf(first)) && first.tagName.toUpperCase() !== 'SMALL') return null;
   return rest;
+}
+
+/** Share of a heading's words a metadata title must hold for the heading to be its visible form. */
+const MIN_SHARED_WORDS = 0.6;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
 }
 
 function namesOf(element: El): string {
