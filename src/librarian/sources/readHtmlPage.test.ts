@@ -410,6 +410,14 @@ describe('readHtmlPage', () => {
     expect(readOne(fixture('several-authors.html'), 'several-authors.html').author).toBe('Priya Raman and Tomasz Nowak');
   });
 
+  it('takes a date from the closing line of the article when nothing else states one', () => {
+    const html = fixture('no-date.html').replace(
+      '</article>',
+      '<p>This guide was last reviewed on 12 May 2021 by the allotments officer.</p></article>',
+    );
+    expect(readOne(html, 'closing-date.html').date).toBe('2021-05-12');
+  });
+
   it('leaves the date empty when the page states none, for the import to refuse', () => {
     const article = readOne(fixture('no-date.html'), 'no-date.html');
     expect(article.date).toBeNull();

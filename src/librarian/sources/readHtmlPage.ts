@@ -3,7 +3,7 @@
  * engine of Firefox's Reader View) on a linkedom DOM, after the site's furniture is removed and
  * with what Readability leaves around the text trimmed; the headline a reader sees; the date
  * printed in the byline or by the headline, else what the page states about itself (JSON-LD,
- * meta tags, `<time>`), its address, its last change; the author from metadata, else the byline.
+ * meta tags, `<time>`), its address, a date at the top or end of its text, its last change; the author from metadata, else the byline.
  * Modules in `./html/`.
  */
 import { Readability } from '@mozilla/readability';
@@ -82,7 +82,7 @@ export function readHtmlPage(html: string, file: string, options: HtmlPageOption
         file,
         record: null,
         title,
-        date: publicationDate(page.dates, datesInText(article?.byline ?? '', page.language)[0]?.day ?? null),
+        date: publicationDate(page.dates, datesInText(article?.byline ?? '', page.language)[0]?.day ?? null, edgeDate(article?.textContent ?? bodyText, page.language)),
         outlet: page.outlet,
         url: page.url,
         author: page.author ?? bylineAuthor(article?.byline, page.isSiteName) ?? page.relAuthor,
@@ -272,12 +272,25 @@ interface DateSources {
  * own zone, or the day a template was last saved); then what the page states about itself, its
  * address, and its last change only when nothing else says.
  */
-function publicationDate(dates: DateSources, bylineDay: string | null): string | null {
+function publicationDate(dates: DateSources, bylineDay: string | null, edgeDay: string | null): string | null {
   const shown = bylineDay ?? dates.shown;
   const stated = dates.stated ? localMidnight(dates.stated) : null;
   // The stated time is kept when it falls on the day shown.
   if (shown && stated?.startsWith(shown)) return stated;
-  return shown ?? stated ?? dates.address ?? dates.modified;
+  return shown ?? stated ?? dates.address ?? edgeDay ?? dates.modified;
+}
+
+/** How far into the article's text, or back from its end, a date line stands. */
+const EDGE_CHARS = 300;
+
+/**
+ * A date printed at the top of the article's text or in its closing line ("Der Beitrag wurde
+ * am 19. Mai 2010 um 23:03 Uhr veröffentlicht"), where a page puts no date by its headline.
+ */
+function edgeDate(text: string, language: string | null): string | null {
+  const clean = cleanText(text);
+  const plausible = (dates: { day: string }[]) => dates.map((date) => date.day).filter((day) => !implausibleDate(day));
+  return plausible(datesInText(clean.slice(0, EDGE_CHARS), language))[0] ?? plausible(datesInText(clean.slice(-EDGE_CHARS), language)).at(-1) ?? null;
 }
 
 /**
