@@ -490,6 +490,12 @@ describe('extractTextDump on the failure classes of real dumps', () => {
     expect(article.paragraphs).toHaveLength(3);
   });
 
+  it('takes the headline, not the longer standfirst right below it, as the title', () => {
+    const article = extractFixture('headline-above-standfirst.txt');
+    expect(article.title).toBe('Ferry service returns to the island');
+    expect(article.paragraphs).toHaveLength(3);
+  });
+
   it('refuses a page with no article, naming the file and why', () => {
     expect(() => extractTextDump('Home\nNews\nSport\nContact\n© 2024 Riverside Gazette', 'menu-only.txt')).toThrow(
       new ExtractError('menu-only.txt', 'no article text found (the page has no run of prose paragraphs)'),

@@ -990,6 +990,7 @@ function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, byli
     if (hints.has(line.text)) score += 3;
     if ((seen.get(line.text) ?? 0) >= 2 && words >= 3) score += 1;
     if (line.kind === 'near' && endsLikeSentence(line.text) && words >= 12) score -= 1.5;
+    if (isStandfirstBelow(lines, i, bodyStart, words)) score += STANDFIRST_BELOW_BONUS;
     if (score > bestScore) {
       best = { text: line.text, index: i };
       bestScore = score;
@@ -1002,6 +1003,17 @@ function chooseTitle(lines: Line[], windowStart: number, bodyStart: number, byli
   if (best) return best;
   const anyHint = hints.keys().next();
   return anyHint.done ? null : { text: anyHint.value, index: null };
+}
+
+/** A headline followed by its longer standfirst beats the standfirst itself. */
+const STANDFIRST_BELOW_BONUS = 1;
+
+/** The line right below `index` is a longer line of text (a standfirst or subtitle), not yet the body. */
+function isStandfirstBelow(lines: Line[], index: number, bodyStart: number, words: number): boolean {
+  if (index + 1 >= bodyStart) return false;
+  const next = lineAt(lines, index + 1);
+  const nextIsHeadline = index + 2 < bodyStart && lineAt(lines, index + 2).kind === 'meta';
+  return (next.kind === 'heading' || next.kind === 'near' || next.kind === 'good') && wordsOf(next.text).length > words && !nextIsHeadline;
 }
 
 /** Menu entries are one or two words. */
