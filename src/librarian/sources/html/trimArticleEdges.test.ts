@@ -19,4 +19,9 @@ describe('trimArticleEdges', () => {
     const html = `${PARAGRAPH}<p>The work is expected to take <a href="/dunes">three more weekends</a>.</p>`;
     expect(trimArticleEdges(html, 'en')).toBe(html);
   });
+
+  it('removes a closing tail of linked teasers with the heading over it', () => {
+    const html = `${PARAGRAPH}<h3>Das könnte Sie auch interessieren</h3><p><a href="/a">Sturm sperrt die Strandstraße</a> · <a href="/b">Deichreparatur beginnt im März</a></p>`;
+    expect(trimArticleEdges(html, 'de')).toBe(PARAGRAPH);
+  });
 });

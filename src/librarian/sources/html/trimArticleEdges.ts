@@ -46,8 +46,8 @@ export function trimArticleEdges(html: string, language: string | null): string 
     const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (block.isConnected && text.length < MAX_LABEL_CHARS && CREDIT.test(text) && block.children.length <= 2) remove(block);
   }
-  // A heading left last has nothing under it.
-  for (let last = body.lastElementChild as El | null; last && /^H[1-6]$/.test(last.tagName.toUpperCase()); last = body.lastElementChild as El | null) {
+  // The tail of teasers ("Das könnte Sie auch interessieren" over linked cards), and a heading left last with nothing under it.
+  for (let last = lastBlock(body); last && (isHeading(last) || isTeaserBlock(last)); last = lastBlock(body)) {
     last.remove();
     changed = true;
   }
@@ -71,6 +71,27 @@ function firstBlock(body: El): El | null {
     if (first.nodeType !== 1) return element === body ? null : element;
     if (!WRAPPERS.has(first.tagName.toUpperCase())) return first;
     element = first;
+  }
+}
+
+function isHeading(element: El): boolean {
+  return /^H[1-6]$/.test(element.tagName.toUpperCase()) && (element.textContent ?? '').trim().length < MAX_LABEL_CHARS;
+}
+
+/** Mostly links, and more than one: teasers, not a closing line that names its source. */
+function isTeaserBlock(element: El): boolean {
+  return element.querySelectorAll('a').length >= 2 && linkShare(element) >= 0.5;
+}
+
+/** The last block of the body, looking inside wrappers; null when the body ends with bare text. */
+function lastBlock(body: El): El | null {
+  let element: El = body;
+  for (;;) {
+    const last = [...element.childNodes].reverse().find((node) => node.nodeType === 1 || (node.textContent ?? '').trim() !== '') as El | undefined;
+    if (!last) return element === body ? null : element;
+    if (last.nodeType !== 1) return element === body ? null : element;
+    if (!WRAPPERS.has(last.tagName.toUpperCase())) return last;
+    element = last;
   }
 }
 
