@@ -33,6 +33,13 @@ describe('detectFormat', () => {
     expect(detectFormat('tram.html', '&#60;?xml version="1.0"?&#62;<html><body><p>Tram</p></body></html>')).toBe('html');
   });
 
+  it('recognises a saved page that a server prefixed with its warnings as HTML', () => {
+    const warnings = '<br />\n<b>Warning</b>:  mysql_connect(): Access denied in <b>/www/htdocs/db.php</b> on line <b>299</b><br />\n';
+    expect(detectFormat('mai.html', `${warnings}<!DOCTYPE html>\n<html lang="de"><head><title>Mai</title></head><body><p>Text</p></body></html>`)).toBe('html');
+    expect(detectFormat('mai.html', `Notice: undefined index in /www/index.php\n<html><body><p>Text</p></body></html>`)).toBe('html');
+    expect(detectFormat('html-howto.txt', `How to start a page\nWrite <html> first, then <head>.`)).toBe('text');
+  });
+
   it('sends other XML to the feed reader, which names its root, and leaves plain text a text dump', () => {
     expect(detectFormat('sitemap.xml', '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')).toBe('feed');
     expect(detectFormat('tram.txt', 'Tram line reopens after two-year rebuild\n\nThe number 3 tram ran again on Monday.')).toBe('text');

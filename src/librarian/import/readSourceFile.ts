@@ -47,7 +47,11 @@ function looksBinary(bytes: Buffer): boolean {
 const FEED_ROOTS = /^((\w+:)?rss|(\w+:)?feed|rdf:RDF)$/i;
 
 /** Elements an HTML page, or a saved part of one, starts with (XML documents have none of them as root). */
-const HTML_ROOTS = /^(html|head|body|meta|title|link|base|main|article|section|header|nav|div|p|h[1-6]|table)$/i;
+const HTML_ROOTS =
+  /^(html|head|body|meta|title|link|base|main|article|section|header|nav|div|p|h[1-6]|table|br|b|i|strong|em|span|font|center|script|style|noscript|a|img|form|ul|ol|iframe)$/i;
+
+/** An HTML page's own start, further down: what a server printed before it (PHP warnings) does not make it another format. */
+const HTML_START_LATER = /<!doctype\s+html\b|<html[\s>]/i;
 
 /**
  * An XML declaration written as text, as a CMS that escaped a page's source leaves it:
@@ -72,11 +76,13 @@ export function detectFormat(file: string, text: string): SourceFormat {
   const head = markupStart(text.slice(0, 4096));
   if (/\.(md|markdown)$/i.test(file) || /^---\r?\n[\s\S]*?\r?\n---/.test(head)) return 'markdown';
   if (/^[[{]/.test(head)) return 'json';
-  if (!head.startsWith('<')) return 'text';
+  // A saved page that a server prefixed with a plain-text notice: its name and its own start say what it is.
+  if (!head.startsWith('<')) return /\.x?html?$/i.test(file) && HTML_START_LATER.test(text.slice(0, 65536)) ? 'html' : 'text';
   // A prolog of comments can be long; a megabyte of it is no source.
   const { doctype, root } = xmlProlog(markupStart(text.slice(0, 1 << 20)));
   if (/^html$/i.test(doctype?.name ?? '') || HTML_ROOTS.test(root ?? '')) return 'html';
   if (FEED_ROOTS.test(root ?? '')) return isWxr(text) ? 'wxr' : 'feed';
+  if (HTML_START_LATER.test(text.slice(0, 65536))) return 'html';
   return /^<[?!]/.test(head) || root?.includes(':') ? 'feed' : 'text';
 }
 
