@@ -363,6 +363,16 @@ function fixture(name: string): string {
 }
 
 describe('readHtmlPage', () => {
+  it('takes the first of a comma-joined list of sections as the category and the others as tags', () => {
+    const head = OPEN_GRAPH_HEAD.replace(
+      '<meta property="article:section" content="Design">',
+      '<meta property="article:section" content="Design, Research, Content strategy, Remote work">',
+    );
+    const article = readOne(page(head), 'research-remotely.html');
+    expect(article.category).toBe('Design');
+    expect(article.tags).toEqual(['Research', 'Content strategy', 'Remote work', ...TAGS.filter((t) => !['Research', 'Content strategy'].includes(t))]);
+  });
+
   it('reads JSON-LD wrapped in a CDATA section', () => {
     const article = readOne(fixture('cdata-json-ld.html'), 'cdata-json-ld.html');
     expect(article).toMatchObject({

@@ -231,6 +231,8 @@ function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
     shown: dateNearHeadline(document, headlineElement ?? titleParts(titles), language),
     modified: [ld?.dateModified, ...MODIFIED_META.flatMap((name) => meta.get(name) ?? [])].map(parse).find(Boolean) ?? null,
   };
+  // Some CMSs state every category as one comma-joined section: the first is the section, the rest are labels.
+  const [section, ...moreSections] = sectionList(ld?.section ?? first(SECTION_META));
   const tagLists = [ld?.keywords ?? [], ...TAG_META.map((names) => names.flatMap((name) => (meta.get(name) ?? []).flatMap(splitList)))];
   const isSiteName = siteNameTest([outlet, first(['og:site_name']), first(['application-name'])], url);
   const names = (values: string[]) => joinNames(values.map((value) => bylineAuthor(value, isSiteName)).filter((name): name is string => !!name));
@@ -247,8 +249,8 @@ function readMetadata(document: Doc, pageUrl: string | null): PageMetadata {
     author: names(ld?.authors ?? []) ?? metaAuthors.map(names).find(Boolean) ?? null,
     relAuthor: shownAuthor(document, article, isSiteName),
     isSiteName,
-    category: ld?.section ?? first(SECTION_META),
-    tags: uniqueLabels(tagLists.find((list) => list.length > 0) ?? []),
+    category: section ?? null,
+    tags: uniqueLabels([...moreSections, ...(tagLists.find((list) => list.length > 0) ?? [])]),
     summary: ld?.description ?? first(SUMMARY_META),
     baseUrl: (baseHref ? httpUrl(baseHref, base) : null) ?? base,
   };
@@ -410,6 +412,13 @@ function siteNameTest(outlets: (string | null)[], url: string | null): SiteNameT
 
 function splitList(value: string): string[] {
   return value.split(',').map(cleanText).filter(Boolean);
+}
+
+/** A section as stated, or a list of them joined by commas (a section name itself has at most one comma). */
+function sectionList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  const parts = splitList(value);
+  return parts.length > 2 ? uniqueLabels(parts) : [cleanText(value)];
 }
 
 function uniqueLabels(labels: string[]): string[] {
