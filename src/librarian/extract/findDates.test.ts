@@ -51,3 +51,22 @@ describe('findDates on dates as innerText glues them', () => {
     expect(days('veröffentlicht am 14 Feb ’20 | Kategorien: Social Media', 'de')).toEqual(['2020-02-14']);
   });
 });
+
+describe('findDates on spaced, glued and abbreviated shapes', () => {
+  it('reads a dotted date with spaces after its dots', () => {
+    expect(days('18. 05. 2014 22:38', 'de')).toEqual(['2014-05-18T22:38:00']);
+  });
+
+  it('reads a numeric date whose year has a second date or the time glued onto it', () => {
+    expect(days('17/11/201917/11/2019 ~ Jane Doe', 'de')).toEqual(['2019-11-17']);
+    expect(days('19.2.202016:20', 'fi')).toEqual(['2020-02-19T16:20:00']);
+  });
+
+  it('reads an abbreviated month between dots with a two-digit year', () => {
+    expect(days('Autor: Jane Doe, Datum: 03.Mär.19', 'de')).toEqual(['2019-03-03']);
+  });
+
+  it('reads a two-digit day glued onto the year after a month name', () => {
+    expect(days('Apr 042013', 'en')).toEqual(['2013-04-04']);
+  });
+});

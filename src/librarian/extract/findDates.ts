@@ -52,6 +52,14 @@ const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+${DAY}(?:st|nd|rd
 const YEAR_FIRST = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 /** "27.01.2020", "03/05/2022", "27-01-2020", "06.11.23". */
 const DAY_FIRST_NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)/g;
+/** "18. 05. 2014": a dotted date spaced after its dots. */
+const DAY_FIRST_SPACED = /(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s?(\d{4})(?!\d)/g;
+/** "17/11/201917/11/2019", "19.2.202016:20": innerText glues a second date or the time straight onto the year. */
+const DAY_FIRST_GLUED = /(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?=\d{1,2}[./:]\d)/g;
+/** "03.Mär.19": day, abbreviated month and two-digit year between dots. */
+const DAY_MONTH_DOTTED_SHORT_YEAR = new RegExp(`(?<![\\p{L}\\d])${DAY}\\.\\s?(\\p{L}{3,12})\\.\\s?(\\d{2})(?![\\d.:])`, 'giu');
+/** "Apr 042013": a two-digit day glued onto the year. */
+const MONTH_DAY_GLUED_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+(\\d{2})(\\d{4})(?!\\d)`, 'giu');
 /** "2020年1月14日", "2020년 1월 14일". */
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/g;
 /** A time of day right after a date: "20:36", "at 3:05 pm", "à 09h08", "um 12:01 Uhr". */
@@ -79,6 +87,10 @@ export function findDates(line: string, language: string | null, now: Date = new
   for (const match of text.matchAll(DAY_MONTH_SHORT_YEAR)) add(match.index, match[0].length, isoDay(fullYear(match[3], now), monthNumber(match[2]), match[1]));
   for (const match of text.matchAll(MONTH_DAY_YEAR)) add(match.index, match[0].length, isoDay(match[3], monthNumber(match[1]), match[2]));
   for (const match of text.matchAll(DAY_FIRST_NUMERIC)) add(match.index, match[0].length, numericDay(match, language, now));
+  for (const match of text.matchAll(DAY_FIRST_GLUED)) add(match.index, match[0].length, numericDay(match, language, now));
+  for (const match of text.matchAll(DAY_FIRST_SPACED)) add(match.index, match[0].length, isoDay(match[3], match[2], match[1]));
+  for (const match of text.matchAll(DAY_MONTH_DOTTED_SHORT_YEAR)) add(match.index, match[0].length, isoDay(fullYear(match[3], now), monthNumber(match[2]), match[1]));
+  for (const match of text.matchAll(MONTH_DAY_GLUED_YEAR)) add(match.index, match[0].length, isoDay(match[3], monthNumber(match[1]), match[2]));
   // chrono reads the English shapes the patterns above leave out ("Friday 17th of November 2017").
   if (found.length === 0) {
     for (const result of chrono.strict.parse(text, REFERENCE_DATE)) {
