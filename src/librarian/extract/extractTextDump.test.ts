@@ -496,6 +496,14 @@ describe('extractTextDump on the failure classes of real dumps', () => {
     expect(article.paragraphs).toHaveLength(3);
   });
 
+  it('ends the article at a counted comments heading that names the article ("3 Kommentare zu …")', () => {
+    const article = extractFixture('counted-comments-heading.txt');
+    expect(article.title).toBe('Neuer Radweg am Kanal eröffnet');
+    expect(article.date).toBe('2021-05-04');
+    expect(article.paragraphs).toHaveLength(2);
+    expectNoParagraphContains(article, ['Endlich!', 'Ampel']);
+  });
+
   it('refuses a page with no article, naming the file and why', () => {
     expect(() => extractTextDump('Home\nNews\nSport\nContact\n© 2024 Riverside Gazette', 'menu-only.txt')).toThrow(
       new ExtractError('menu-only.txt', 'no article text found (the page has no run of prose paragraphs)'),

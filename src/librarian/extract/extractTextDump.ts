@@ -410,7 +410,7 @@ const END_OF_ARTICLE_MARKERS: RegExp[] = [
 const COMMENT_HEADER = /^(\d{1,3}[.)]\s*)?[^\s.!?,:;]+( [^\s.!?,:;]+){0,2} (says|wrote|said on .+|commented( on .+)?):?$/iu;
 
 const COMMENTS_MARKER =
-  /^(\d*\s*(comments?|responses?|replies|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze?)( \(\d+\))?:?|leave an? (reply|comment)\b.*|(post|add|write) a comment\b.*|(\d+\s+)?(kommentare?|commentaires?|comentarios?|commenti)\s*\d*)$/iu;
+  /^(\d*\s*(comments?|responses?|replies|kommentare?|commentaires?|comentarios?|commenti|reacties|komentarze?)( \(\d+\))?:?|\d+\s+(comments?|responses?|replies|kommentare?|antworten|commentaires?|réponses|comentarios?|respuestas|commenti|reacties|komentarze?)\s+(on|to|zu|zum|für|sur|à|en|a|para|su|op|do)\s.{1,120}|leave an? (reply|comment)\b.*|(post|add|write) a comment\b.*|(\d+\s+)?(kommentare?|commentaires?|comentarios?|commenti)\s*\d*)$/iu;
 
 /** A comments heading or a commenter's header: what follows is reader comments. */
 function isCommentsMarker(text: string): boolean {
