@@ -70,3 +70,10 @@ describe('findDates on spaced, glued and abbreviated shapes', () => {
     expect(days('Apr 042013', 'en')).toEqual(['2013-04-04']);
   });
 });
+
+describe('findDates in Cyrillic', () => {
+  it('reads Russian and Ukrainian month names in the genitive', () => {
+    expect(days('15 августа 2016, 13:43', 'ru')).toEqual(['2016-08-15T13:43:00']);
+    expect(days('5 травня 2020', 'uk')).toEqual(['2020-05-05']);
+  });
+});

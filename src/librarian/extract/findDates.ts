@@ -20,18 +20,18 @@ export interface FoundDate {
 }
 
 const MONTH_NAMES: [number, string][] = [
-  [1, 'january jan januar jänner janvier janv enero ene gennaio gen janeiro januari stycznia styczeń'],
-  [2, 'february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari lutego luty'],
-  [3, 'march mar märz maerz mär mrz mars marzo março marco maart mrt marca marzec'],
-  [4, 'april apr avril avr abril abr aprile kwietnia kwiecień'],
-  [5, 'may mai mayo maggio mag maio mei maj maja'],
-  [6, 'june jun juni juin junio giugno giu junho czerwca czerwiec'],
-  [7, 'july jul juli juillet juil julio luglio lug julho lipca lipiec'],
-  [8, 'august aug août aout agosto ago augustus augusti sierpnia sierpień'],
-  [9, 'september sep sept septembre septiembre setiembre settembre set setembro września wrzesień'],
-  [10, 'october oct oktober okt octobre octubre ottobre ott outubro out października październik'],
-  [11, 'november nov novembre noviembre novembro listopada listopad'],
-  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień'],
+  [1, 'january jan januar jänner janvier janv enero ene gennaio gen janeiro januari stycznia styczeń января январь січня'],
+  [2, 'february feb februar février fevrier févr fevr febrero febbraio fevereiro fev februari lutego luty февраля февраль лютого'],
+  [3, 'march mar märz maerz mär mrz mars marzo março marco maart mrt marca marzec марта март березня'],
+  [4, 'april apr avril avr abril abr aprile kwietnia kwiecień апреля апрель квітня'],
+  [5, 'may mai mayo maggio mag maio mei maj maja мая май травня'],
+  [6, 'june jun juni juin junio giugno giu junho czerwca czerwiec июня июнь червня'],
+  [7, 'july jul juli juillet juil julio luglio lug julho lipca lipiec июля июль липня'],
+  [8, 'august aug août aout agosto ago augustus augusti sierpnia sierpień августа август серпня'],
+  [9, 'september sep sept septembre septiembre setiembre settembre set setembro września wrzesień сентября сентябрь вересня'],
+  [10, 'october oct oktober okt octobre octubre ottobre ott outubro out października październik октября октябрь жовтня'],
+  [11, 'november nov novembre noviembre novembro listopada listopad ноября ноябрь листопада'],
+  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień декабря декабрь грудня'],
 ];
 
 const MONTHS = new Map<string, number>(MONTH_NAMES.flatMap(([month, names]) => names.split(' ').map((name) => [name, month] as [string, number])));
