@@ -504,6 +504,12 @@ describe('extractTextDump on the failure classes of real dumps', () => {
     expectNoParagraphContains(article, ['Endlich!', 'Ampel']);
   });
 
+  it('dates the article by a date the first paragraph opens with, behind a short byline', () => {
+    const article = extractFixture('date-opening-first-paragraph.txt');
+    expect(article.title).toBe('Gemeinderat beschließt neues Hallenbad');
+    expect(article.date).toBe('2022-03-14');
+  });
+
   it('refuses a page with no article, naming the file and why', () => {
     expect(() => extractTextDump('Home\nNews\nSport\nContact\n© 2024 Riverside Gazette', 'menu-only.txt')).toThrow(
       new ExtractError('menu-only.txt', 'no article text found (the page has no run of prose paragraphs)'),

@@ -1133,7 +1133,7 @@ function publicationDate(lines: Line[], zones: number[][], firstParagraph: strin
     const date = dates.find((found) => !found.isUpdate) ?? dates[0];
     if (date) return date.iso;
     if (zone === zones[1]) {
-      const dateline = datelineDate(firstParagraph, language);
+      const dateline = datelineDate(firstParagraph, language) ?? openingDate(firstParagraph, language);
       if (dateline) return dateline;
     }
   }
@@ -1180,6 +1180,16 @@ function datelineDate(firstParagraph: string, language: string | null): string |
   const dash = /\s*[–—]\s*|\s+--?\s+/.exec(firstParagraph.slice(0, MAX_DATELINE_CHARS));
   if (!dash) return null;
   return labelledDates(firstParagraph.slice(0, dash.index), language)[0]?.iso ?? null;
+}
+
+/** A date this close to the start of the first paragraph belongs to its byline ("By Ela on 31. October, 2023 | …", "Red. / 31.10.2023 Die …"). */
+const MAX_WORDS_BEFORE_OPENING_DATE = 6;
+
+/** The date a first paragraph opens with, behind at most a few words of byline; a later date is one the story mentions. */
+function openingDate(firstParagraph: string, language: string | null): string | null {
+  const found = findDates(firstParagraph.slice(0, MAX_DATELINE_CHARS), language)[0];
+  if (!found) return null;
+  return wordsOf(firstParagraph.slice(0, found.index)).length <= MAX_WORDS_BEFORE_OPENING_DATE ? found.iso : null;
 }
 
 /** Fewer words than this make a tagline, not a standfirst. */
