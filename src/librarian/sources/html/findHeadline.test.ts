@@ -28,4 +28,18 @@ describe('findHeadline', () => {
     const body = '<h1 class="logo-text">Parallels</h1><h1>Parallels Desktop 15 for Mac</h1>';
     expect(headlineOf(body, ['Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac'])).toBe('Parallels Desktop 15 for Mac');
   });
+
+  it('leaves out an opening line that the metadata titles leave out, whatever its class', () => {
+    const body = '<h1 class="entry-title"><span class="entry-title__top">Forderungsausfälle vermeiden</span> Eigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen</h1>';
+    expect(headlineOf(body, ['Eigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen - Handwerkszeitung'])).toBe(
+      'Eigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen',
+    );
+  });
+
+  it('keeps an opening line that a metadata title states too', () => {
+    const body = '<h1><span class="entry-title__top">Forderungsausfälle vermeiden</span> Eigentumsvorbehalt: Das sollten Käufer wissen</h1>';
+    expect(headlineOf(body, ['Forderungsausfälle vermeiden: Eigentumsvorbehalt: Das sollten Käufer wissen'])).toBe(
+      'Forderungsausfälle vermeiden Eigentumsvorbehalt: Das sollten Käufer wissen',
+    );
+  });
 });

@@ -44,7 +44,7 @@ export function findHeadline(document: Doc, metaTitles: string[], siteName: stri
         const key = comparable(text);
         if (key.length < 4 || key === site) continue;
         if (key === title || (key.length >= Math.min(12, title.length) && key.length >= title.length * 0.4 && title.includes(key))) {
-          return { text: withoutKicker(element) ?? text, element };
+          return { text: withoutKicker(element) ?? withoutUnstatedKicker(element, titles) ?? text, element };
         }
       }
     }
@@ -58,11 +58,11 @@ export function findHeadline(document: Doc, metaTitles: string[], siteName: stri
   };
   const closest = h1s.map((heading) => ({ heading, share: shared(heading) })).sort((a, b) => b.share - a.share)[0];
   if (closest && closest.share >= MIN_SHARED_WORDS && comparable(textOf(closest.heading)) !== site) {
-    return { text: withoutKicker(closest.heading) ?? textOf(closest.heading), element: closest.heading };
+    return { text: withoutKicker(closest.heading) ?? withoutUnstatedKicker(closest.heading, titles) ?? textOf(closest.heading), element: closest.heading };
   }
   if (h1s.length === 1) {
     const text = textOf(h1s[0]!);
-    if (comparable(text) !== site && text.length <= 300) return { text: withoutKicker(h1s[0]!) ?? text, element: h1s[0]! };
+    if (comparable(text) !== site && text.length <= 300) return { text: withoutKicker(h1s[0]!) ?? withoutUnstatedKicker(h1s[0]!, titles) ?? text, element: h1s[0]! };
   }
   return null;
 }
@@ -84,6 +84,24 @@ function withoutKicker(heading: El): string | null {
   // Only a part set apart as a kicker: by its name or its <small>.
   if (!KICKER.test(namesOf(first)) && first.tagName.toUpperCase() !== 'SMALL') return null;
   return rest;
+}
+
+/**
+ * The headline without an opening element that no metadata title states, where the metadata
+ * states the rest: `<h1><span>Forderungsausfälle vermeiden</span> Eigentumsvorbehalt: Das
+ * sollten Käufer wissen</h1>` with og:title "Eigentumsvorbehalt: Das sollten Käufer wissen".
+ * The editor's own title says which line is the kicker, whatever its class. `titles` are comparable.
+ */
+function withoutUnstatedKicker(heading: El, titles: string[]): string | null {
+  const nodes = [...heading.childNodes].filter((node) => node.nodeType === 1 || (node.textContent ?? '').trim() !== '');
+  if (nodes.length === 1 && nodes[0]!.nodeType === 1) return withoutUnstatedKicker(nodes[0] as El, titles);
+  const first = nodes[0] as El | undefined;
+  if (!first || first.nodeType !== 1 || nodes.length < 2) return null;
+  const rest = cleanText(nodes.slice(1).map((node) => node.textContent ?? '').join(' ')).replace(/^[\s:|–—-]+/, '');
+  const restKey = comparable(rest);
+  const wholeKey = comparable(textOf(heading));
+  if (restKey.length < 10 || restKey === wholeKey) return null;
+  return titles.some((title) => title.startsWith(restKey)) && !titles.some((title) => title.includes(wholeKey)) ? rest : null;
 }
 
 /** Share of a heading's words a metadata title must hold for the heading to be its visible form. */
