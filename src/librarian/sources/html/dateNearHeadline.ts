@@ -38,7 +38,7 @@ export function dateNearHeadline(document: Doc, headline: El | string[], languag
     for (const child of node.childNodes as unknown as El[]) {
       if (text.length > MAX_TEXT || (end >= 0 && text.length > end + AFTER)) return;
       if (child.nodeType === 3) append(child.textContent ?? '');
-      else if (child.nodeType === 1 && !UNSEEN.has(child.tagName.toUpperCase())) {
+      else if (child.nodeType === 1 && !UNSEEN.has(child.tagName.toUpperCase()) && !isLastChange(child)) {
         const isHeadline = child === headline;
         append(' ');
         if (isHeadline) start = text.length;
@@ -73,4 +73,23 @@ export function dateNearHeadline(document: Doc, headline: El | string[], languag
       .map((time) => ({ day: time.day, distance: time.at < start ? (start - time.at) * BEFORE_WEIGHT : Math.max(0, time.at - end) })),
   ];
   return candidates.filter((candidate) => !implausibleDate(candidate.day)).sort((a, b) => a.distance - b.distance)[0]?.day ?? null;
+}
+
+/** Longer than this, an element marked as the last change is more than its date line. */
+const LAST_CHANGE_CHARS = 100;
+
+/**
+ * A date marked as the last change where its date line marks the publication apart (`<time
+ * class="updated">` beside `<time class="published">`), or marked `itemprop="dateModified"`: by the
+ * headline it stands beside the publication date, and it is not when the article appeared. Many
+ * themes mark their only date "updated" (hAtom asks for one), so that alone says nothing.
+ */
+function isLastChange(element: El): boolean {
+  if ((element.textContent ?? '').length > LAST_CHANGE_CHARS) return false;
+  if (element.getAttribute('itemprop')?.toLowerCase() === 'datemodified') return true;
+  const names = (element.getAttribute('class') ?? '').toLowerCase().split(/\s+/);
+  if (!names.includes('updated') || names.includes('published')) return false;
+  // The publication marked apart in the same date line, not anywhere on the page.
+  const line = element.parentElement?.parentElement ?? element.parentElement;
+  return [...(line?.querySelectorAll('.published') ?? [])].some((other) => other !== element);
 }
