@@ -27,4 +27,9 @@ describe('datesInText', () => {
   it('tells where each date stands', () => {
     expect(datesInText('von Tobi am 29. Juni 2017')).toEqual([{ day: '2017-06-29', index: 12, end: 25 }]);
   });
+
+  it('reads a date line set with bars between day, month and year', () => {
+    expect(days('Newsletter - 26 | 01 | 2022 Schweiz | Praxis', 'de')).toEqual(['2022-01-26']);
+    expect(days('Ausgabe 3 | 12 | 2022', 'de')).toEqual(['2022-12-03']);
+  });
 });

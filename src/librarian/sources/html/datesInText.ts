@@ -1,6 +1,6 @@
 /**
  * Calendar dates as pages print them for people to read ("10. September 2017", "Jan 18, 2019",
- * "25.08.2015", "30 septembre 2018", "2020-04-26", "2012年6月4日"), found inside running text
+ * "25.08.2015", "30 septembre 2018", "2020-04-26", "2012年6月4日", "26 | 01 | 2022"), found inside running text
  * with where each one stands.
  */
 import { isIsoDate } from '../../import/normalise';
@@ -60,6 +60,8 @@ const PATTERNS: { pattern: RegExp; year: number; month: number; day: number; num
   { pattern: new RegExp(`${START}${DAY}\\.\\s?(\\d{1,2})\\.\\s?(\\d{4}|\\d{2})${STOP}`, 'gu'), year: 3, month: 2, day: 1, numeric: 'dot' },
   // 31/08/2019, 08-31-2019
   { pattern: new RegExp(`${START}${DAY}([/-])(\\d{1,2})\\2${YEAR}${STOP}`, 'gu'), year: 4, month: 3, day: 1, numeric: 'slash' },
+  // 26 | 01 | 2022: a date line set with bars between its parts, read like slash dates
+  { pattern: new RegExp(`${START}${DAY}\\s?\\|\\s?(\\d{1,2})\\s?\\|\\s?${YEAR}${STOP}`, 'gu'), year: 3, month: 2, day: 1, numeric: 'slash' },
 ];
 
 /** True when numeric dates with slashes put the month first in this language (US English, or unknown). */
