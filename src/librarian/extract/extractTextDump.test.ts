@@ -510,6 +510,12 @@ describe('extractTextDump on the failure classes of real dumps', () => {
     expect(article.date).toBe('2022-03-14');
   });
 
+  it('takes a date line that sits over share buttons, a section name and a caption above the title before a dated teaser below the body', () => {
+    const article = extractFixture('date-line-high-above-title.txt');
+    expect(article.title).toBe('Stadtbibliothek zieht ins alte Postamt');
+    expect(article.date).toBe('2022-03-09');
+  });
+
   it('refuses a page with no article, naming the file and why', () => {
     expect(() => extractTextDump('Home\nNews\nSport\nContact\n© 2024 Riverside Gazette', 'menu-only.txt')).toThrow(
       new ExtractError('menu-only.txt', 'no article text found (the page has no run of prose paragraphs)'),

@@ -1105,8 +1105,12 @@ function nameOnDatedLine(text: string, language: string | null): string | null {
   return isName && !DATE_LABEL.test(name) && !BYLINE_WORD.test(name) ? name : null;
 }
 
-/** How many lines above the title and below the body a date is looked for. */
-const DATE_REACH_ABOVE_TITLE = 4;
+/**
+ * How many lines above the title and below the body a date is looked for.
+ * Above the title a date line can sit over a kicker, the section's name,
+ * share buttons and a picture's caption, hence the longer reach.
+ */
+const DATE_REACH_ABOVE_TITLE = 12;
 const DATE_REACH_BELOW_BODY = 6;
 /** The last resort: a date line this far above or below the body (farther out are sidebars: seed 000 dates its recent posts there). */
 const DATE_FAR_REACH = 30;
