@@ -252,6 +252,19 @@ describe('importSources: one record, one fate (fixtures in import/testing)', () 
     expect(report.imported.map((a) => a.title)).toEqual(['Floods close the river road for a week']);
   });
 
+  it('refuses feed items dated 9999 or 0001-01-01 alone, suggesting --date, and takes --date for them', async () => {
+    const feed = path.resolve('src/librarian/sources/testing/implausible-dates.rss');
+    const refusing = await importSources({ archiveDir: dir, files: [feed] });
+    expect(refusing.failed.map((f) => [f.file, f.reason.split(' (')[0]])).toEqual([
+      ['implausible-dates.rss item 2', 'implausible publication date: 9999-12-31 is more than a day in the future'],
+      ['implausible-dates.rss item 3', 'implausible publication date: 0001-01-01 is a placeholder, not a publication date'],
+    ]);
+    expect(refusing.imported.map((a) => a.title)).toEqual(['School wins robotics cup']);
+    const dated = await importSources({ archiveDir: dir, files: [feed], overrides: { date: '2022-04-09' } });
+    expect(dated.failed).toEqual([]);
+    expect(dated.datesReplaced.map((d) => d.file)).toEqual(['implausible-dates.rss item 2', 'implausible-dates.rss item 3']);
+  });
+
   it('does not merge two template-built posts with different addresses, titles and years, however alike their text', async () => {
     const report = await importSources({ archiveDir: dir, files: [fixture('boilerplate-posts.jsonl')], mapping: MAPPING });
     expect(report.merged).toEqual([]);

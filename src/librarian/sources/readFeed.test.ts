@@ -350,14 +350,10 @@ describe('readFeed', () => {
     expect(skipped).toEqual([{ record: 'item 3', reason: 'neither title nor content' }]);
   });
 
-  it('refuses items dated 9999 or 0001-01-01 with the reason, instead of importing them silently', () => {
-    const { articles, skipped, refused } = readFeed(fixture('implausible-dates.rss'), 'implausible-dates.rss');
-    expect(articles.map((a) => a.title)).toEqual(['School wins robotics cup']);
+  it('keeps the dates items state, 9999 and 0001-01-01 included, for the import to refuse or replace', () => {
+    const { articles, skipped } = readFeed(fixture('implausible-dates.rss'), 'implausible-dates.rss');
+    expect(articles.map((a) => a.date?.slice(0, 10))).toEqual(['2022-04-08', '9999-12-31', '0001-01-01']);
     expect(skipped).toEqual([]);
-    expect(refused).toEqual([
-      { record: 'item 2', reason: '9999-12-31 is more than a day in the future' },
-      { record: 'item 3', reason: '0001-01-01 is a placeholder, not a publication date' },
-    ]);
   });
 
   it('refuses malformed XML with the line and column of the first error', () => {

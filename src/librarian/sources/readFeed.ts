@@ -49,8 +49,9 @@ interface FeedChannel {
 /**
  * Reads every item of a feed into a {@link SourceArticle} (`record: 'item N'`, 1-based, counted
  * as the items stand in the file). An item with neither title nor content is skipped with its
- * reason; one whose date is no believable publication date ({@link implausibleDate}) is refused
- * with it (a broken record, not one left out by design); an item with no date keeps `date: null`.
+ * reason. An item keeps the most believable date it states (see {@link implausibleDate}: the
+ * import refuses a placeholder, or replaces it with the date the librarian gives); an item with
+ * no date keeps `date: null`.
  *
  * @param text - the feed as text (see {@link decodeXmlBytes} for bytes)
  * @param file - the file name, for messages
@@ -334,8 +335,9 @@ function toArticle(entry: FeedEntry, channel: FeedChannel, file: string, record:
   const bodyText = htmlToText(bodyHtml);
   if (!entry.title && !bodyText) return { as: 'skipped', reason: NO_TITLE_NOR_CONTENT };
   const dates = entry.dates.flatMap((candidate) => (candidate ? [parseFeedDate(candidate, channel.language)] : [])).filter((d) => d !== null);
-  const date = dates.find((d) => implausibleDate(d) === null) ?? null;
-  if (!date && dates[0]) return { as: 'refused', reason: implausibleDate(dates[0])! };
+  // A believable date among those stated wins; an item that states only a placeholder keeps it,
+  // and the import refuses it (or replaces it with the librarian's --date) naming the item.
+  const date = dates.find((d) => implausibleDate(d) === null) ?? dates[0] ?? null;
 
   const summaryText = content && description ? cleanText(htmlToText(description)) : '';
   const [category = null, ...tags] = distinctLabels(entry.categories);

@@ -11,7 +11,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { htmlToText } from '../bundle/htmlToText';
 import { escapeHtml } from '../import/paragraphsToHtml';
-import { cleanText, implausibleDate, isIsoDate, joinNames, labelName } from '../import/normalise';
+import { cleanText, isIsoDate, joinNames, labelName } from '../import/normalise';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
 import { type SourceArticle, SourceError, type SourceReadResult } from '../import/SourceArticle';
 import { wellFormedXml } from './wellFormedXml';
@@ -40,9 +40,8 @@ const parser = new XMLParser({
  * Reads the published posts of a WordPress export, one {@link SourceArticle} per post
  * (`record: 'item N'`, N counting every `<item>` of the export). Pages, attachments, menu
  * items, drafts, scheduled, private and password-protected posts are skipped, each with its
- * reason (`item 12 ("About The Tests")`: `a page, not a post`). A post whose date is no
- * believable publication date ({@link implausibleDate}) is refused with the reason: it is broken,
- * not left out by design.
+ * reason (`item 12 ("About The Tests")`: `a page, not a post`). A post keeps the date it states,
+ * even a placeholder: the import refuses that (or replaces it with the librarian's --date).
  *
  * Taxonomy: tags are `<category domain="post_tag">` (WXR 1.1 and later) or `domain="tag"` (WXR
  * 1.0). A post's categories are told apart by slug (`nicename`), and the channel's
@@ -155,8 +154,6 @@ function toArticle(item: XmlElement, title: string, site: Site, file: string, re
   const bodyText = htmlToText(bodyHtml);
   if (!title && !bodyText) return { as: 'skipped', reason: 'neither title nor content' };
   const date = postDate(textOf(item['wp:post_date_gmt']), textOf(item['wp:post_date']));
-  const implausible = date ? implausibleDate(date) : null;
-  if (implausible) return { as: 'refused', reason: implausible };
 
   const terms = list(item.category).map((c): Term => {
     const node = element(c);
