@@ -416,6 +416,17 @@ describe('readHtmlPage', () => {
     expect(article.date?.slice(0, 10)).toBe('2021-02-08');
   });
 
+  it('never takes a comment form\'s name field or a commenter for the author', () => {
+    const paragraph = '<p>The harbour ferry will run every twenty minutes from July, the council said on Monday, after two years of complaints about crowded boats and missed connections at the station.</p>';
+    const html = (byline: string) => `<!DOCTYPE html><html lang="en"><head><title>Ferry runs more often</title>
+<meta property="article:published_time" content="2023-06-12"></head><body><main><article><h1>Ferry runs more often</h1>${byline}
+${paragraph.repeat(3)}</article>
+<section id="comments"><span class="comment-author-link">wuff</span><p>Finally!</p>
+<form id="commentform"><p class="comment-form-author"><label for="author">Name *</label><input id="author" name="author"></p></form></section></main></body></html>`;
+    expect(readOne(html(''), 'ferry.html').author).toBeNull();
+    expect(readOne(html('<p class="byline author">By Ana Lima</p>'), 'ferry.html').author).toBe('Ana Lima');
+  });
+
   it('joins several authors into one byline, without "By"', () => {
     expect(readOne(fixture('several-authors.html'), 'several-authors.html').author).toBe('Priya Raman and Tomasz Nowak');
   });

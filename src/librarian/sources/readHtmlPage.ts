@@ -374,7 +374,11 @@ function shownAuthor(document: Doc, article: El | null, isSiteName: SiteNameTest
       marked?.getAttribute('content') ?? textOf(marked),
       textOf(scope.querySelector('a[rel~="author" i]')),
       ...[...scope.querySelectorAll('[class], [id]')]
-        .filter((element) => BYLINE_NAMES.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))
+        .filter((element) => {
+          const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+          // A comment form's "Name *" field and a commenter's name are named author too.
+          return BYLINE_NAMES.test(names) && !/comment/i.test(names) && !element.closest('form');
+        })
         .slice(0, 5)
         .map(textOf),
     ];
