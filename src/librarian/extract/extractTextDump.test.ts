@@ -548,6 +548,8 @@ describe('extractTextDump bylines in other shapes and languages', () => {
     ['Par Sam Okafor', 'Sam Okafor', null],
     ['Autor: Sam Okafor', 'Sam Okafor', null],
     ['Friday, 2 February 2022', null, '2022-02-02'],
+    ['Montag, 02.02.2022', null, '2022-02-02'],
+    ['mercredi, 02.02.2022', null, '2022-02-02'],
   ])('reads %j as author %j and date %j', (byline, author, date) => {
     expect(extractTextDump(page(byline), 'bridge.txt')).toMatchObject({ title: 'Harbour bridge to close for six weeks of repairs', author, date });
   });

@@ -597,9 +597,12 @@ const MAX_BYLINE_WORDS = 20;
 
 /** Words that end a name in a byline: what follows is the publication date or reading time. */
 const AFTER_NAME_WORDS = /^(published|updated|posted|last|on|at|date|am|um|vom|le|el|il|em|op|dnia|\d+|[|•·–—,-]?)$/iu;
-/** Month and weekday names look like names but start a date ("By Friday, …"). */
+/**
+ * Month and weekday names look like names but start a date ("By Friday, …", "Montag, 06.11.2023"):
+ * English months, and weekdays in the languages whose dates findDates reads.
+ */
 const CALENDAR_WORDS =
-  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?$/i;
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|lunedì|martedì|mercoledì|giovedì|venerdì|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela)\.?,?$/iu;
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le']);
 
 /**
