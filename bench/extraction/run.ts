@@ -19,8 +19,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
-import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
+import { decodePageBytes } from '../../src/librarian/import/decodePageBytes';
 import { readSourceFile } from '../../src/librarian/import/readSourceFile';
 import { count, table, verdict } from '../table';
 import { EVAL_DIR, type EvalPage, type Half, loadEvalSet } from './evalSet';
@@ -44,13 +44,8 @@ async function ours(file: string): Promise<Extraction> {
   }
 }
 
-/** The page's bytes as text, by its BOM or declared charset (for the baselines). */
-function decodePage(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
-  return charset && iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString('utf8');
-}
+/** The page's text for the baselines, decoded as the import decodes it. */
+const decodePage = (bytes: Buffer) => decodePageBytes(bytes, 'html');
 
 const pagePath = (page: EvalPage) => path.join(EVAL_DIR, 'pages', page.file);
 

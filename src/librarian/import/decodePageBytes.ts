@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { isValidUtf8 } from '../sources/decodeXmlBytes';
 
 /**
  * The text of a saved page or text dump, decoded as a browser would: a byte-order mark first,
@@ -19,7 +20,7 @@ export function decodePageBytes(bytes: Buffer, kind: 'html' | 'text'): string {
       return iconv.decode(bytes, label);
     }
   }
-  return isUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'windows-1252');
+  return isValidUtf8(bytes) ? bytes.toString('utf8') : iconv.decode(bytes, 'windows-1252');
 }
 
 function declaredCharset(head: string): string | null {
@@ -28,13 +29,4 @@ function declaredCharset(head: string): string | null {
     if (charset) return charset.toLowerCase();
   }
   return null;
-}
-
-function isUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }

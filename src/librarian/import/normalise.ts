@@ -185,7 +185,7 @@ function isoOf(y: number, mo: number, d: number, h?: string, mi?: string, s?: st
 }
 
 /** True when slash dates in this language put the month first (see {@link ParseDateOptions}). */
-function monthFirst(language: string | null | undefined): boolean {
+export function monthFirst(language: string | null | undefined): boolean {
   if (!language) return true;
   const tag = language.toLowerCase().replace(/_/g, '-');
   return tag === 'en' || tag === 'en-us' || tag.startsWith('en-us-');

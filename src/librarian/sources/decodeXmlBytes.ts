@@ -66,7 +66,8 @@ function startsWith(bytes: Buffer, prefix: number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
-function isValidUtf8(bytes: Buffer): boolean {
+/** True when the bytes are well-formed UTF-8. */
+export function isValidUtf8(bytes: Buffer): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;

@@ -11,10 +11,9 @@ import type { ChildNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from '../bundle/htmlToText';
-import { cleanName, cleanText } from '../import/normalise';
 import { type SourceReadResult, SourceError } from '../import/SourceArticle';
 import { sanitizeArticleHtml } from '../import/sanitizeArticleHtml';
-import { implausibleDate, joinNames, parseSourceDate } from '../import/normalise';
+import { cleanName, cleanText, implausibleDate, joinNames, parseSourceDate } from '../import/normalise';
 import { dateInUrl } from './html/dateInUrl';
 import { datesInText } from './html/datesInText';
 import { dateNearHeadline } from './html/dateNearHeadline';
@@ -449,6 +448,8 @@ function httpUrl(value: string, base: string | null): string | null {
 
 /** Separators pages put between a title and the site name in `<title>`. */
 const TITLE_SEPARATOR = /\s+[|–—·:»-]{1,2}\s+/;
+/** The same, captured, to split a title into its parts and the separators between them. */
+const TITLE_PIECES = new RegExp(`(${TITLE_SEPARATOR.source})`);
 
 const LEADING_DATE = /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*[-–—|:]\s+|^\d{4}-\d{2}-\d{2}\s*[-–—|:]\s+/;
 
@@ -467,7 +468,7 @@ function withoutSiteName(title: string | null | undefined, isSiteName: SiteNameT
   // A <title> that is only the site's name (a home-page template) names no article.
   if (!text || isSiteName(text, true)) return null;
   // Parts and the separators between them: [part, separator, part, …].
-  const pieces = text.split(new RegExp(`(${TITLE_SEPARATOR.source})`));
+  const pieces = text.split(TITLE_PIECES);
   while (pieces.length > 2 && isSiteName(pieces.at(-1)!, true)) pieces.splice(-2);
   while (pieces.length > 2 && isSiteName(pieces[0]!, true)) pieces.splice(0, 2);
   while (

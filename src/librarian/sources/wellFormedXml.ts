@@ -84,8 +84,7 @@ function doctypeAt(text: string, start: number): { name: string; internalSubset:
  * 1 KB feed into gigabytes; unexpanded, it becomes an article titled `&lol9;`. No real feed or
  * export needs its own entities.
  */
-function refuseDeclaredEntities(xml: string, file: string, linesBefore: number): void {
-  const doctype = xmlProlog(xml).doctype;
+function refuseDeclaredEntities(xml: string, doctype: XmlProlog['doctype'], file: string, linesBefore: number): void {
   const subset = doctype?.internalSubset;
   if (!doctype || !subset || !/<!ENTITY/i.test(subset)) return;
   const names = [...subset.matchAll(/<!ENTITY\s+(%\s+)?([^\s>]+)/gi)].map((m) => `${m[1] ? '%' : ''}${m[2]}`);
@@ -135,7 +134,7 @@ export function wellFormedXml(text: string, file: string, expected: string): str
   if (/^html$/i.test(prolog.doctype?.name ?? '') || HTML_ROOTS.test(prolog.root ?? '')) {
     throw new SourceError(file, `not ${expected}: the file is an HTML page`);
   }
-  refuseDeclaredEntities(xml, file, linesBefore);
+  refuseDeclaredEntities(xml, prolog.doctype, file, linesBefore);
 
   const result = XMLValidator.validate(xml);
   if (result === true) return xml;

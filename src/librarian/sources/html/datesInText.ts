@@ -3,7 +3,7 @@
  * "25.08.2015", "30 septembre 2018", "2020-04-26", "2012年6月4日", "26 | 01 | 2022"), found inside running text
  * with where each one stands.
  */
-import { isIsoDate } from '../../import/normalise';
+import { isIsoDate, monthFirst } from '../../import/normalise';
 
 /** A date found in a text: the day it names and where it stands. */
 export interface DateInText {
@@ -64,12 +64,6 @@ const PATTERNS: { pattern: RegExp; year: number; month: number; day: number; num
   { pattern: new RegExp(`${START}${DAY}\\s?\\|\\s?(\\d{1,2})\\s?\\|\\s?${YEAR}${STOP}`, 'gu'), year: 3, month: 2, day: 1, numeric: 'slash' },
 ];
 
-/** True when numeric dates with slashes put the month first in this language (US English, or unknown). */
-function monthFirst(language: string | null | undefined): boolean {
-  if (!language) return true;
-  const tag = language.toLowerCase().replace(/_/g, '-');
-  return tag === 'en' || tag === 'en-us' || tag.startsWith('en-us-');
-}
 
 /**
  * Every date the text states with day, month and year, in order of where it stands. Dotted
@@ -80,7 +74,6 @@ function monthFirst(language: string | null | undefined): boolean {
 export function datesInText(text: string, language: string | null = null): DateInText[] {
   const found: DateInText[] = [];
   for (const { pattern, year: yearGroup, month: monthGroup, day: dayGroup, numeric } of PATTERNS) {
-    pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       const index = match.index ?? 0;
       if (found.some((other) => index < other.end && other.index < index + match[0].length)) continue;
