@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWords, foldTerm, isUnspaced, processTerm, tokenize, wordForms } from './searchTerms';
+import { findWords, foldTerm, isUnspaced, katakanaPieces, processTerm, tokenize, wordForms } from './searchTerms';
 
 /*
  * The archive holds no Chinese, Japanese or Arabic article, so these scripts are tested here on
@@ -73,6 +73,23 @@ describe('findWords', () => {
     expect(tokenize('ラッカを制圧')).toEqual(['ラッカ', 'を', '制圧']);
   });
 
+  it('keeps a hyphenated Latin word written against Japanese whole', () => {
+    expect(tokenize('Wi-Fi対応のルーター')).toEqual(['Wi-Fi', '対応', 'の', 'ルーター']);
+    const text = '新型はWi-Fi対応、USB-C端子';
+    expect(findWords(text).map((w) => text.slice(w.start, w.end))).toEqual(['新型', 'は', 'Wi-Fi', '対応', 'USB-C', '端子']);
+  });
+
+  it('cuts real Japanese text as the index needs it', () => {
+    // The Japan Times' notice to old browsers (../shared/corpora/extraction-eval/pages/japantimes.co.jp.surgical.html).
+    expect(tokenize('Internet ExplorerはIE8以上推奨。それ以前のブラウザをご使用の方は最新版にアップグレードしてください。')).toEqual(
+      expect.arrayContaining(['Internet', 'Explorer', 'は', 'IE8', '以上', '推奨', 'ブラウザ', '最新', '版', 'アップグレード']),
+    );
+    // NHK News Web Easy's "about" text (../shared/corpora/extraction-eval/pages/nhk.or.jp.k100.html, ruby readings left out).
+    expect(tokenize('「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は外国人の皆さんや、小学生・中学生の皆さんのために、わかりやすいことばでニュースを伝えるウェブサイトです。')).toEqual(
+      expect.arrayContaining(['ＮＥＷＳ', '外国', '人', '小学生', '中学生', 'ニュース', 'ウェブサイト']),
+    );
+  });
+
   it('keeps Arabic words as written between spaces', () => {
     expect(tokenize('أبو كمال، البوكمال')).toEqual(['أبو', 'كمال', 'البوكمال']);
   });
@@ -92,6 +109,16 @@ describe('wordForms', () => {
     expect(wordForms('U.S.')).toEqual([['us']]);
   });
 
+  it('gives a katakana compound as itself and as its words', () => {
+    expect(wordForms('デジタルカメラ')).toEqual([['デジタルカメラ'], ['デジタル', 'カメラ']]);
+    expect(wordForms('カメラ')).toEqual([['カメラ']]);
+    expect(processTerm('フジテレビ')).toEqual(['フジテレビ', 'フジ', 'テレビ']);
+  });
+
+  it('gives a hyphenated word found against Japanese text its joined form', () => {
+    expect(wordForms('Wi-Fi')).toEqual([['wi', 'fi'], ['wifi']]);
+  });
+
   it('gives an Arabic word with the definite article also without it', () => {
     expect(wordForms('البوكمال')).toEqual([['البوكمال'], ['بوكمال']]);
     expect(wordForms('الإسلامية')).toEqual([['الاسلاميه'], ['اسلاميه']]);
@@ -103,6 +130,27 @@ describe('wordForms', () => {
   it('leaves short Arabic words that only begin like the article alone', () => {
     // إلى ("to"): nothing of three letters would be left.
     expect(wordForms('إلى')).toEqual([['الي']]);
+  });
+});
+
+describe('katakanaPieces', () => {
+  it('gives the words of a katakana compound', () => {
+    expect(katakanaPieces('デジタルカメラ')).toEqual(['デジタル', 'カメラ']);
+    expect(katakanaPieces('フジテレビ')).toEqual(['フジ', 'テレビ']);
+    // From the Japan Times page: "upgrade".
+    expect(katakanaPieces('アップグレード')).toEqual(['アップ', 'グレード']);
+  });
+
+  it('puts back pieces that are no word', () => {
+    // ICU: ラ + ッカ (Raqqa), フッ + ター (footer, on the Japan Times page), ソー + シ + ャ + ル + メディア.
+    expect(katakanaPieces('ラッカ')).toEqual(['ラッカ']);
+    expect(katakanaPieces('フッター')).toEqual(['フッター']);
+    expect(katakanaPieces('ソーシャルメディア')).toEqual(['ソーシャル', 'メディア']);
+  });
+
+  it('leaves a word the dictionary has whole, and anything not katakana', () => {
+    expect(katakanaPieces('ウェブサイト')).toEqual(['ウェブサイト']);
+    expect(katakanaPieces('東京都庁')).toEqual(['東京都庁']);
   });
 });
 

@@ -5,9 +5,15 @@
  * 1. {@link findWords} finds the words of a text with their offsets. A word is a run of letters,
  *    marks and digits, kept whole across inner hyphens and apostrophes ("al-Abadi", "Iran's") and
  *    across the dots of an abbreviation ("U.S."). Runs of scripts written without spaces (Chinese,
- *    Japanese, Thai…) are cut into words by `Intl.Segmenter`.
+ *    Japanese, Thai…) are cut into words by `Intl.Segmenter`; a Latin word written against them
+ *    stays whole ("Wi-Fi対応" → "Wi-Fi" + "対応"), and a katakana run stays one word.
  * 2. {@link wordForms} gives the terms a word is indexed and searched by: folded (case,
  *    diacritics, Arabic letter variants), and spelt each way a reader may type it.
+ *
+ * Words inside words: a kanji compound is found by the words the segmenter's dictionary cuts it
+ * into ("外国人" → 外国 + 人, so "外国" finds it), and every word of these scripts is completed as a
+ * prefix (see `termQuery`). A katakana compound is kept whole and also indexed by its words
+ * ({@link katakanaPieces}: "デジタルカメラ" → デジタル + カメラ, so "カメラ" finds it).
  */
 
 /** Folding that NFKD decomposition does not do: letters with no decomposition, Arabic variants. */
@@ -103,16 +109,63 @@ function segment(run: string, offset: number, out: FoundWord[]): void {
   }
 }
 
+/** Runs of a script written without spaces, and runs of anything else, in a word that mixes them. */
+const SCRIPT_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]+/gu;
+
+/**
+ * A word that mixes a script written without spaces with another ("Wi-Fi対応", "iPhone版"): the
+ * unspaced runs are cut by the segmenter, and each other run is read as words of its own, so that
+ * "Wi-Fi" stays one hyphenated word (found by "wifi" and "wi-fi") rather than the segmenter's
+ * "Wi" and "Fi".
+ */
+function splitMixed(word: string, offset: number, out: FoundWord[]): void {
+  for (const run of word.matchAll(SCRIPT_RUN)) {
+    const at = offset + run.index;
+    if (UNSPACED.test(run[0])) {
+      segment(run[0], at, out);
+      continue;
+    }
+    for (const w of run[0].matchAll(WORD)) out.push({ text: w[0], start: at + w.index, end: at + w.index + w[0].length });
+  }
+}
+
 /** The words of a text, in order, with their offsets (see the module comment). */
 export function findWords(text: string): FoundWord[] {
   const out: FoundWord[] = [];
   const mixed = UNSPACED.test(text);
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    if (mixed && UNSPACED.test(match[0])) segment(match[0], start, out);
+    if (mixed && UNSPACED.test(match[0])) splitMixed(match[0], start, out);
     else out.push({ text: match[0], start, end: start + match[0].length });
   }
   return out;
+}
+
+/** Small kana and the long-vowel mark: no word of Japanese starts with one. */
+const KANA_NO_START = /^[ァィゥェォッャュョヮヵヶーぁぃぅぇぉっゃゅょゎ]/u;
+
+/**
+ * The words a katakana compound is made of, as the segmenter's dictionary cuts it:
+ * "デジタルカメラ" → `デジタル カメラ`, "フジテレビ" → `フジ テレビ`; `[word]` for a word it does not
+ * cut, or for a compound the segmenter does not have. Pieces that are no word are put back with
+ * their neighbour: a single letter, one starting with a small kana or "ー", one ending with "ッ"
+ * (ICU cuts "ラッカ" into "ラ" + "ッカ" and "ソーシャル" into "ソー" + "シ" + "ャ" + "ル").
+ */
+export function katakanaPieces(word: string): string[] {
+  if (!segmenter || !KATAKANA_WORD.test(word)) return [word];
+  const pieces: string[] = [];
+  let joinNext = false;
+  for (const { segment: piece } of segmenter.segment(word)) {
+    const last = pieces.length - 1;
+    if (last >= 0 && (joinNext || [...piece].length < 2 || KANA_NO_START.test(piece))) pieces[last] += piece;
+    else pieces.push(piece);
+    const current = pieces.at(-1)!;
+    // A lone first letter waits for the next piece; so does a piece ending with a small tsu.
+    joinNext = [...current].length < 2 || current.endsWith('ッ') || current.endsWith('っ');
+  }
+  // A last piece too short to be a word goes with the one before.
+  if (pieces.length > 1 && ([...pieces.at(-1)!].length < 2 || KANA_NO_START.test(pieces.at(-1)!))) pieces.splice(-2, 2, pieces.at(-2)! + pieces.at(-1)!);
+  return pieces;
 }
 
 /** The words of a text, for MiniSearch's `tokenize`. */
@@ -155,6 +208,10 @@ export function wordForms(word: string): string[][] {
   const parts = folded.split(HYPHENS).filter((p) => p.length > 0);
   if (parts.length === 0) return [];
   if (parts.length > 1) return [parts, [parts.join('')]];
+  if (KATAKANA_WORD.test(folded)) {
+    const pieces = katakanaPieces(folded);
+    return pieces.length > 1 ? [[folded], pieces] : [[folded]];
+  }
   const bare = ARABIC_ARTICLE.exec(folded)?.[1];
   return bare ? [[folded], [bare]] : [[folded]];
 }

@@ -95,6 +95,12 @@ describe('compiled queries over the shared index options', () => {
     { id: 'deir-ez-zor-ar', title: 'دير الزور' },
     { id: 'al-bukamal', title: 'Al-Bukamal' },
     { id: 'abadi', title: 'Haider al-Abadi' },
+    // Sentences written for these tests, not articles.
+    { id: 'camera', title: '新しいデジタルカメラを買った' },
+    { id: 'fuji-tv', title: 'フジテレビの番組を見た' },
+    { id: 'router', title: 'Wi-Fi対応のルーター' },
+    // Real Japanese text: NHK News Web Easy's "about" line (../shared/corpora/extraction-eval).
+    { id: 'nhk-easy', title: '「ＮＥＷＳ ＷＥＢ ＥＡＳＹ」は外国人の皆さんや、小学生・中学生の皆さんのために、わかりやすいことばでニュースを伝えるウェブサイトです。' },
   ];
   const index = new MiniSearch<SearchDocument>(searchIndexOptions);
   index.addAll(names.map((n) => ({ ...n, summary: '', body: '', author: '', outlets: '', category: '', tags: '', urls: '', date: '2017-11-10', slug: n.id, categorySlug: '' })));
@@ -105,6 +111,22 @@ describe('compiled queries over the shared index options', () => {
     expect(find('伊斯兰国')).toEqual(['islamic-state-zh']);
     // "東京都" is cut 東京 + 都, the title 東京 + 都庁: Chinese and Japanese words are prefixes.
     expect(find('東京都')).toEqual(['tokyo-city-hall']);
+  });
+
+  it('finds a katakana word inside the longer katakana compounds, as a kanji word inside kanji ones', () => {
+    expect(find('カメラ')).toEqual(['camera']);
+    expect(find('デジタルカメラ')).toEqual(['camera']);
+    expect(find('テレビ')).toEqual(['fuji-tv']);
+    expect(find('フジテレビ')).toEqual(['fuji-tv']);
+    // The segmenter cuts 外国人 into 外国 + 人; ウェブサイト is one word of its dictionary.
+    expect(find('外国')).toEqual(['nhk-easy']);
+    expect(find('ウェブサイト')).toEqual(['nhk-easy']);
+  });
+
+  it('finds a hyphenated word written against Japanese by its joined form and as typed', () => {
+    expect(find('wifi')).toEqual(['router']);
+    expect(find('Wi-Fi')).toEqual(['router']);
+    expect(find('wi fi')).toEqual(['router']);
   });
 
   it('finds an Arabic name with or without the article, and whatever its hamza', () => {
