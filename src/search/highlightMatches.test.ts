@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlightMatches, snippetAround } from './highlightMatches';
 import type { Highlighted } from './protocol';
+import { findPhrase, phraseTerms } from './quotedPhrases';
 
 const show = (h: Highlighted | null) => h?.map((s) => (s.match ? `[${s.text}]` : s.text)).join('') ?? null;
 
@@ -33,6 +34,19 @@ describe('highlightMatches', () => {
   });
 });
 
+describe('highlightMatches with phrases', () => {
+  it('marks a phrase as one, spaces and all, and the query’s other words as words', () => {
+    const title = 'Climate change and the change of climate policy';
+    const phrases = findPhrase(title, phraseTerms('climate change'));
+    expect(show(highlightMatches(title, new Set(['climate', 'change', 'policy']), phrases))).toBe('[Climate change] and the [change] of [climate] [policy]');
+  });
+
+  it('marks the word of a katakana compound that matched', () => {
+    expect(show(highlightMatches('新しいデジタルカメラを買った', new Set(['カメラ'])))).toBe('新しいデジタル[カメラ]を買った');
+    expect(show(highlightMatches('フジテレビの番組', new Set(['フジテレビ'])))).toBe('[フジテレビ]の番組');
+  });
+});
+
 describe('snippetAround', () => {
   const body =
     'BEIRUT: Daesh terrorists conducted a blistering counterattack on Albu Kamal in eastern Syria Friday in a desperate bid to cling to the last urban bastion of their imploding “caliphate.”\n' +
@@ -57,6 +71,14 @@ describe('snippetAround', () => {
     const weight = (term: string) => (term === 'the' ? 0.1 : 1);
     const snippet = show(snippetAround(body, new Set(['the', 'hezbollah']), weight, 10));
     expect(snippet).toContain('[Hezbollah]');
+  });
+
+  it('shows a quoted phrase where it stands, rather than its words apart', () => {
+    const text = 'Open source code matters. Data about data is kept here. Then much later, open data rules, and more words follow on.';
+    const phrases = findPhrase(text, phraseTerms('open data'));
+    expect(show(snippetAround(text, new Set(['open', 'data']), undefined, 6, phrases))).toBe('… much later, [open data] rules, and …');
+    // Without the phrase, the passage with the most matched words wins.
+    expect(show(snippetAround(text, new Set(['open', 'data']), undefined, 6))).toBe('[Open] source code matters. [Data] about …');
   });
 
   it('joins paragraphs with a space and keeps punctuation around the passage', () => {

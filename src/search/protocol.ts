@@ -60,9 +60,18 @@ export interface SearchResponse {
   hits: SearchHit[];
   /**
    * How the words were combined: every word must match (`all`); no article had them all, so
-   * articles with any of them are shown (`any`, possibly none either); or no words (`browse`).
+   * articles with any of them are shown (`any`, possibly none either; a quoted phrase counts as
+   * its words then); no words (`browse`); or the query was the address of an article, and these
+   * are the articles at that address (`address`, regardless of the filters).
    */
-  mode: 'all' | 'any' | 'browse';
+  mode: 'all' | 'any' | 'browse' | 'address';
+  /**
+   * When the query has a quoted phrase of two words or more (mode `all`): how many articles have
+   * every word (`candidates`), and how many of them, in the order of the hits, were read to check
+   * the phrase (`checked`). `total` counts those that have it: when `checked < candidates`, the
+   * rest were not checked and `total` is a lower bound.
+   */
+  phraseCheck?: { candidates: number; checked: number };
   /**
    * When not every word was found (mode `any`, with or without hits): the query with its unknown
    * words corrected to spellings the index knows, each finding something under the same filters

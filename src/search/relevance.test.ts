@@ -17,7 +17,7 @@ import { indexPartFiles } from '../librarian/bundle/indexPartFiles';
 import { htmlToPlainText } from '../core/htmlToPlainText';
 import { toSearchDocument } from '../core/searchOptions';
 import type { SearchQuery, SearchResponse } from './protocol';
-import { createSearchIndex, type SearchIndex } from './searchIndex';
+import { createSearchIndex, MAX_PHRASE_CHECKS, type SearchIndex } from './searchIndex';
 
 /** The four reports on Albu Kamal, by the spelling of the town each uses. */
 const SYRIA = {
@@ -119,6 +119,15 @@ const judged: Judged[] = [
   { why: 'Iran’s finds Iran', query: 'Iran’s', expect: [SYRIA.graspingDefeat, SYRIA.desperateAttempt], within: 2 },
   { why: 'e-mail finds email', query: 'e-mail', titles: /email/, within: 5 },
   { why: 'two words find the word written as one (Section508.gov)', query: 'Section 508', titles: /section ?508/, within: 5 },
+  // Quoted phrases
+  { why: 'a quoted phrase finds the posts where its words stand together, named in the title first', query: '"web design standards"', titles: /web design standards/, within: 4 },
+  { why: 'a quoted name finds only the articles that spell it so', query: '“Albu Kamal”', expect: [SYRIA.armyVictory, SYRIA.desperateAttempt], within: 2 },
+  { why: 'a phrase and a word together', query: '"islamic state" hmeimim', first: SYRIA.armyVictory, within: 1 },
+  // Pasted addresses
+  { why: 'an original address with another scheme, www added and no trailing slash', query: 'https://www.freewestmedia.com/2017/11/10/syrian-army-declares-victory-over-isis', first: SYRIA.armyVictory, within: 1 },
+  { why: 'an original address with a query string and a fragment', query: 'arabnews.com/node/1191671/middle-east/?utm_source=twitter#comments', first: SYRIA.desperateAttempt, within: 1 },
+  { why: 'the reader’s own address of an article', query: '/articles/2017/11/abu-kamal-grasping-defeat-from-the-jaws-of-victory', first: SYRIA.graspingDefeat, within: 1 },
+  { why: 'the reader’s own address, absolute', query: 'https://archive.example.org/news/articles/2017/11/the-end-of-the-caliphate', first: SYRIA.endOfCaliphate, within: 1 },
 ];
 
 describe('search relevance on the default archive', () => {
@@ -203,6 +212,38 @@ describe('search relevance on the default archive', () => {
     const [daesh] = (await search('Daesh counterattack')).hits;
     expect(daesh?.titleHighlighted.filter((s) => s.match).map((s) => s.text)).toEqual(['Daesh']);
     expect(daesh?.snippet?.map((s) => s.text).join('')).toMatch(/Daesh terrorists conducted a blistering counterattack/);
+  });
+
+  it('finds exactly the articles whose title or text has a quoted phrase, when it could check every candidate', async () => {
+    const response = await search({ q: '"web design standards"', limit: 1000 });
+    expect(response.phraseCheck).toEqual({ candidates: expect.any(Number), checked: response.phraseCheck!.candidates });
+    expect(response.phraseCheck!.candidates).toBeLessThanOrEqual(MAX_PHRASE_CHECKS);
+    // Read independently: the three words with nothing but spaces and punctuation between them.
+    const phrase = /(?<![\p{L}\p{N}])web[^\p{L}\p{N}]*design[^\p{L}\p{N}]*standards(?![\p{L}\p{N}])/iu;
+    const having = [...articles.values()].filter((a) => phrase.test(a.title) || phrase.test(htmlToPlainText(a.body))).map((a) => a.id);
+    expect(response.hits.map((h) => h.id).sort()).toEqual(having.sort());
+    expect(response.total).toBe(having.length);
+    // Fewer than have the three words apart.
+    expect(response.total).toBeLessThan((await search('web design standards')).total);
+  });
+
+  it('marks a quoted phrase as one in the title and the passage', async () => {
+    const [hit] = (await search('"web design standards"')).hits;
+    expect(hit?.titleHighlighted.filter((s) => s.match).map((s) => s.text)).toEqual(['Web Design Standards']);
+    expect(hit?.snippet?.filter((s) => s.match).map((s) => s.text)).toContain('Web Design Standards');
+  });
+
+  it('checks at most MAX_PHRASE_CHECKS articles for a phrase, and says so', async () => {
+    const response = await search('"of the"');
+    expect(response.phraseCheck).toEqual({ candidates: expect.any(Number), checked: MAX_PHRASE_CHECKS });
+    expect(response.phraseCheck!.candidates).toBeGreaterThan(MAX_PHRASE_CHECKS);
+    expect(response.total).toBeGreaterThan(0);
+    expect(response.total).toBeLessThanOrEqual(MAX_PHRASE_CHECKS);
+  });
+
+  it('reads the words of an address the archive does not have as words', async () => {
+    const response = await search('https://www.arabnews.com/node/999999/middle-east');
+    expect(response.mode).not.toBe('address');
   });
 
   it('suggests known words for a query that found nothing', async () => {

@@ -15,16 +15,26 @@
  *   and with neighbouring words written as one ("albu kamal" → "albukamal", "section 508" →
  *   "section508"); an article keeps its best score, a match on another spelling counting
  *   {@link ALIAS_WEIGHT} of one on the spelling typed.
+ * - Words between quotes are a phrase (`"climate change" policy`): its words must stand together,
+ *   in that order, in the title or the text (see `quotedPhrases.ts`), each as typed (no prefix, no
+ *   typo, no alias). The index finds the articles with every word; the best
+ *   {@link MAX_PHRASE_CHECKS} of them are read to check the phrase, and the answer says how many
+ *   were (`phraseCheck`). In the any-word fallback a phrase counts as its words.
+ * - A query that is an article's address (its original URL, or the reader's own
+ *   `/articles/YYYY/MM/slug`) finds that article (`mode: 'address'`, see `articleAddress.ts`);
+ *   an address the archive does not have is searched as words.
  * - Filters (category, months, outlet) apply to both steps; with no words, every article that
  *   passes them is listed, newest first (`mode: 'browse'`).
  */
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleIndexPart, type BundleManifest } from '../core/format';
 import { FIELD_BOOSTS, foldTerm, fuzzyDistance, searchIndexOptions, splitOutlets, type SearchDocument } from '../core/searchOptions';
+import { addressLookups, parseArticleAddress, type ArticleAddress } from './articleAddress';
 import { createArticleTexts } from './articleTexts';
-import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQuery, type QueryWord } from './compileQuery';
+import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQuery, wordQuery, type QueryWord } from './compileQuery';
 import { expandAliases } from './expandAliases';
 import { highlightMatches, snippetAround } from './highlightMatches';
+import { findPhrase, phraseTerms, splitQuotes, type PhraseSpan } from './quotedPhrases';
 import { addIndexPart, parseIndexPart } from './indexParts';
 import { suggestQueries } from './suggestQueries';
 import {
@@ -49,6 +59,11 @@ const FREQUENT_TERM_WEIGHT = 0.1;
 const MAX_MEMOISED_WORDS = 10_000;
 /** Corrections offered at most, when not every word was found. */
 export const MAX_SUGGESTIONS = 3;
+/**
+ * Articles with every word of a quoted phrase read at most to check it, best first: reading an
+ * article's text costs its month file, and a phrase of common words may have thousands.
+ */
+export const MAX_PHRASE_CHECKS = 200;
 
 export interface SearchIndex {
   /** Answers a query; rejects with `signal.reason` when aborted, with a SearchError when the index cannot load. */
@@ -78,11 +93,25 @@ interface Variant {
   distance: (term: string) => number;
 }
 
+/**
+ * The words of the query's quoted phrases, matched as typed (no typo, no alias, a prefix only for
+ * the last word of a phrase still being typed), and each phrase as {@link findPhrase} looks for it.
+ */
+interface Phrases {
+  words: QueryWord[];
+  /** The last of `words` is being typed (its phrase is not closed yet). */
+  typing: boolean;
+  /** The phrases to check in the text: those of two terms or more (one term is a word). */
+  checks: { terms: string[]; prefix: boolean }[];
+}
+
 /** A matching article: its best score over the variants, and every document term they matched. */
 interface Match {
   result: SearchResult;
   score: number;
   terms: Set<string>;
+  /** Where the query's phrases stand in the title and the text, once checked. */
+  phrases?: { title: PhraseSpan[]; body: PhraseSpan[] };
 }
 
 /** Where the index and the articles come from: the device's store in the app, `fetch` in tests. */
@@ -262,6 +291,7 @@ function queryVariants(loaded: LoadedIndex, q: string, aliases: string[][], typi
 function runVariants(
   loaded: LoadedIndex,
   variants: readonly Variant[],
+  phrases: Phrases,
   combineWith: 'AND' | 'OR',
   typing: boolean,
   filter: ((result: SearchResult) => boolean) | undefined,
@@ -269,15 +299,22 @@ function runVariants(
   const matches = new Map<unknown, Match>();
   for (const variant of variants) {
     let words = variant.words;
+    let phraseWords = phrases.words;
     if (combineWith === 'OR') {
       const rare = words.filter((w) => !isFrequent(loaded, w));
-      if (rare.length > 0) words = rare;
+      const rarePhraseWords = phraseWords.filter((w) => !isFrequent(loaded, w));
+      if (rare.length + rarePhraseWords.length > 0) [words, phraseWords] = [rare, rarePhraseWords];
     }
     // Typing applies to the last word as typed: when it was dropped as frequent, to none.
     const lastKept = words.at(-1) === variant.words.at(-1);
     const query = compileQuery(words, combineWith, { typing: typing && lastKept, distance: variant.distance });
+    const lastPhraseWord = phrases.words.at(-1);
+    const exactly = () => 0;
+    query.queries.push(...phraseWords.map((w) => wordQuery(w, phrases.typing && w === lastPhraseWord, exactly)));
+    const count = words.length + phraseWords.length;
+    if (count === 0) continue;
     for (const result of loaded.index.search(query, { ...COMPILED_QUERY_OPTIONS, boost: FIELD_BOOSTS, filter })) {
-      const score = (result.score * variant.weight) / words.length ** 2;
+      const score = (result.score * variant.weight) / count ** 2;
       const seen = matches.get(result.id);
       if (!seen) {
         matches.set(result.id, { result, score, terms: new Set(result.terms) });
@@ -288,6 +325,77 @@ function runVariants(
     }
   }
   return matches;
+}
+
+/**
+ * The query's words outside quotes (`loose`: their text, and whether the query ends in them, so
+ * that their last word is the one being typed) and its phrases (see {@link Phrases}).
+ */
+function readPhrases(q: string): { loose: { text: string; last: boolean }; phrases: Phrases } {
+  const split = splitQuotes(q);
+  const open = split.phrases.at(-1)?.closed === false;
+  // Typing goes on in the loose words unless the query ends inside a phrase or with its quote.
+  const last = !open && !/["“”„«»]\s*$/u.test(q);
+  const words: QueryWord[] = [];
+  const checks: Phrases['checks'] = [];
+  for (const [i, phrase] of split.phrases.entries()) {
+    words.push(...parseQuery(phrase.text));
+    // A phrase of one term is a word: the index has checked it.
+    const terms = phraseTerms(phrase.text);
+    if (terms.length > 1) checks.push({ terms, prefix: open && i === split.phrases.length - 1 && isTyping(q) });
+  }
+  return { loose: { text: split.loose, last }, phrases: { words, typing: open && isTyping(q), checks } };
+}
+
+/**
+ * Keeps the articles whose title or text holds every phrase, read in the order of `ranked` up to
+ * {@link MAX_PHRASE_CHECKS}; says how many were read.
+ */
+async function checkPhrases(
+  ranked: readonly Match[],
+  checks: Phrases['checks'],
+  bodyText: (match: Match) => Promise<string | null>,
+  signal: AbortSignal | undefined,
+): Promise<{ kept: Match[]; checked: number }> {
+  const checked = ranked.slice(0, MAX_PHRASE_CHECKS);
+  const bodies = await Promise.all(checked.map(bodyText));
+  throwIfAborted(signal);
+  const kept: Match[] = [];
+  for (const [i, match] of checked.entries()) {
+    const title = match.result.title as string;
+    const body = bodies[i] ?? '';
+    const at = { title: [] as PhraseSpan[], body: [] as PhraseSpan[] };
+    const found = checks.every(({ terms, prefix }) => {
+      const inTitle = findPhrase(title, terms, prefix);
+      const inBody = findPhrase(body, terms, prefix);
+      at.title.push(...inTitle);
+      at.body.push(...inBody);
+      return inTitle.length + inBody.length > 0;
+    });
+    if (found) kept.push({ ...match, phrases: at });
+  }
+  return { kept, checked: checked.length };
+}
+
+/**
+ * The articles at a pasted address, best first (an empty map when the query is no address, or
+ * no article has it): by the reader's address, the article of that month with that slug; by an
+ * original address, the articles whose sources' addresses have all its words (see
+ * `articleAddress.ts` for the forms tried), the one with the fewest other words first.
+ */
+function findAddressed(loaded: LoadedIndex, address: ArticleAddress | undefined): Map<unknown, Match> {
+  const found = (results: SearchResult[]) => new Map(results.map((result) => [result.id, { result, score: result.score, terms: new Set<string>() }]));
+  if (!address) return new Map();
+  if (address.kind === 'reader') {
+    const { month, slug } = address;
+    return found(loaded.index.search(MiniSearch.wildcard, { filter: (r) => r.slug === slug && (r.date as string).startsWith(month) }));
+  }
+  for (const text of addressLookups(address)) {
+    const query = compileQuery(parseQuery(text), 'AND', { typing: false, distance: () => 0 });
+    const results = loaded.index.search(query, { ...exactOptions, fields: ['urls'] });
+    if (results.length > 0) return found(results);
+  }
+  return new Map();
 }
 
 function clampInteger(value: number | undefined, fallback: number, min: number, max: number): number {
@@ -324,7 +432,6 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       const { manifest, index } = current;
       const q = query.q ?? '';
       const words = parseQuery(q);
-      const typing = isTyping(q);
       const filter = resultFilter(query);
       // Parts may arrive while snippets are read below: the answer is from the articles in now.
       const searched = index.documentCount;
@@ -332,31 +439,44 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       let mode: SearchResponse['mode'] = 'all';
       let matches: Map<unknown, Match>;
       let frequent = new Set<string>();
-      if (words.length === 0) {
+      const { loose, phrases } = readPhrases(q);
+      const address = words.length > 0 ? findAddressed(current, parseArticleAddress(q)) : new Map<unknown, Match>();
+      if (address.size > 0) {
+        mode = 'address';
+        matches = address;
+      } else if (words.length === 0) {
         mode = 'browse';
         matches = new Map(index.search(MiniSearch.wildcard, { filter }).map((result) => [result.id, { result, score: 0, terms: new Set<string>() }]));
       } else {
-        const variants = queryVariants(current, q, manifest.aliases, typing);
-        matches = runVariants(current, variants, 'AND', typing, filter);
+        const typing = isTyping(q) && loose.last;
+        const variants = queryVariants(current, loose.text, manifest.aliases, typing);
+        if (variants.length === 0) variants.push({ words: [], weight: 1, distance: typedDistance(current) });
+        matches = runVariants(current, variants, phrases, 'AND', typing, filter);
         if (matches.size === 0) {
           // `any` even when this finds nothing either: not every word was found (and for a single
           // word, OR would find no more than AND did).
-          if (variants.some((v) => v.words.length > 1)) matches = runVariants(current, variants, 'OR', typing, filter);
+          if (variants.some((v) => v.words.length + phrases.words.length > 1)) matches = runVariants(current, variants, phrases, 'OR', typing, filter);
           mode = 'any';
         }
-        frequent = new Set(variants.flatMap((v) => v.words.filter((w) => isFrequent(current, w)).flat(2)));
+        frequent = new Set([...variants.flatMap((v) => v.words), ...phrases.words].filter((w) => isFrequent(current, w)).flat(2));
       }
 
       const sort = query.sort ?? (mode === 'browse' ? 'newest' : 'relevance');
-      const ranked = [...matches.values()].sort(sort === 'newest' ? newestFirst : bestFirst);
+      let ranked = [...matches.values()].sort(sort === 'newest' ? newestFirst : bestFirst);
+      let phraseCheck: SearchResponse['phraseCheck'];
+      if (mode === 'all' && phrases.checks.length > 0) {
+        const checked = await checkPhrases(ranked, phrases.checks, (m) => texts.bodyText(manifest, String(m.result.id), m.result.date as string), signal);
+        phraseCheck = { candidates: ranked.length, checked: checked.checked };
+        ranked = checked.kept;
+      }
       const offset = clampInteger(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
       const limit = clampInteger(query.limit, DEFAULT_SEARCH_LIMIT, 0, MAX_SEARCH_LIMIT);
       const weight = (term: string) => (frequent.has(term) ? FREQUENT_TERM_WEIGHT : 1);
       // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
-      const suggestions = words.length > 0 && mode !== 'all' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
+      const suggestions = words.length > 0 && mode === 'any' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
 
       const hits = await Promise.all(
-        ranked.slice(offset, offset + limit).map(async ({ result, score, terms }): Promise<SearchHit> => {
+        ranked.slice(offset, offset + limit).map(async ({ result, score, terms, phrases: at }): Promise<SearchHit> => {
           const id = String(result.id);
           const title = result.title as string;
           const date = result.date as string;
@@ -370,13 +490,23 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
             categorySlug: result.categorySlug as string,
             outlets: result.outlets as string,
             category: result.category as string,
-            titleHighlighted: mode === 'browse' ? [{ text: title, match: false }] : highlightMatches(title, terms),
-            snippet: body === null ? null : snippetAround(body, terms, weight),
+            titleHighlighted: mode === 'browse' ? [{ text: title, match: false }] : highlightMatches(title, terms, at?.title),
+            snippet: body === null ? null : snippetAround(body, terms, weight, undefined, at?.body),
           };
         }),
       );
       throwIfAborted(signal);
-      return { query, total: ranked.length, hits, mode, suggestions, edition: manifest.edition, searched, articleCount: manifest.articleCount };
+      return {
+        query,
+        total: ranked.length,
+        hits,
+        mode,
+        suggestions,
+        edition: manifest.edition,
+        searched,
+        articleCount: manifest.articleCount,
+        ...(phraseCheck && { phraseCheck }),
+      };
     },
   };
 }
