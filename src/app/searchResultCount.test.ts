@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANY_WORDS_NOTICE,
   FIRST_RERUN_MS,
   MAX_RERUN_MS,
   rerunDelay,
@@ -11,26 +10,50 @@ import {
 
 const whole = { searched: 2078, articleCount: 2078 };
 
+const all = { mode: 'all' } as const;
+
 describe('searchResultCount', () => {
   it('counts the articles a browse lets through', () => {
-    expect(searchResultCount({ total: 2078 }, { q: '' })).toBe('2,078 articles');
-    expect(searchResultCount({ total: 0 }, { q: '', outlet: 'Arab News', from: '2020-01' })).toBe('No articles match these filters');
+    expect(searchResultCount({ total: 2078, mode: 'browse' }, { q: '' })).toBe('2,078 articles');
+    expect(searchResultCount({ total: 0, mode: 'browse' }, { q: '', outlet: 'Arab News', from: '2020-01' })).toBe('No articles match these filters');
   });
 
   it('says how many articles match the words', () => {
-    expect(searchResultCount({ total: 12 }, { q: 'accessibility' })).toBe('12 articles match “accessibility”');
-    expect(searchResultCount({ total: 1 }, { q: 'Hmeimim' })).toBe('1 article matches “Hmeimim”');
+    expect(searchResultCount({ total: 12, ...all }, { q: 'accessibility' })).toBe('12 articles match “accessibility”');
+    expect(searchResultCount({ total: 1, ...all }, { q: 'Hmeimim' })).toBe('1 article matches “Hmeimim”');
   });
 
   it('says when nothing matches, and whether filters were in the way', () => {
-    expect(searchResultCount({ total: 0 }, { q: 'xyzzy' })).toBe('No articles match “xyzzy”');
-    expect(searchResultCount({ total: 0 }, { q: 'xyzzy', category: 'middle-east' })).toBe('No articles match “xyzzy” with these filters');
+    expect(searchResultCount({ total: 0, ...all }, { q: 'xyzzy' })).toBe('No articles match “xyzzy”');
+    expect(searchResultCount({ total: 0, mode: 'any' }, { q: 'xyzzy', category: 'middle-east' })).toBe('No articles match “xyzzy” with these filters');
+  });
+
+  it('says that no article has every word, and how many have some, in the words as typed', () => {
+    expect(searchResultCount({ total: 21, mode: 'any' }, { q: 'taylor swift concert' })).toBe('No article has all of “taylor swift concert”; 21 have some of these words');
+    expect(searchResultCount({ total: 1, mode: 'any' }, { q: 'Hmeimim FoodKeeper', from: '2017-11' })).toBe(
+      'No article has all of “Hmeimim FoodKeeper” with these filters; 1 has some of these words',
+    );
+  });
+
+  it('says how many articles were checked for a phrase when not all could be', () => {
+    expect(searchResultCount({ total: 170, ...all, phraseCheck: { candidates: 1967, checked: 200 } }, { q: '"of the"' })).toBe(
+      '170 articles match “"of the"”; the phrase was looked for in the best 200 of the 1,967 articles with these words',
+    );
+    expect(searchResultCount({ total: 0, ...all, phraseCheck: { candidates: 1967, checked: 200 } }, { q: '"the of"' })).toBe(
+      'No articles match “"the of"”; the phrase was looked for in the best 200 of the 1,967 articles with these words',
+    );
+    expect(searchResultCount({ total: 25, ...all, phraseCheck: { candidates: 66, checked: 66 } }, { q: '"web design standards"' })).toBe('25 articles match “"web design standards"”');
+  });
+
+  it('names the article found at a pasted address', () => {
+    expect(searchResultCount({ total: 1, mode: 'address' }, { q: 'arabnews.com/node/1191671/middle-east' })).toBe('The article at this address');
+    expect(searchResultCount({ total: 2, mode: 'address' }, { q: 'example.org/a' })).toBe('2 articles at this address');
   });
 });
 
 describe('searchResultAnnouncement', () => {
-  it('adds that the words were combined with OR', () => {
-    expect(searchResultAnnouncement({ total: 3, mode: 'any', ...whole }, { q: 'raqqa hmeimim' })).toBe(`3 articles match “raqqa hmeimim”. ${ANY_WORDS_NOTICE}`);
+  it('says the results line, the any-word fallback included', () => {
+    expect(searchResultAnnouncement({ total: 3, mode: 'any', ...whole }, { q: 'raqqa hmeimim' })).toBe('No article has all of “raqqa hmeimim”; 3 have some of these words.');
     expect(searchResultAnnouncement({ total: 3, mode: 'all', ...whole }, { q: 'raqqa' })).toBe('3 articles match “raqqa”.');
   });
 

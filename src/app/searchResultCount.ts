@@ -3,19 +3,30 @@ import { formatArticleCount } from './formatArticleCount';
 import { hasSearchFilters, type SearchLocation } from './routePaths';
 import type { SearchResponse } from '../search/client';
 
-/** Said when no article had every word and the results are those with any of them. */
-export const ANY_WORDS_NOTICE = 'No article has all of these words; showing articles with any of them.';
+const formatCount = (n: number) => n.toLocaleString('en-GB');
 
 /**
- * The line above a search's results: "2,078 articles" (browsing), "12 articles match “accessibility”",
- * "1 article matches “peace corps”", "No articles match “xyzzy” with these filters".
+ * The line above a search's results, which says exactly what was found: "2,078 articles"
+ * (browsing), "12 articles match “accessibility”", "1 article matches “peace corps”", "No
+ * articles match “xyzzy” with these filters"; when no article had every word, "No article has all
+ * of “taylor swift concert”; 21 have some of these words"; for a quoted phrase with more
+ * candidates than were checked, how many were ("…; the phrase was looked for in the best 200 of
+ * the 1,967 articles with these words"); for a pasted address, "The article at this address".
  */
-export function searchResultCount(response: Pick<SearchResponse, 'total'>, search: SearchLocation): string {
+export function searchResultCount(response: Pick<SearchResponse, 'total' | 'mode' | 'phraseCheck'>, search: SearchLocation): string {
   const { total } = response;
-  const filtered = hasSearchFilters(search);
+  const filtered = hasSearchFilters(search) ? ' with these filters' : '';
   if (!search.q) return total > 0 ? formatArticleCount(total) : 'No articles match these filters';
-  if (total === 0) return `No articles match “${search.q}”${filtered ? ' with these filters' : ''}`;
-  return `${formatArticleCount(total)} ${total === 1 ? 'matches' : 'match'} “${search.q}”`;
+  if (response.mode === 'address') return total === 1 ? 'The article at this address' : `${formatArticleCount(total)} at this address`;
+  if (response.mode === 'any' && total > 0) {
+    return `No article has all of “${search.q}”${filtered}; ${formatCount(total)} ${total === 1 ? 'has' : 'have'} some of these words`;
+  }
+  const count = total === 0 ? `No articles match “${search.q}”${filtered}` : `${formatArticleCount(total)} ${total === 1 ? 'matches' : 'match'} “${search.q}”`;
+  const check = response.phraseCheck;
+  if (check && check.checked < check.candidates) {
+    return `${count}; the phrase was looked for in the best ${formatCount(check.checked)} of the ${formatArticleCount(check.candidates)} with these words`;
+  }
+  return count;
 }
 
 /** True once the search looked through every article (the whole index was loaded). */
@@ -24,14 +35,16 @@ export function searchedEverything(response: Pick<SearchResponse, 'searched' | '
 }
 
 /**
- * What a screen reader hears when results change: the count, and how the words were combined.
+ * What a screen reader hears when results change: the results line ({@link searchResultCount}).
  * Empty while the index is still loading: the search runs again as more of it arrives, and only
  * the final count is announced (not every count on the way).
  */
-export function searchResultAnnouncement(response: Pick<SearchResponse, 'total' | 'mode' | 'searched' | 'articleCount'>, search: SearchLocation): string {
+export function searchResultAnnouncement(
+  response: Pick<SearchResponse, 'total' | 'mode' | 'phraseCheck' | 'searched' | 'articleCount'>,
+  search: SearchLocation,
+): string {
   if (!searchedEverything(response)) return '';
-  const count = searchResultCount(response, search);
-  return response.mode === 'any' && response.total > 0 ? `${count}. ${ANY_WORDS_NOTICE}` : `${count}.`;
+  return `${searchResultCount(response, search)}.`;
 }
 
 /**

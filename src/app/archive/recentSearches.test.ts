@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRecentSearch, isRememberable, newestFirst, recentSearchKey, RECENT_SEARCHES_LIMIT, type RecentSearch } from './recentSearches';
+import { addRecentSearch, isKeptAfterDwell, isRememberable, newestFirst, recentSearchKey, RECENT_SEARCHES_LIMIT, type RecentSearch } from './recentSearches';
 
 const recent = (q: string, at: number): RecentSearch => ({ key: recentSearchKey({ q }), search: { q }, at });
 
@@ -27,6 +27,15 @@ describe('isRememberable', () => {
     expect(isRememberable({ q: 'hezbollah' })).toBe(true);
     expect(isRememberable({ q: '', outlet: 'Digital.gov' })).toBe(true);
     expect(isRememberable({ q: '  ' })).toBe(false);
+  });
+});
+
+describe('isKeptAfterDwell', () => {
+  it('keeps a search looked at that found something, not one that found nothing', () => {
+    expect(isKeptAfterDwell({ q: 'albu kamal' }, 4)).toBe(true);
+    expect(isKeptAfterDwell({ q: '', category: 'middle-east' }, 1)).toBe(true);
+    expect(isKeptAfterDwell({ q: 'xyzzy' }, 0)).toBe(false);
+    expect(isKeptAfterDwell({ q: '  ' }, 2078)).toBe(false);
   });
 });
 

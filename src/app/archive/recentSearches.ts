@@ -1,6 +1,7 @@
 /**
  * The reader's recent searches, kept on this device in IndexedDB: the last
- * {@link RECENT_SEARCHES_LIMIT} distinct searches they submitted, with their filters.
+ * {@link RECENT_SEARCHES_LIMIT} distinct searches they submitted, or whose results they looked at
+ * for {@link RECENT_SEARCH_DWELL_MS} (see {@link isKeptAfterDwell}), with their filters.
  *
  * Remembering is a convenience, never a condition of searching: where storage is unavailable or
  * refuses writes (private browsing, quota, a blocked upgrade), loading gives an empty list and
@@ -43,6 +44,23 @@ export function rememberedSearch(search: SearchLocation): SearchLocation {
 /** Whether a search is worth remembering: it has words or filters (the bare search page is not). */
 export function isRememberable(search: SearchLocation): boolean {
   return normalizeQuery(search.q) !== '' || hasSearchFilters(search);
+}
+
+/**
+ * How long the results of a search stay on screen, unchanged, before the search is remembered
+ * as if it had been submitted: long enough that the prefixes of words being typed (results follow
+ * the typing) never are, short enough that a search read and left is.
+ */
+export const RECENT_SEARCH_DWELL_MS = 3_000;
+
+/**
+ * Whether a search whose results were looked at for {@link RECENT_SEARCH_DWELL_MS} is remembered:
+ * when it has words or filters and found at least one article. One that found nothing is a dead
+ * end (a typo, often) that the reader would not want offered again; submitted, it is remembered
+ * all the same.
+ */
+export function isKeptAfterDwell(search: SearchLocation, total: number): boolean {
+  return isRememberable(search) && total > 0;
 }
 
 /** The key of a search: its words folded to lower case, then its filters and order, as JSON. */

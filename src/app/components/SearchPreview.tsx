@@ -3,7 +3,7 @@ import { createEffect, createSignal, ErrorBoundary, For, on, Show, Suspense } fr
 import { getSearchResults } from '../archive/archiveData';
 import { loadErrorAdvice } from '../loadErrorAdvice';
 import { searchPath } from '../routePaths';
-import { ANY_WORDS_NOTICE, searchResultAnnouncement, searchResultCount } from '../searchResultCount';
+import { searchResultAnnouncement, searchResultCount } from '../searchResultCount';
 import { DidYouMean } from './DidYouMean';
 import { SearchHitItem } from './SearchHitItem';
 import { SearchSuggestions } from './SearchSuggestions';
@@ -26,7 +26,6 @@ function PreviewHits(props: { q: string; onAnnounce: (text: string) => void }) {
         <>
           <p class="result-count">{searchResultCount(r(), { q: r().query.q })}</p>
           <Show when={r().mode === 'any' && r().total > 0}>
-            <p class="search-notice">{ANY_WORDS_NOTICE}</p>
             <DidYouMean search={{ q: r().query.q }} suggestions={r().suggestions} />
           </Show>
           <Show when={r().total > 0} fallback={<SearchSuggestions search={{ q: r().query.q }} suggestions={r().suggestions} tips={false} />}>

@@ -3,7 +3,8 @@ import { createEffect, For, Show } from 'solid-js';
 import { getSearchResults, SEARCH_PAGE_SIZE } from '../archive/archiveData';
 import { createShowMoreFocus } from '../createShowMoreFocus';
 import type { SearchLocation } from '../routePaths';
-import { ANY_WORDS_NOTICE, searchResultAnnouncement, searchResultCount } from '../searchResultCount';
+import type { SearchResponse } from '../../search/client';
+import { searchResultAnnouncement, searchResultCount } from '../searchResultCount';
 import { DidYouMean } from './DidYouMean';
 import { SearchHitItem } from './SearchHitItem';
 import { SearchSuggestions } from './SearchSuggestions';
@@ -12,9 +13,15 @@ import { ShowMore } from './ShowMore';
 /**
  * The results of the search in the URL: how many, how the words were combined, the hits with
  * their matches marked, and "Show more"; suggestions when there are none. `onAnnounce` gets the
- * count in words each time the results change, for the page's live region.
+ * count in words each time the results change, for the page's live region; `onShown` each answer.
  */
-export function SearchResults(props: { search: SearchLocation; onAnnounce: (text: string) => void; onShowMore: () => void }) {
+export function SearchResults(props: {
+  search: SearchLocation;
+  onAnnounce: (text: string) => void;
+  onShowMore: () => void;
+  /** Each answer shown, as it is shown. */
+  onShown?: (response: SearchResponse) => void;
+}) {
   const results = createAsync(() => getSearchResults(props.search));
   let list: HTMLOListElement | undefined;
   const beforeShowMore = createShowMoreFocus(
@@ -23,7 +30,9 @@ export function SearchResults(props: { search: SearchLocation; onAnnounce: (text
   );
   createEffect(() => {
     const r = results();
-    if (r) props.onAnnounce(searchResultAnnouncement(r, props.search));
+    if (!r) return;
+    props.onAnnounce(searchResultAnnouncement(r, props.search));
+    props.onShown?.(r);
   });
   return (
     <Show when={results()}>
@@ -31,7 +40,6 @@ export function SearchResults(props: { search: SearchLocation; onAnnounce: (text
         <>
           <p class="result-count">{searchResultCount(r(), props.search)}</p>
           <Show when={r().mode === 'any' && r().total > 0}>
-            <p class="search-notice">{ANY_WORDS_NOTICE}</p>
             <DidYouMean search={props.search} suggestions={r().suggestions} />
           </Show>
           <Show when={r().total > 0} fallback={<SearchSuggestions search={props.search} suggestions={r().suggestions} />}>

@@ -1,6 +1,7 @@
 import { createAsync, revalidate, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, ErrorBoundary, on, Show, Suspense } from 'solid-js';
+import { createEffect, createMemo, createSignal, ErrorBoundary, on, onCleanup, Show, Suspense } from 'solid-js';
 import { getManifest, getSearchResults, rememberSearch } from '../archive/archiveData';
+import { isKeptAfterDwell, RECENT_SEARCH_DWELL_MS, recentSearchKey } from '../archive/recentSearches';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { RecentSearches } from '../components/RecentSearches';
@@ -11,6 +12,7 @@ import { SearchUnavailable } from '../components/SearchUnavailable';
 import { focusPageHeading, type KeepFocusState } from '../focusHeadingOnNavigate';
 import { hasSearchFilters, searchFilters, searchFromQuery, searchPath, type SearchFilters as Filters, type SearchLocation } from '../routePaths';
 import { rerunWhilePartial, searchProgress } from '../searchResultCount';
+import type { SearchResponse } from '../../search/client';
 
 const KEEP_FOCUS: KeepFocusState = { keepFocus: true };
 
@@ -39,6 +41,9 @@ function SearchProgress(props: { search: SearchLocation }) {
  * keeps replacing (so back returns to the search before it, not to each prefix typed); submitting
  * adds an entry unless the URL already shows that search. Filters each add one; "Show more"
  * replaces, as on category pages.
+ *
+ * Recent searches: a submitted search, and one whose results stayed on screen for
+ * `RECENT_SEARCH_DWELL_MS` (see `isKeptAfterDwell`).
  */
 function SearchPage() {
   const [params] = useSearchParams();
@@ -66,6 +71,32 @@ function SearchPage() {
     typingEntry = undefined;
     navigate(searchPath({ ...filters, q: search().q }), { scroll: false, state: KEEP_FOCUS });
   };
+  // A search whose results stay on screen a few seconds is remembered, as if it had been submitted.
+  let dwelling: { key: string; timer: ReturnType<typeof setTimeout> } | undefined;
+  const stopDwelling = () => {
+    clearTimeout(dwelling?.timer);
+    dwelling = undefined;
+  };
+  const shown = (response: SearchResponse) => {
+    const seen = search();
+    const key = recentSearchKey(seen);
+    // The same search answered again (the index still loading, another page): the clock runs on.
+    if (dwelling?.key === key) return;
+    stopDwelling();
+    if (!isKeptAfterDwell(seen, response.total)) return;
+    dwelling = { key, timer: setTimeout(() => void rememberSearch(seen), RECENT_SEARCH_DWELL_MS) };
+  };
+  // Another search starts the clock again (once its results are shown).
+  createEffect(
+    on(
+      current,
+      () => {
+        if (dwelling?.key !== recentSearchKey(search())) stopDwelling();
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(stopDwelling);
   const showMore = () => navigate(searchPath({ ...search(), page: (search().page ?? 1) + 1 }), { replace: true, scroll: false, state: KEEP_FOCUS });
 
   return (
@@ -93,7 +124,7 @@ function SearchPage() {
       >
         <Suspense fallback={<LoadingState label="Searching…" />}>
           <section class="search-results-section" aria-label="Results">
-            <SearchResults search={search()} onAnnounce={setAnnouncement} onShowMore={showMore} />
+            <SearchResults search={search()} onAnnounce={setAnnouncement} onShowMore={showMore} onShown={shown} />
           </section>
           <SearchProgress search={search()} />
         </Suspense>
