@@ -111,7 +111,7 @@ interface Match {
   score: number;
   terms: Set<string>;
   /** Where the query's phrases stand in the title and the text, once checked. */
-  phrases?: { title: PhraseSpan[]; body: PhraseSpan[] };
+  phrases?: PhraseAt;
 }
 
 /** Where the index and the articles come from: the device's store in the app, `fetch` in tests. */
@@ -347,32 +347,52 @@ function readPhrases(q: string): { loose: { text: string; last: boolean }; phras
   return { loose: { text: split.loose, last }, phrases: { words, typing: open && isTyping(q), checks } };
 }
 
+/** Where one phrase stands in an article: in its title and in its text. */
+interface PhraseAt {
+  title: PhraseSpan[];
+  body: PhraseSpan[];
+}
+
+/** Phrase checks kept for the next queries (by edition, article and phrase): reading a text is dear. */
+const MAX_MEMOISED_PHRASE_CHECKS = 20_000;
+
 /**
  * Keeps the articles whose title or text holds every phrase, read in the order of `ranked` up to
- * {@link MAX_PHRASE_CHECKS}; says how many were read.
+ * {@link MAX_PHRASE_CHECKS}; says how many were read. What an article was found to hold is kept in
+ * `memo` (keyed by `edition`), so that a phrase searched again is not read again.
  */
 async function checkPhrases(
   ranked: readonly Match[],
   checks: Phrases['checks'],
   bodyText: (match: Match) => Promise<string | null>,
+  memo: Map<string, PhraseAt>,
+  edition: string,
   signal: AbortSignal | undefined,
 ): Promise<{ kept: Match[]; checked: number }> {
   const checked = ranked.slice(0, MAX_PHRASE_CHECKS);
-  const bodies = await Promise.all(checked.map(bodyText));
+  const found = await Promise.all(
+    checked.map(async (match): Promise<PhraseAt[]> => {
+      const keys = checks.map(({ terms, prefix }) => JSON.stringify([edition, match.result.id, terms, prefix]));
+      const known = keys.map((key) => memo.get(key));
+      if (known.every((at) => at !== undefined)) return known;
+      const title = match.result.title as string;
+      const body = await bodyText(match);
+      return checks.map(({ terms, prefix }, i) => {
+        const at = known[i] ?? { title: findPhrase(title, terms, prefix), body: body === null ? [] : findPhrase(body, terms, prefix) };
+        // An article whose text could not be read is tried again next time.
+        if (body !== null && known[i] === undefined) {
+          if (memo.size >= MAX_MEMOISED_PHRASE_CHECKS) memo.clear();
+          memo.set(keys[i]!, at);
+        }
+        return at;
+      });
+    }),
+  );
   throwIfAborted(signal);
   const kept: Match[] = [];
   for (const [i, match] of checked.entries()) {
-    const title = match.result.title as string;
-    const body = bodies[i] ?? '';
-    const at = { title: [] as PhraseSpan[], body: [] as PhraseSpan[] };
-    const found = checks.every(({ terms, prefix }) => {
-      const inTitle = findPhrase(title, terms, prefix);
-      const inBody = findPhrase(body, terms, prefix);
-      at.title.push(...inTitle);
-      at.body.push(...inBody);
-      return inTitle.length + inBody.length > 0;
-    });
-    if (found) kept.push({ ...match, phrases: at });
+    const at = found[i]!;
+    if (at.every((a) => a.title.length + a.body.length > 0)) kept.push({ ...match, phrases: { title: at.flatMap((a) => a.title), body: at.flatMap((a) => a.body) } });
   }
   return { kept, checked: checked.length };
 }
@@ -413,6 +433,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 export function createSearchIndex(source: string | BundleSource): SearchIndex {
   const bundle = typeof source === 'string' ? fetchBundleSource(source) : source;
   let loaded: Promise<LoadedIndex> | undefined;
+  const phraseMemo = new Map<string, PhraseAt>();
   const texts = createArticleTexts((file) => bundle.loadFile(file).catch((error: unknown) => Promise.reject(asSearchError(error))));
 
   const load = () =>
@@ -465,7 +486,8 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       let ranked = [...matches.values()].sort(sort === 'newest' ? newestFirst : bestFirst);
       let phraseCheck: SearchResponse['phraseCheck'];
       if (mode === 'all' && phrases.checks.length > 0) {
-        const checked = await checkPhrases(ranked, phrases.checks, (m) => texts.bodyText(manifest, String(m.result.id), m.result.date as string), signal);
+        const bodyText = (m: Match) => texts.bodyText(manifest, String(m.result.id), m.result.date as string);
+        const checked = await checkPhrases(ranked, phrases.checks, bodyText, phraseMemo, manifest.edition, signal);
         phraseCheck = { candidates: ranked.length, checked: checked.checked };
         ranked = checked.kept;
       }
