@@ -353,6 +353,8 @@ interface PhraseAt {
   body: PhraseSpan[];
 }
 
+/** Articles read at once to check a phrase. */
+const PHRASE_CHECK_BATCH = 25;
 /** Phrase checks kept for the next queries (by edition, article and phrase): reading a text is dear. */
 const MAX_MEMOISED_PHRASE_CHECKS = 20_000;
 
@@ -370,25 +372,28 @@ async function checkPhrases(
   signal: AbortSignal | undefined,
 ): Promise<{ kept: Match[]; checked: number }> {
   const checked = ranked.slice(0, MAX_PHRASE_CHECKS);
-  const found = await Promise.all(
-    checked.map(async (match): Promise<PhraseAt[]> => {
-      const keys = checks.map(({ terms, prefix }) => JSON.stringify([edition, match.result.id, terms, prefix]));
-      const known = keys.map((key) => memo.get(key));
-      if (known.every((at) => at !== undefined)) return known;
-      const title = match.result.title as string;
-      const body = await bodyText(match);
-      return checks.map(({ terms, prefix }, i) => {
-        const at = known[i] ?? { title: findPhrase(title, terms, prefix), body: body === null ? [] : findPhrase(body, terms, prefix) };
-        // An article whose text could not be read is tried again next time.
-        if (body !== null && known[i] === undefined) {
-          if (memo.size >= MAX_MEMOISED_PHRASE_CHECKS) memo.clear();
-          memo.set(keys[i]!, at);
-        }
-        return at;
-      });
-    }),
-  );
-  throwIfAborted(signal);
+  const check = async (match: Match): Promise<PhraseAt[]> => {
+    const keys = checks.map(({ terms, prefix }) => JSON.stringify([edition, match.result.id, terms, prefix]));
+    const known = keys.map((key) => memo.get(key));
+    if (known.every((at) => at !== undefined)) return known;
+    const title = match.result.title as string;
+    const body = await bodyText(match);
+    return checks.map(({ terms, prefix }, i) => {
+      const at = known[i] ?? { title: findPhrase(title, terms, prefix), body: body === null ? [] : findPhrase(body, terms, prefix) };
+      // An article whose text could not be read is tried again next time.
+      if (body !== null && known[i] === undefined) {
+        if (memo.size >= MAX_MEMOISED_PHRASE_CHECKS) memo.clear();
+        memo.set(keys[i]!, at);
+      }
+      return at;
+    });
+  };
+  // A few at a time, so that a newer query (the reader typing on) stops this one soon.
+  const found: PhraseAt[][] = [];
+  for (let i = 0; i < checked.length; i += PHRASE_CHECK_BATCH) {
+    found.push(...(await Promise.all(checked.slice(i, i + PHRASE_CHECK_BATCH).map(check))));
+    throwIfAborted(signal);
+  }
   const kept: Match[] = [];
   for (const [i, match] of checked.entries()) {
     const at = found[i]!;
