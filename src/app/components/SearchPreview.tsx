@@ -1,6 +1,7 @@
 import { A, createAsync } from '@solidjs/router';
 import { createEffect, createSignal, ErrorBoundary, For, on, Show, Suspense } from 'solid-js';
-import { getSearchResults } from '../archive/archiveData';
+import { getSearchResults, rememberSearch } from '../archive/archiveData';
+import { createDwellMemory } from '../createDwellMemory';
 import { loadErrorAdvice } from '../loadErrorAdvice';
 import { searchPath } from '../routePaths';
 import { searchResultAnnouncement, searchResultCount } from '../searchResultCount';
@@ -16,9 +17,13 @@ function PreviewHits(props: { q: string; onAnnounce: (text: string) => void }) {
   // `latest` keeps the last results on screen while the next ones are on their way (no flicker as
   // the reader types); only the first search shows the loading fallback.
   const response = () => results.latest;
+  // Words whose quick results stay on screen a few seconds join the recent searches.
+  const dwell = createDwellMemory((seen) => void rememberSearch(seen));
   createEffect(() => {
     const r = response();
-    if (r) props.onAnnounce(searchResultAnnouncement(r, { q: r.query.q }));
+    if (!r) return;
+    props.onAnnounce(searchResultAnnouncement(r, { q: r.query.q }));
+    dwell.shown({ q: r.query.q }, r.total);
   });
   return (
     <Show when={response()}>
@@ -44,7 +49,8 @@ function PreviewHits(props: { q: string; onAnnounce: (text: string) => void }) {
 
 /**
  * Results under the home page's search box that follow the typing: the count, the best few hits
- * with their matches marked, and a link to all of them. Stale answers never show: the underlying
+ * with their matches marked, and a link to all of them; words whose results stay a few seconds
+ * join the recent searches. Stale answers never show: the underlying
  * resource keeps only the answer to the latest words.
  */
 export function SearchPreview(props: { q: string }) {

@@ -1,7 +1,6 @@
 import { createAsync, revalidate, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, ErrorBoundary, on, onCleanup, Show, Suspense } from 'solid-js';
+import { createEffect, createMemo, createSignal, ErrorBoundary, on, Show, Suspense } from 'solid-js';
 import { getManifest, getSearchResults, rememberSearch } from '../archive/archiveData';
-import { isKeptAfterDwell, RECENT_SEARCH_DWELL_MS, recentSearchKey } from '../archive/recentSearches';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { RecentSearches } from '../components/RecentSearches';
@@ -9,6 +8,7 @@ import { SearchFilters } from '../components/SearchFilters';
 import { SearchForm } from '../components/SearchForm';
 import { SearchResults } from '../components/SearchResults';
 import { SearchUnavailable } from '../components/SearchUnavailable';
+import { createDwellMemory } from '../createDwellMemory';
 import { focusPageHeading, type KeepFocusState } from '../focusHeadingOnNavigate';
 import { hasSearchFilters, searchFilters, searchFromQuery, searchPath, type SearchFilters as Filters, type SearchLocation } from '../routePaths';
 import { rerunWhilePartial, searchProgress } from '../searchResultCount';
@@ -42,8 +42,8 @@ function SearchProgress(props: { search: SearchLocation }) {
  * adds an entry unless the URL already shows that search. Filters each add one; "Show more"
  * replaces, as on category pages.
  *
- * Recent searches: a submitted search, and one whose results stayed on screen for
- * `RECENT_SEARCH_DWELL_MS` (see `isKeptAfterDwell`).
+ * Recent searches: a submitted search, and one whose results stayed on screen a few seconds (see
+ * `createDwellMemory`).
  */
 function SearchPage() {
   const [params] = useSearchParams();
@@ -72,31 +72,10 @@ function SearchPage() {
     navigate(searchPath({ ...filters, q: search().q }), { scroll: false, state: KEEP_FOCUS });
   };
   // A search whose results stay on screen a few seconds is remembered, as if it had been submitted.
-  let dwelling: { key: string; timer: ReturnType<typeof setTimeout> } | undefined;
-  const stopDwelling = () => {
-    clearTimeout(dwelling?.timer);
-    dwelling = undefined;
-  };
-  const shown = (response: SearchResponse) => {
-    const seen = search();
-    const key = recentSearchKey(seen);
-    // The same search answered again (the index still loading, another page): the clock runs on.
-    if (dwelling?.key === key) return;
-    stopDwelling();
-    if (!isKeptAfterDwell(seen, response.total)) return;
-    dwelling = { key, timer: setTimeout(() => void rememberSearch(seen), RECENT_SEARCH_DWELL_MS) };
-  };
-  // Another search starts the clock again (once its results are shown).
-  createEffect(
-    on(
-      current,
-      () => {
-        if (dwelling?.key !== recentSearchKey(search())) stopDwelling();
-      },
-      { defer: true },
-    ),
-  );
-  onCleanup(stopDwelling);
+  const dwell = createDwellMemory((seen) => void rememberSearch(seen));
+  const shown = (response: SearchResponse) => dwell.shown(search(), response.total);
+  // Another search: the clock of the last one stops (it starts again once the new results show).
+  createEffect(on(current, () => dwell.left(search()), { defer: true }));
   const showMore = () => navigate(searchPath({ ...search(), page: (search().page ?? 1) + 1 }), { replace: true, scroll: false, state: KEEP_FOCUS });
 
   return (
