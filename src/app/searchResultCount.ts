@@ -24,7 +24,8 @@ export function searchResultCount(response: Pick<SearchResponse, 'total' | 'mode
   const count = total === 0 ? `No articles match “${search.q}”${filtered}` : `${formatArticleCount(total)} ${total === 1 ? 'matches' : 'match'} “${search.q}”`;
   const check = response.phraseCheck;
   if (check && check.checked < check.candidates) {
-    return `${count}; the phrase was looked for in the best ${formatCount(check.checked)} of the ${formatArticleCount(check.candidates)} with these words`;
+    const which = search.sort === 'newest' ? 'newest' : 'best';
+    return `${count}; the phrase was looked for in the ${which} ${formatCount(check.checked)} of the ${formatArticleCount(check.candidates)} with these words`;
   }
   return count;
 }
