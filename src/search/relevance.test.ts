@@ -227,6 +227,15 @@ describe('search relevance on the default archive', () => {
     expect(response.total).toBeLessThan((await search('web design standards')).total);
   });
 
+  it('reads a quote left open as a phrase being typed, and answers a phrase searched again alike', async () => {
+    const closed = await search({ q: '"web design standards"', limit: 1000 });
+    const typing = await search({ q: '"web design stand', limit: 1000 });
+    // The same articles ("stand" also finds "standard", which moves their scores a little).
+    expect(typing.hits.map((h) => h.id).sort()).toEqual(closed.hits.map((h) => h.id).sort());
+    // The second time, from what the first check kept.
+    expect(await search({ q: '"web design standards"', limit: 1000 })).toEqual(closed);
+  });
+
   it('marks a quoted phrase as one in the title and the passage', async () => {
     const [hit] = (await search('"web design standards"')).hits;
     expect(hit?.titleHighlighted.filter((s) => s.match).map((s) => s.text)).toEqual(['Web Design Standards']);
