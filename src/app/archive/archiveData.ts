@@ -67,10 +67,15 @@ function retryableQuery<A extends unknown[], R>(fn: (...args: A) => Promise<R>, 
 /** How many articles the home page shows. */
 export const LATEST_COUNT = 10;
 /**
- * How many items a page of a listing shows: the articles of a month, category or tag, the tags of
- * the tag index. No page renders more than this many (a month of 10,000 articles is 100 pages).
+ * How many items a page of a month or of the tag index shows; no page renders more (a month of
+ * 10,000 articles is 100 pages). A month's page reads one or two of its data files.
  */
 export const PAGE_SIZE = 100;
+/**
+ * How many articles a page of a category or tag shows. Fewer than a month's: a label's articles
+ * are spread over many months, and every month a page reaches is a data file to read and parse.
+ */
+export const LISTING_PAGE_SIZE = 20;
 /** The archive page shows the months of its newest years up to this many; older years link to their year page. */
 export const ARCHIVE_MONTHS_SHOWN = 100;
 /** The categories page shows this many tags, the most used; the tag index lists them all, a page at a time. */
@@ -160,15 +165,15 @@ async function listingPage(
   const manifest = await loadManifest();
   const listing = findListing(manifest, slug);
   if (!listing) return undefined;
-  const span = pageSpan(listing.count, page, PAGE_SIZE);
+  const span = pageSpan(listing.count, page, LISTING_PAGE_SIZE);
   const articles = pageExists(span) ? await listingArticleSlice(manifest, loadMonthFile, listing, span.start, span.end) : [];
   return { label: { ...listing.label, count: listing.count }, span, items: articles.map((a) => toListItem(manifest, a)) };
 }
 
-/** Page `page` of a category's articles ({@link PAGE_SIZE} a page), or undefined if the category is unknown. */
+/** Page `page` of a category's articles ({@link LISTING_PAGE_SIZE} a page), or undefined if the category is unknown. */
 export const getCategoryPage = retryableQuery((slug: string, page: number) => listingPage(findCategory, slug, page), 'categoryPage');
 
-/** Page `page` of the articles carrying a tag ({@link PAGE_SIZE} a page), or undefined if the tag is unknown. */
+/** Page `page` of the articles carrying a tag ({@link LISTING_PAGE_SIZE} a page), or undefined if the tag is unknown. */
 export const getTagPage = retryableQuery((slug: string, page: number) => listingPage(findTag, slug, page), 'tagPage');
 
 export interface ArticlePage {

@@ -1,6 +1,6 @@
-import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import type { PageSpan } from '../archive/archiveQueries';
+import { ExactLink } from './ExactLink';
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
@@ -16,9 +16,9 @@ function PageLink(props: { page: number; span: PageSpan; href: (page: number) =>
   return (
     <li class={props.class}>
       <Show when={exists()} fallback={<span class="page-nav__off">{props.children}</span>}>
-        <A href={props.href(props.page)} rel={props.rel}>
+        <ExactLink href={props.href(props.page)} rel={props.rel}>
           {props.children}
-        </A>
+        </ExactLink>
       </Show>
     </li>
   );
@@ -42,9 +42,9 @@ export function Pager(props: { span: PageSpan; noun: string; label: string; href
             <span aria-hidden="true">‹ </span>Previous<span class="visually-hidden"> page</span>
           </PageLink>
           <li class="page-nav__current">
-            <A href={props.href(props.span.page)} aria-current="page">
+            <ExactLink href={props.href(props.span.page)} current>
               Page {number(props.span.page)} of {number(props.span.pageCount)}
-            </A>
+            </ExactLink>
           </li>
           <PageLink class="page-nav__next" page={props.span.page + 1} span={props.span} href={props.href} rel="next">
             Next<span class="visually-hidden"> page</span>
