@@ -12,8 +12,10 @@ import { monthRoute } from './routes/MonthPage';
 import { notFoundRoute } from './routes/NotFoundPage';
 import { searchRoute } from './routes/SearchPage';
 import { tagRoute } from './routes/TagPage';
+import { tagsRoute } from './routes/TagsPage';
+import { yearRoute } from './routes/YearPage';
 
-const routes = [homeRoute, searchRoute, archiveRoute, monthRoute, categoriesRoute, categoryRoute, tagRoute, articleRoute, aboutRoute, notFoundRoute];
+const routes = [homeRoute, searchRoute, archiveRoute, yearRoute, monthRoute, categoriesRoute, categoryRoute, tagsRoute, tagRoute, articleRoute, aboutRoute, notFoundRoute];
 
 /** The reader: every page has its own URL, served by the same shell (also offline). */
 export function App() {

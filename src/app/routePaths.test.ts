@@ -7,10 +7,13 @@ import {
   hasSearchFilters,
   monthFromParams,
   monthPath,
+  pagedPath,
   pagesFromQuery,
   searchFromQuery,
   searchPath,
   tagPath,
+  yearFromParam,
+  yearPath,
   type SearchLocation,
 } from './routePaths';
 
@@ -27,6 +30,44 @@ describe('articlePath', () => {
 describe('monthPath', () => {
   it('gives the month two digits', () => {
     expect(monthPath('2017-09')).toBe('/archive/2017/09');
+  });
+
+  it('names a later page in the query, page 1 by the bare path', () => {
+    expect(monthPath('2017-09', 2)).toBe('/archive/2017/09?page=2');
+    expect(monthPath('2017-09', 1)).toBe('/archive/2017/09');
+  });
+
+  it('is read back by monthFromParams and pagesFromQuery', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 500 }), (year, month, page) => {
+        const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+        const url = new URL(monthPath(key, page), 'http://reader');
+        const [, , y, m] = url.pathname.split('/');
+        expect(monthFromParams(y, m)).toBe(key);
+        expect(pagesFromQuery(url.searchParams.get('page') ?? undefined)).toBe(page);
+      }),
+    );
+  });
+});
+
+describe('yearPath', () => {
+  it('builds /archive/YYYY, read back by yearFromParam', () => {
+    expect(yearPath(2017)).toBe('/archive/2017');
+    expect(yearFromParam(yearPath(987).split('/')[2])).toBe(987);
+  });
+});
+
+describe('yearFromParam', () => {
+  it('reads four digits and nothing else', () => {
+    expect(yearFromParam('2017')).toBe(2017);
+    for (const value of [undefined, '', '17', '20177', '2017x', 'page']) expect(yearFromParam(value)).toBeUndefined();
+  });
+});
+
+describe('pagedPath', () => {
+  it('adds ?page= for pages after the first', () => {
+    expect(pagedPath('/tags', 3)).toBe('/tags?page=3');
+    expect(pagedPath('/categories/middle-east', 1)).toBe('/categories/middle-east');
   });
 });
 

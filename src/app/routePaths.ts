@@ -12,19 +12,38 @@ export { articlePath } from '../core/articlePath';
 /** The page about the archive's edition and what this device holds of it. */
 export const ABOUT_PATH = '/about';
 
-/** `/archive/2017/11`. */
-export function monthPath(month: MonthKey): string {
+/** The months of every year. */
+export const ARCHIVE_PATH = '/archive';
+
+/** `/archive/2017`: a year's months. */
+export function yearPath(year: number): string {
+  return `${ARCHIVE_PATH}/${String(year).padStart(4, '0')}`;
+}
+
+/** `/archive/2017/11`, and `/archive/2017/11?page=2` for a later page of its articles. */
+export function monthPath(month: MonthKey, page = 1): string {
   const { year, month: m } = parseMonthKey(month);
-  return `/archive/${year}/${String(m).padStart(2, '0')}`;
+  return pagedPath(`${yearPath(year)}/${String(m).padStart(2, '0')}`, page);
+}
+
+/**
+ * The address of page `page` of a paged listing at `path` (`/tags/research?page=3`); page 1 is the
+ * bare path, so that one page has one address. Read back with {@link pagesFromQuery}.
+ */
+export function pagedPath(path: string, page: number): string {
+  return page > 1 ? `${path}?page=${page}` : path;
 }
 
 export function categoryPath(slug: string): string {
   return `/categories/${encodeURIComponent(slug)}`;
 }
 
+/** Every tag, by name, a page at a time. */
+export const TAGS_PATH = '/tags';
+
 /** `/tags/research`. */
 export function tagPath(slug: string): string {
-  return `/tags/${encodeURIComponent(slug)}`;
+  return `${TAGS_PATH}/${encodeURIComponent(slug)}`;
 }
 
 /** The filters and order of a search, as its URL holds them (see {@link SearchQuery}). */
@@ -129,8 +148,16 @@ export function monthFromParams(year: string | undefined, month: string | undefi
 }
 
 /**
- * How many pages of a listing the `?page=` query asks for: `?page=3` → 3; absent, zero, negative
- * or not a whole number → 1.
+ * The year named by `/archive/:year` (`2017`), or undefined when it names none (`17`, `2017x`).
+ */
+export function yearFromParam(year: string | undefined): number | undefined {
+  return year !== undefined && /^\d{4}$/.test(year) ? Number(year) : undefined;
+}
+
+/**
+ * The page the `?page=` query names: which page of a month, category, tag or the tag index is
+ * shown, and how many pages of search results: `?page=3` → 3; absent, zero, negative or not a
+ * whole number → 1.
  */
 export function pagesFromQuery(value: string | string[] | undefined): number {
   const n = Number(Array.isArray(value) ? value[0] : value);

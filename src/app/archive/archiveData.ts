@@ -8,22 +8,28 @@ import type { BundleManifest } from '../../core/format';
 import type { Article, Label, MonthKey } from '../../core/types';
 import {
   adjacentMonths,
+  archiveYears,
   categoryLabel,
   findArticle,
   findCategory,
   findTag,
-  groupMonthsByYear,
   latestArticles,
   listCategories,
-  listingArticles,
+  listingArticleSlice,
   listTags,
-  monthArticles,
+  monthArticleSlice,
+  mostUsed,
+  pageExists,
+  pageSpan,
   tagLabels,
   toListItem,
+  yearSummary,
+  type ArchiveYear,
   type ArticleListItem,
   type LabelListing,
   type LabelSummary,
-  type YearGroup,
+  type PageSpan,
+  type YearSummary,
 } from './archiveQueries';
 import { createBundleLoader } from './bundleLoader';
 import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentSearch } from './recentSearches';
@@ -60,8 +66,20 @@ function retryableQuery<A extends unknown[], R>(fn: (...args: A) => Promise<R>, 
 
 /** How many articles the home page shows. */
 export const LATEST_COUNT = 10;
-/** How many more articles each "Show more" of a category or tag adds. */
+/**
+ * How many items a page of a month or of the tag index shows; no page renders more (a month of
+ * 10,000 articles is 100 pages). A month's page reads one or two of its data files.
+ */
+export const PAGE_SIZE = 100;
+/**
+ * How many articles a page of a category or tag shows. Fewer than a month's: a label's articles
+ * are spread over many months, and every month a page reaches is a data file to read and parse.
+ */
 export const LISTING_PAGE_SIZE = 20;
+/** The archive page shows the months of its newest years up to this many; older years link to their year page. */
+export const ARCHIVE_MONTHS_SHOWN = 100;
+/** The categories page shows this many tags, the most used; the tag index lists them all, a page at a time. */
+export const TAGS_SHOWN = 60;
 
 export const getManifest = retryableQuery((): Promise<BundleManifest> => loadManifest(), 'manifest');
 
@@ -71,58 +89,92 @@ export const getLatestArticles = retryableQuery(async (): Promise<ArticleListIte
   return articles.map((a) => toListItem(manifest, a));
 }, 'latestArticles');
 
-export const getArchiveYears = retryableQuery(async (): Promise<YearGroup[]> => groupMonthsByYear((await loadManifest()).months), 'archiveYears');
+export const getArchiveYears = retryableQuery(
+  async (): Promise<ArchiveYear[]> => archiveYears((await loadManifest()).months, ARCHIVE_MONTHS_SHOWN),
+  'archiveYears',
+);
 
+/** A year's months with their counts and its neighbours, or undefined when the archive has no article of that year. */
+export const getYearPage = retryableQuery(async (year: number | undefined): Promise<YearSummary | undefined> => {
+  if (year === undefined) return undefined;
+  return yearSummary(await loadManifest(), year);
+}, 'yearPage');
+
+/** A page of a month: which articles it shows (`span`), those articles, and the neighbouring months. */
 export interface MonthPage {
   month: MonthKey;
+  span: PageSpan;
   items: ArticleListItem[];
   newer?: MonthKey;
   older?: MonthKey;
 }
 
-/** A month's articles and its neighbours, or undefined when the archive has no such month. */
-export const getMonthPage = retryableQuery(async (month: MonthKey | undefined): Promise<MonthPage | undefined> => {
+/**
+ * Page `page` of a month's articles ({@link PAGE_SIZE} a page, newest first) and its neighbours,
+ * or undefined when the archive has no such month. A page past the last has no items.
+ */
+export const getMonthPage = retryableQuery(async (month: MonthKey | undefined, page: number): Promise<MonthPage | undefined> => {
   if (month === undefined) return undefined;
   const manifest = await loadManifest();
-  const articles = await monthArticles(manifest, loadMonthFile, month);
-  if (!articles) return undefined;
-  return { month, items: articles.map((a) => toListItem(manifest, a)), ...adjacentMonths(manifest, month) };
+  const entry = manifest.months.find((m) => m.month === month);
+  if (!entry) return undefined;
+  const span = pageSpan(entry.count, page, PAGE_SIZE);
+  const articles = pageExists(span) ? await monthArticleSlice(manifest, loadMonthFile, month, span.start, span.end) : [];
+  return { month, span, items: (articles ?? []).map((a) => toListItem(manifest, a)), ...adjacentMonths(manifest, month) };
 }, 'monthPage');
 
 export interface LabelIndex {
   categories: LabelSummary[];
+  /** The {@link TAGS_SHOWN} most used tags, by name. */
+  tags: LabelSummary[];
+  /** How many tags the archive has. */
+  tagCount: number;
+}
+
+/** Every category with its count, and the most used tags, for the categories page. */
+export const getLabelIndex = retryableQuery(async (): Promise<LabelIndex> => {
+  const manifest = await loadManifest();
+  const tags = listTags(manifest);
+  return { categories: listCategories(manifest), tags: mostUsed(tags, TAGS_SHOWN), tagCount: tags.length };
+}, 'labelIndex');
+
+/** A page of the tag index: every tag by name, {@link PAGE_SIZE} a page. */
+export interface TagIndexPage {
+  span: PageSpan;
   tags: LabelSummary[];
 }
 
-/** Every category and every tag with its count, for the categories page. */
-export const getLabelIndex = retryableQuery(async (): Promise<LabelIndex> => {
-  const manifest = await loadManifest();
-  return { categories: listCategories(manifest), tags: listTags(manifest) };
-}, 'labelIndex');
+export const getTagIndexPage = retryableQuery(async (page: number): Promise<TagIndexPage> => {
+  const tags = listTags(await loadManifest());
+  const span = pageSpan(tags.length, page, PAGE_SIZE);
+  return { span, tags: tags.slice(span.start, span.end) };
+}, 'tagIndexPage');
 
-/** A page of a category or tag listing: its label and count, and the articles shown so far. */
+/** A page of a category or tag listing: its label and count, which articles the page shows, and those. */
 export interface ListingPage {
   label: LabelSummary;
+  span: PageSpan;
   items: ArticleListItem[];
 }
 
 async function listingPage(
   findListing: (manifest: BundleManifest, slug: string) => LabelListing | undefined,
   slug: string,
-  pages: number,
+  page: number,
 ): Promise<ListingPage | undefined> {
   const manifest = await loadManifest();
   const listing = findListing(manifest, slug);
   if (!listing) return undefined;
-  const articles = await listingArticles(manifest, loadMonthFile, listing, pages * LISTING_PAGE_SIZE);
-  return { label: { ...listing.label, count: listing.count }, items: articles.map((a) => toListItem(manifest, a)) };
+  const span = pageSpan(listing.count, page, LISTING_PAGE_SIZE);
+  const articles = pageExists(span) ? await listingArticleSlice(manifest, loadMonthFile, listing, span.start, span.end) : [];
+  return { label: { ...listing.label, count: listing.count }, span, items: articles.map((a) => toListItem(manifest, a)) };
 }
 
-/** The first `pages` × {@link LISTING_PAGE_SIZE} articles of a category, or undefined if unknown. */
-export const getCategoryPage = retryableQuery((slug: string, pages: number) => listingPage(findCategory, slug, pages), 'categoryPage');
+/** Page `page` of a category's articles ({@link LISTING_PAGE_SIZE} a page), or undefined if the category is unknown. */
+export const getCategoryPage = retryableQuery((slug: string, page: number) => listingPage(findCategory, slug, page), 'categoryPage');
 
-/** The first `pages` × {@link LISTING_PAGE_SIZE} articles carrying a tag, or undefined if unknown. */
-export const getTagPage = retryableQuery((slug: string, pages: number) => listingPage(findTag, slug, pages), 'tagPage');
+/** Page `page` of the articles carrying a tag ({@link LISTING_PAGE_SIZE} a page), or undefined if the tag is unknown. */
+export const getTagPage = retryableQuery((slug: string, page: number) => listingPage(findTag, slug, page), 'tagPage');
 
 export interface ArticlePage {
   article: Article;

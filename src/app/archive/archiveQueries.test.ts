@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BundleManifest } from '../../core/format';
 import {
   adjacentMonths,
+  archiveYears,
   categoryLabel,
   findArticle,
   findCategory,
@@ -9,15 +10,20 @@ import {
   groupMonthsByYear,
   latestArticles,
   listCategories,
-  listingArticles,
+  listingArticleSlice,
   listTags,
   matchesListing,
   monthArticles,
+  monthArticleSlice,
   monthsCovering,
+  mostUsed,
+  pageExists,
+  pageSpan,
   searchHitToListItem,
   tagLabels,
   toListItem,
   UNCATEGORISED,
+  yearSummary,
   type LabelListing,
 } from './archiveQueries';
 import {
@@ -69,6 +75,90 @@ describe('groupMonthsByYear', () => {
 
   it('gives no years for an empty archive', () => {
     expect(groupMonthsByYear([])).toEqual([]);
+  });
+});
+
+describe('yearSummary', () => {
+  it('lists the year\'s months January first with the year\'s count and its neighbours', () => {
+    expect(yearSummary(manifest, 2017)).toEqual({
+      year: 2017,
+      count: 7,
+      months: [
+        { month: '2017-09', count: 1 },
+        { month: '2017-10', count: 1 },
+        { month: '2017-11', count: 5 },
+      ],
+      newer: 2018,
+      older: undefined,
+    });
+    expect(yearSummary(manifest, 2018)).toMatchObject({ count: 1, newer: undefined, older: 2017 });
+  });
+
+  it('finds no year the archive holds no article of', () => {
+    expect(yearSummary(manifest, 2016)).toBeUndefined();
+    expect(yearSummary({ ...manifest, months: [...manifest.months, { month: '2016-05', count: 0, files: [] }] }, 2016)).toBeUndefined();
+  });
+});
+
+describe('archiveYears', () => {
+  const months = [
+    { month: '2018-02', count: 4 },
+    { month: '2018-01', count: 2 },
+    { month: '2017-12', count: 1 },
+    { month: '2017-11', count: 3 },
+    { month: '2016-06', count: 5 },
+  ];
+
+  it('shows the months of the newest years while they fit the budget, then years alone', () => {
+    expect(archiveYears(months, 4)).toEqual([
+      { year: 2018, count: 6, monthCount: 2, months: [{ month: '2018-02', count: 4 }, { month: '2018-01', count: 2 }] },
+      { year: 2017, count: 4, monthCount: 2, months: [{ month: '2017-12', count: 1 }, { month: '2017-11', count: 3 }] },
+      { year: 2016, count: 5, monthCount: 1 },
+    ]);
+  });
+
+  it('never shows an older year\'s months after a year that did not fit', () => {
+    expect(archiveYears(months, 3).map((y) => y.months !== undefined)).toEqual([true, false, false]);
+  });
+
+  it('shows every month when they fit', () => {
+    expect(archiveYears(months, 100).every((y) => y.months !== undefined)).toBe(true);
+  });
+});
+
+describe('pageSpan', () => {
+  it('numbers the items of a page from 0, the last page holding the rest', () => {
+    expect(pageSpan(10_249, 2, 100)).toEqual({ page: 2, pageCount: 103, pageSize: 100, total: 10_249, start: 100, end: 200 });
+    expect(pageSpan(10_249, 103, 100)).toMatchObject({ start: 10_200, end: 10_249 });
+  });
+
+  it('gives an empty listing one empty page, and a page past the last no items', () => {
+    expect(pageSpan(0, 1, 100)).toMatchObject({ pageCount: 1, start: 0, end: 0 });
+    expect(pageSpan(250, 4, 100)).toMatchObject({ pageCount: 3, start: 250, end: 250 });
+  });
+});
+
+describe('pageExists', () => {
+  it('holds for pages 1 to the last, and page 1 of an empty listing', () => {
+    expect([1, 3, 4].map((p) => pageExists(pageSpan(250, p, 100)))).toEqual([true, true, false]);
+    expect(pageExists(pageSpan(0, 1, 100))).toBe(true);
+  });
+});
+
+describe('mostUsed', () => {
+  const tags = [
+    { slug: 'a', name: 'A', count: 2 },
+    { slug: 'b', name: 'B', count: 9 },
+    { slug: 'c', name: 'C', count: 2 },
+    { slug: 'd', name: 'D', count: 5 },
+  ];
+
+  it('keeps the labels with most articles, ties by order, in their order', () => {
+    expect(mostUsed(tags, 3).map((t) => t.slug)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('keeps every label when they are no more than the limit', () => {
+    expect(mostUsed(tags, 4)).toEqual(tags);
   });
 });
 
@@ -205,7 +295,8 @@ describe('latestArticles', () => {
   it('returns the newest articles, loading only the files of the newest months', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await latestArticles(manifest, load, 3))).toEqual([peaceCorpsSatisfaction.title, endOfTheCaliphate.title, graspingDefeat.title]);
-    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-11.7d10870eaec2.json', 'month-2017-11-2.346ee4f74541.json']);
+    // November's first file holds its three newest articles: the second is not read.
+    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-11.7d10870eaec2.json']);
   });
 
   it('returns every article when the archive holds fewer than asked', async () => {
@@ -229,41 +320,90 @@ describe('monthArticles', () => {
   });
 });
 
-describe('listingArticles', () => {
+describe('listingArticleSlice', () => {
   it('pages through a category newest first, loading only the months the page needs', async () => {
     const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticles(manifest, load, listing(findCategory, 'content-strategy'), 1))).toEqual([peaceCorpsSatisfaction.title]);
+    expect(titles(await listingArticleSlice(manifest, load, listing(findCategory, 'content-strategy'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
     expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json']);
   });
 
   it('reaches older months as the page grows', async () => {
     const { load, loaded } = recordingLoader();
-    const articles = await listingArticles(manifest, load, listing(findCategory, 'content-strategy'), 40);
+    const articles = await listingArticleSlice(manifest, load, listing(findCategory, 'content-strategy'), 0, 40);
     expect(titles(articles)).toEqual([peaceCorpsSatisfaction.title, foodKeeperUpdate.title]);
     // November and October hold no Content strategy article, so they are never fetched.
     expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-09.e99b781beabc.json']);
   });
 
   it('lists articles without a category under "uncategorised"', async () => {
-    const articles = await listingArticles(manifest, recordingLoader().load, listing(findCategory, 'uncategorised'), 20);
+    const articles = await listingArticleSlice(manifest, recordingLoader().load, listing(findCategory, 'uncategorised'), 0, 20);
     expect(titles(articles)).toEqual([endOfTheCaliphate.title, aBetterDigitalGov.title, armyDeclaresVictory.title]);
   });
 
   it('pages through a tag newest first, loading only the months the page needs', async () => {
     const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticles(manifest, load, listing(findTag, 'research'), 1))).toEqual([peaceCorpsSatisfaction.title]);
+    expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
     expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json']);
   });
 
   it('reaches older months of a tag as the page grows, skipping months without it', async () => {
     const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticles(manifest, load, listing(findTag, 'research'), 40))).toEqual([peaceCorpsSatisfaction.title, remoteResearch.title]);
+    expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 0, 40))).toEqual([peaceCorpsSatisfaction.title, remoteResearch.title]);
     expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-10.843f264f0d29.json']);
   });
 
+  it('skips the months before a later page unread', async () => {
+    const { load, loaded } = recordingLoader();
+    expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 1, 2))).toEqual([remoteResearch.title]);
+    expect(loaded).toEqual(['month-2017-10.843f264f0d29.json']);
+  });
+
+  it('gives nothing for a span past the end', async () => {
+    expect(await listingArticleSlice(manifest, recordingLoader().load, listing(findTag, 'research'), 2, 4)).toEqual([]);
+  });
+
   it('lists the articles carrying a tag, not those of the category with the same slug', async () => {
-    const articles = await listingArticles(manifest, recordingLoader().load, listing(findTag, 'content-strategy'), 20);
+    const articles = await listingArticleSlice(manifest, recordingLoader().load, listing(findTag, 'content-strategy'), 0, 20);
     expect(titles(articles)).toEqual([remoteResearch.title]);
+  });
+});
+
+describe('monthArticleSlice', () => {
+  const november = [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov, armyDeclaresVictory, desperateAttempt].map((a) => a.title);
+
+  it('reads only the first file of a split month for its first articles', async () => {
+    const { load, loaded } = recordingLoader();
+    expect(titles(await monthArticleSlice(manifest, load, '2017-11', 0, 2))).toEqual(november.slice(0, 2));
+    expect(loaded).toEqual(['month-2017-11.7d10870eaec2.json']);
+  });
+
+  it('reads a month\'s last articles from its oldest file, placed by the month\'s count', async () => {
+    const { load, loaded } = recordingLoader();
+    expect(titles(await monthArticleSlice(manifest, load, '2017-11', 4, 5))).toEqual(november.slice(4));
+    expect(loaded).toEqual(['month-2017-11-2.346ee4f74541.json']);
+  });
+
+  it('reads on into the next file when the span crosses files, from either end', async () => {
+    for (const [start, end] of [
+      [1, 4],
+      [2, 4],
+      [0, 5],
+    ] as const) {
+      expect(titles(await monthArticleSlice(manifest, recordingLoader().load, '2017-11', start, end))).toEqual(november.slice(start, end));
+    }
+  });
+
+  it('gives nothing for an empty span, and undefined for a month the archive does not hold', async () => {
+    const { load, loaded } = recordingLoader();
+    expect(await monthArticleSlice(manifest, load, '2017-11', 5, 5)).toEqual([]);
+    expect(loaded).toEqual([]);
+    expect(await monthArticleSlice(manifest, load, '2017-12', 0, 1)).toBeUndefined();
+  });
+
+  it('reads the files in order when the manifest gives no sizes', async () => {
+    const { load, loaded } = recordingLoader();
+    expect(titles(await monthArticleSlice({ ...manifest, files: [] }, load, '2017-11', 0, 4))).toEqual(november.slice(0, 4));
+    expect(loaded).toEqual(['month-2017-11.7d10870eaec2.json', 'month-2017-11-2.346ee4f74541.json']);
   });
 });
 

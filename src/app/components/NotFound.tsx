@@ -1,5 +1,5 @@
-import { A } from '@solidjs/router';
 import { For, type JSX } from 'solid-js';
+import { ExactLink } from './ExactLink';
 import { PageHeading } from './PageHeading';
 
 export interface NotFoundLink {
@@ -18,7 +18,7 @@ export function NotFound(props: { title: string; children: JSX.Element; links: N
           <For each={props.links}>
             {(link) => (
               <li>
-                <A href={link.href}>{link.label}</A>
+                <ExactLink href={link.href}>{link.label}</ExactLink>
               </li>
             )}
           </For>

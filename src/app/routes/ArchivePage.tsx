@@ -3,9 +3,10 @@ import { For, Show } from 'solid-js';
 import { getArchiveYears } from '../archive/archiveData';
 import { PageHeading } from '../components/PageHeading';
 import { formatArticleCount } from '../formatArticleCount';
-import { formatMonthName } from '../formatDate';
-import { monthPath } from '../routePaths';
+import { MonthCountList } from '../components/MonthCountList';
+import { ARCHIVE_PATH, yearPath } from '../routePaths';
 
+/** Every year with its count and a link to its page; the months of the newest years inline. */
 function ArchivePage() {
   const years = createAsync(() => getArchiveYears());
   return (
@@ -16,21 +17,21 @@ function ArchivePage() {
           {(year) => (
             <section class="year" aria-labelledby={`year-${year.year}`}>
               <h2 id={`year-${year.year}`}>
-                {year.year} <span class="count">{formatArticleCount(year.count)}</span>
+                <A href={yearPath(year.year)}>{year.year}</A> <span class="count">{formatArticleCount(year.count)}</span>
               </h2>
-              <ul class="month-list">
-                <For each={year.months}>
-                  {(m) => (
-                    <li>
-                      <A href={monthPath(m.month)}>
-                        {formatMonthName(m.month)}
-                        <span class="visually-hidden"> {year.year}</span>
-                      </A>
-                      <span class="count">{formatArticleCount(m.count)}</span>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <Show
+                when={year.months}
+                fallback={
+                  <p class="year__more">
+                    <A href={yearPath(year.year)}>
+                      {year.monthCount} {year.monthCount === 1 ? 'month' : 'months'}
+                      <span class="visually-hidden"> of {year.year}</span>
+                    </A>
+                  </p>
+                }
+              >
+                {(months) => <MonthCountList year={year.year} months={months()} />}
+              </Show>
             </section>
           )}
         </For>
@@ -40,7 +41,7 @@ function ArchivePage() {
 }
 
 export const archiveRoute = {
-  path: '/archive',
+  path: ARCHIVE_PATH,
   component: ArchivePage,
   preload: () => void getArchiveYears(),
 } satisfies RouteDefinition;

@@ -2,11 +2,14 @@ import { A, createAsync, type RouteDefinition } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { getLabelIndex } from '../archive/archiveData';
 import { PageHeading } from '../components/PageHeading';
-import { TagLink } from '../components/TagLink';
+import { TagCloud } from '../components/TagCloud';
 import { formatArticleCount } from '../formatArticleCount';
-import { categoryPath } from '../routePaths';
+import { categoryPath, TAGS_PATH } from '../routePaths';
 
-/** Every category, one per line, then every tag as a wrapped list (an archive may have fifty). */
+/**
+ * Every category, one per line, then the most used tags as a wrapped list, with a link to every
+ * tag (an archive of 100,000 articles may have thousands) when there are more.
+ */
 function CategoriesPage() {
   const index = createAsync(() => getLabelIndex());
   return (
@@ -24,19 +27,20 @@ function CategoriesPage() {
           </For>
         </ul>
       </Show>
-      <Show when={index()?.tags.length}>
-        <section class="tag-index" aria-labelledby="tag-index-heading">
-          <h2 id="tag-index-heading">Tags</h2>
-          <ul class="tag-list">
-            <For each={index()?.tags}>
-              {(tag) => (
-                <li>
-                  <TagLink tag={tag} count={tag.count} />
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+      <Show when={index()}>
+        {(i) => (
+          <Show when={i().tags.length}>
+            <section class="tag-index" aria-labelledby="tag-index-heading">
+              <h2 id="tag-index-heading">{i().tags.length < i().tagCount ? 'Most used tags' : 'Tags'}</h2>
+              <TagCloud tags={i().tags} />
+              <Show when={i().tags.length < i().tagCount}>
+                <p class="tag-index__all">
+                  <A href={TAGS_PATH}>All {i().tagCount.toLocaleString('en-GB')} tags, A to Z</A>
+                </p>
+              </Show>
+            </section>
+          </Show>
+        )}
       </Show>
     </>
   );
