@@ -19,12 +19,13 @@ function startFirstReads(): void {
   void getSearchResults(search).catch(() => undefined);
 }
 
+// The views come in a chunk of their own, so that the reads start as soon as this small entry has
+// run, and the render is a task of its own; its fetch is asked for first, to overlap them.
+const app = import('./App');
 startFirstReads();
 const root = document.getElementById('root');
 if (!root) throw new Error('reader: index.html has no <div id="root">');
-// The views come in a chunk of their own, so that the reads above start as soon as this small
-// entry has run, and the render is a task of its own.
-void import('./App').then(({ App }) => {
+void app.then(({ App }) => {
   render(() => <App />, root);
   // Not in the render's task: registering starts workbox-window and the offline saver.
   setTimeout(() => void import('./pwa/registerServiceWorker').then((m) => m.registerServiceWorker()));
