@@ -2,18 +2,21 @@ import { Router } from '@solidjs/router';
 import { onMount } from 'solid-js';
 import { Layout } from './components/Layout';
 import { refreshStorageStatus } from './pwa/storageStatus';
-import { aboutRoute } from './routes/AboutPage';
-import { archiveRoute } from './routes/ArchivePage';
-import { articleRoute } from './routes/ArticlePage';
-import { categoriesRoute } from './routes/CategoriesPage';
-import { categoryRoute } from './routes/CategoryPage';
+import { lazyRoute } from './lazyRoute';
+import { ABOUT_PATH, TAGS_PATH } from './routePaths';
 import { homeRoute } from './routes/HomePage';
-import { monthRoute } from './routes/MonthPage';
-import { notFoundRoute } from './routes/NotFoundPage';
 import { searchRoute } from './routes/SearchPage';
-import { tagRoute } from './routes/TagPage';
-import { tagsRoute } from './routes/TagsPage';
-import { yearRoute } from './routes/YearPage';
+// Home and search are the usual first views and come with the app; the other pages load on demand.
+const aboutRoute = lazyRoute(ABOUT_PATH, () => import('./routes/AboutPage').then((m) => m.aboutRoute));
+const archiveRoute = lazyRoute('/archive', () => import('./routes/ArchivePage').then((m) => m.archiveRoute));
+const articleRoute = lazyRoute('/articles/:year/:month/:slug', () => import('./routes/ArticlePage').then((m) => m.articleRoute));
+const categoriesRoute = lazyRoute('/categories', () => import('./routes/CategoriesPage').then((m) => m.categoriesRoute));
+const categoryRoute = lazyRoute('/categories/:slug', () => import('./routes/CategoryPage').then((m) => m.categoryRoute));
+const monthRoute = lazyRoute('/archive/:year/:month', () => import('./routes/MonthPage').then((m) => m.monthRoute));
+const notFoundRoute = lazyRoute('*404', () => import('./routes/NotFoundPage').then((m) => m.notFoundRoute));
+const tagRoute = lazyRoute(`${TAGS_PATH}/:slug`, () => import('./routes/TagPage').then((m) => m.tagRoute));
+const tagsRoute = lazyRoute(TAGS_PATH, () => import('./routes/TagsPage').then((m) => m.tagsRoute));
+const yearRoute = lazyRoute('/archive/:year', () => import('./routes/YearPage').then((m) => m.yearRoute));
 
 const routes = [homeRoute, searchRoute, archiveRoute, yearRoute, monthRoute, categoriesRoute, categoryRoute, tagsRoute, tagRoute, articleRoute, aboutRoute, notFoundRoute];
 

@@ -1,5 +1,5 @@
 import { createAsync, revalidate, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, ErrorBoundary, on, Show, Suspense } from 'solid-js';
+import { createEffect, createMemo, ErrorBoundary, on, Show, Suspense } from 'solid-js';
 import { getManifest, getSearchResults, rememberSearch } from '../archive/archiveData';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
@@ -9,6 +9,7 @@ import { SearchForm } from '../components/SearchForm';
 import { SearchResults } from '../components/SearchResults';
 import { SearchUnavailable } from '../components/SearchUnavailable';
 import { createDwellMemory } from '../createDwellMemory';
+import { createSettledText } from '../createSettledText';
 import { focusPageHeading, type KeepFocusState } from '../focusHeadingOnNavigate';
 import { hasSearchFilters, searchFilters, searchFromQuery, searchPath, type SearchFilters as Filters, type SearchLocation } from '../routePaths';
 import { rerunWhilePartial, searchProgress } from '../searchResultCount';
@@ -51,7 +52,8 @@ function SearchPage() {
   const manifest = createAsync(() => getManifest());
   const search = createMemo(() => searchFromQuery(params), undefined, { equals: (a, b) => searchPath(a) === searchPath(b) });
   const current = () => searchPath(search());
-  const [announcement, setAnnouncement] = createSignal('');
+  // Results follow the typing; the count is said once the typing stops.
+  const [announcement, setAnnouncement] = createSettledText();
   // The URL of the entry the current typing spell created; typing on from there replaces it.
   let typingEntry: string | undefined;
 
