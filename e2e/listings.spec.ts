@@ -215,7 +215,7 @@ test('category and tag pages page the same way, 20 articles a page', async () =>
 test('no listing is wider than a 390 px phone', async () => {
   for (const address of [MONTH_PATH, `${MONTH_PATH}?page=3`, '/archive/2022', '/archive', '/categories', '/tags']) {
     await page.goto(address);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${address} is wider than the screen`).toBeLessThanOrEqual(0);
   }
