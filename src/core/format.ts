@@ -112,6 +112,88 @@ export interface BundleIndexPartFile {
   index: BundleIndexTerm[];
 }
 
+/**
+ * The search index loaded on demand (format 4): ONE MiniSearch over every article, cut so that a
+ * query fetches only what it needs. Articles get short ids `0…documentCount-1` in date order
+ * (oldest first; on one date, the greater article id first), so that the months of
+ * `BundleManifest.months` are ranges of ids and a new day appends ids.
+ *
+ * The terms are in layers, each over a range of months (`from`…`to`) and ids: the oldest layer
+ * holds every year before the newest, then each month of the newest year is a layer of its own,
+ * so that a day of news changes only its month's layer (and, on the first article of a year,
+ * the old layers become one). Each layer's terms, sorted (by UTF-16 code unit), are cut into
+ * shards by term range (`first`: the shard's first term; a term too big for one file starts
+ * several consecutive shards); a query loads, in every layer, the shards of its terms, of the
+ * range a prefix covers, and of the terms its typo tolerance reaches, found in the layer's
+ * `dictionary` (its sorted terms by length, loaded only for a word that may have a typo).
+ *
+ * Postings carry no field lengths: each frequency is divided by MiniSearch's BM25 length factor
+ * `1 - b + b · fieldLength / averageFieldLength` (with the averages of the oldest layer), so that
+ * MiniSearch, given every field length equal to its average, scores as it would with the lengths
+ * (see {@link BundleTermShardFile}). What a hit shows comes from `documents` (chunks of ids);
+ * the category and outlets every article needs for a filter from `facets`.
+ */
+export interface BundleSearchIndex {
+  documentCount: number;
+  /** Oldest first. */
+  layers: BundleIndexLayer[];
+  /** What a hit shows: files of `chunk` consecutive ids each ({@link BundleDocumentsFile}). */
+  documents: { chunk: number; files: string[] };
+  /** Category and outlets of every article, for filters: files of `chunk` ids ({@link BundleFacetsFile}). */
+  facets: { chunk: number; files: string[] };
+}
+
+export interface BundleIndexLayer {
+  from: MonthKey;
+  to: MonthKey;
+  /** The layer's articles are ids `firstId … firstId + documentCount - 1`. */
+  firstId: number;
+  documentCount: number;
+  /** In term order. */
+  shards: { first: string; file: string }[];
+  /**
+   * The layer's terms, by length (UTF-16 code units) from `shortest` to `longest` in each file,
+   * sorted ({@link BundleDictionaryFile}): a word with typos is looked up only among terms whose
+   * length is within the typos of its own.
+   */
+  dictionary: { shortest: number; longest: number; file: string }[];
+}
+
+/** Term weights (BM25-normalised frequencies) are written as integers of this many parts of one. */
+export const TERM_WEIGHT_SCALE = 10_000;
+
+/**
+ * A shard of a layer's terms. `postings[i]` belongs to `terms[i]`: for each field it occurs in,
+ * `fieldId, n`, then the `n` ids (the first as is, each next as its difference to the one
+ * before), then their `n` weights (× {@link TERM_WEIGHT_SCALE}): the term's frequency in the field
+ * divided by `1 - b + b · fieldLength / averageFieldLength`.
+ */
+export interface BundleTermShardFile {
+  format: typeof BUNDLE_FORMAT;
+  terms: string[];
+  postings: number[][];
+}
+
+export interface BundleDictionaryFile {
+  format: typeof BUNDLE_FORMAT;
+  terms: string[];
+}
+
+/** What a hit shows, for ids `from…`: `[id, title, date, slug, categorySlug, outlets, category]`. */
+export interface BundleDocumentsFile {
+  format: typeof BUNDLE_FORMAT;
+  from: number;
+  documents: [id: string, title: string, date: string, slug: string, categorySlug: string, outlets: string, category: string][];
+}
+
+/** For ids `from…`: each article's index into `values` (its category slug and outlets). */
+export interface BundleFacetsFile {
+  format: typeof BUNDLE_FORMAT;
+  from: number;
+  values: [categorySlug: string, outlets: string][];
+  documents: number[];
+}
+
 /** `bundle/manifest.json`: everything the reader needs to navigate, without article bodies. */
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;

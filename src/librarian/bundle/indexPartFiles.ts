@@ -116,7 +116,7 @@ class ByteWriter {
  * objects they would keep the garbage collector busy): a linked list per term and field of
  * `(shortId, frequency)` records, in the order the documents were added.
  */
-class Postings {
+export class Postings {
   readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   /** By `termId * FIELDS + fieldId`: first and last record, -1 when none. */
@@ -125,6 +125,16 @@ class Postings {
   private readonly document = new Int32List();
   private readonly frequency = new Int32List();
   private readonly next = new Int32List();
+
+  /** The term's postings in a field, in document order, into `documents` and `frequencies` (emptied first). */
+  collect(termId: number, fieldId: number, documents: number[], frequencies: number[]): void {
+    documents.length = 0;
+    frequencies.length = 0;
+    for (let record = this.head.data[termId * FIELDS + fieldId]!; record >= 0; record = this.next.data[record]!) {
+      documents.push(this.document.data[record]!);
+      frequencies.push(this.frequency.data[record]!);
+    }
+  }
 
   termId(term: string): number {
     let id = this.termIds.get(term);
@@ -261,18 +271,21 @@ class Tokens {
   }
 }
 
-/**
- * The files of the index part over `documents` (short ids in their order), each at most
- * `maxBytes`, as `BundleIndexPart` describes them: UTF-8 JSON.
- */
-export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: number): Buffer[] {
+/** Every term of `documents` counted, as `MiniSearch#add` counts them (see the top of this file). */
+export interface CountedTerms {
+  postings: Postings;
+  /** By document: its fields' lengths (distinct tokens), by field id. */
+  fieldLengths: number[][];
+  /** MiniSearch's running average of each field's length. */
+  averageFieldLength: number[];
+}
+
+/** Counts the terms of `documents`, short ids in their order. */
+export function countTerms(documents: readonly SearchDocument[]): CountedTerms {
   const postings = new Postings();
   const tokens = new Tokens(postings);
   const averageFieldLength: number[] = [];
-  const ids: string[] = [];
-  const lengths: string[] = [];
-  const stored: string[] = [];
-
+  const fieldLengths: number[][] = [];
   for (let shortId = 0; shortId < documents.length; shortId++) {
     const document = documents[shortId]!;
     const fieldLength: number[] = [];
@@ -298,13 +311,29 @@ export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: n
       // MiniSearch's running average, operation for operation, so that the floats are the same.
       averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * shortId + distinct) / (shortId + 1);
     }
+    fieldLengths.push(fieldLength);
+  }
+  return { postings, fieldLengths, averageFieldLength };
+}
+
+/**
+ * The files of the index part over `documents` (short ids in their order), each at most
+ * `maxBytes`, as `BundleIndexPart` describes them: UTF-8 JSON.
+ */
+export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: number): Buffer[] {
+  const { postings, fieldLengths, averageFieldLength } = countTerms(documents);
+  const ids: string[] = [];
+  const lengths: string[] = [];
+  const stored: string[] = [];
+  for (let shortId = 0; shortId < documents.length; shortId++) {
+    const document = documents[shortId]!;
     const storedFields: Record<string, unknown> = {};
     for (const field of storeFields) {
       const value = document[field as keyof SearchDocument];
       if (value !== undefined) storedFields[field] = value;
     }
     ids.push(`"${shortId}":${JSON.stringify(document.id)}`);
-    lengths.push(`"${shortId}":${JSON.stringify(fieldLength)}`);
+    lengths.push(`"${shortId}":${JSON.stringify(fieldLengths[shortId])}`);
     stored.push(`"${shortId}":${JSON.stringify(storedFields)}`);
   }
 
