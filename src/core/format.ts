@@ -16,13 +16,12 @@ import type { ArchiveMeta, Article, Label, MonthKey } from './types';
 /** Version tag of the archive format. Bump on any incompatible change and keep a fixture. */
 export const ARCHIVE_FORMAT = 'news-archive/1';
 /**
- * Version tag of the bundle format the reader understands. 3: the search index split by period
- * (`BundleManifest.index.parts`) and every data file listed with its size (`BundleManifest.files`).
- * Article images came later within 3, as files with `kind: 'image'` (an addition: a manifest
- * without images is as before, and the app and the bundle it reads are always deployed together,
- * so no reader meets images it cannot tell from data files).
+ * Version tag of the bundle format the reader understands. 4: the search index loaded on demand
+ * (`BundleManifest.index`, see {@link BundleSearchIndex}). 3 split it by period; every data file
+ * is listed with its size (`BundleManifest.files`) since 3, article images (`kind: 'image'`)
+ * since within 3.
  */
-export const BUNDLE_FORMAT = 'news-bundle/3';
+export const BUNDLE_FORMAT = 'news-bundle/4';
 
 export interface ArchiveMetaFile extends ArchiveMeta {
   format: typeof ARCHIVE_FORMAT;
@@ -70,7 +69,8 @@ export interface BundleFile {
 }
 
 /**
- * One period's part of the search index: a standalone serialised MiniSearch, built with
+ * Format 3's index part, which `indexPartFiles` still writes for the benchmarks (one standalone
+ * MiniSearch as JSON): a standalone serialised MiniSearch, built with
  * `searchIndexOptions` (see `searchOptions.ts`) over the articles of `from`…`to`.
  *
  * Periods (the partition rule): the articles of the newest calendar year in the archive get one
@@ -194,6 +194,18 @@ export interface BundleFacetsFile {
   documents: number[];
 }
 
+/**
+ * Every file of the search index, in the order an edition is saved: what a hit shows and the
+ * filters need, then each layer's dictionary and shards, the newest layer first.
+ */
+export function indexFiles(index: BundleSearchIndex): string[] {
+  return [
+    ...index.documents.files,
+    ...index.facets.files,
+    ...[...index.layers].reverse().flatMap((layer) => [...layer.dictionary.map((d) => d.file), ...layer.shards.map((s) => s.file)]),
+  ];
+}
+
 /** `bundle/manifest.json`: everything the reader needs to navigate, without article bodies. */
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
@@ -219,14 +231,14 @@ export interface BundleManifest {
   aliases: string[][];
   /**
    * Every data file of the edition (month files, index files and images; not this manifest),
-   * each once: the index parts' files, newest part first, then the month files, newest month
-   * first, then the images (`kind: 'image'`) in the order articles first show them. The
+   * each once: the index files (as {@link indexFiles} lists them), then the month files, newest
+   * month first, then the images (`kind: 'image'`) in the order articles first show them. The
    * reader saves an edition for offline use with it (progress by bytes) and compares two
    * editions' lists to know what a new one adds.
    */
   files: BundleFile[];
-  /** The search index in parts by period, newest part first (see {@link BundleIndexPart}). */
-  index: { documentCount: number; parts: BundleIndexPart[] };
+  /** The search index, loaded on demand (see {@link BundleSearchIndex}). */
+  index: BundleSearchIndex;
 }
 
 /** A bundle data file with articles of one month (or part of one). */

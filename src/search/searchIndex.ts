@@ -19,14 +19,15 @@
  *   passes them is listed, newest first (`mode: 'browse'`).
  */
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleIndexPart, type BundleManifest } from '../core/format';
+import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../core/format';
 import { FIELD_BOOSTS, foldTerm, fuzzyDistance, searchIndexOptions, splitOutlets, type SearchDocument } from '../core/searchOptions';
 import { createArticleTexts } from './articleTexts';
 import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQuery, type QueryWord } from './compileQuery';
 import { expandAliases } from './expandAliases';
 import { highlightMatches, snippetAround } from './highlightMatches';
-import { addIndexPart, parseIndexPart } from './indexParts';
 import { suggestQueries } from './suggestQueries';
+import { createTermIndex } from './termIndex';
+import { termNeeds } from './termNeeds';
 import {
   DEFAULT_SEARCH_LIMIT,
   MAX_SEARCH_LIMIT,
@@ -53,18 +54,18 @@ export const MAX_SUGGESTIONS = 3;
 export interface SearchIndex {
   /** Answers a query; rejects with `signal.reason` when aborted, with a SearchError when the index cannot load. */
   search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse>;
-  /** Resolves once every part of the index is loaded (rejects with the failure of one that cannot be). */
+  /** Resolves once the index can answer (its terms load with each query: see `termIndex.ts`). */
   loadAll(): Promise<void>;
 }
 
 interface LoadedIndex {
   manifest: BundleManifest;
-  /** Every part loaded so far, as one index (see `indexParts.ts`). */
+  /** Every article, with the terms loaded so far (see `termIndex.ts`). */
   index: MiniSearch<SearchDocument>;
-  /** Loads the parts still missing (after a failure), in the background. */
-  resume(): void;
-  /** Loads every part still missing; resolves when all are loaded. */
-  loadRest(): Promise<void>;
+  /** Loads what a query needs of the index: its terms, and the facets when it has filters. */
+  prepare(query: SearchQuery, typing: boolean): Promise<void>;
+  /** Gives the results of a page their articles' fields (loaded for those only). */
+  loadDocuments(results: readonly SearchResult[]): Promise<void>;
   /** Articles matching a word exactly, by the word's forms (memoised: common words recur). */
   documentFrequency: Map<string, number>;
   /** Every term of every spelling in the archive's alias groups. */
@@ -118,68 +119,28 @@ function asSearchError(error: unknown): unknown {
 }
 
 /**
- * Loads the index part by part, newest first, in the background, each part added to one index
- * as it arrives (see `indexParts.ts`); resolves once the newest part is in (a query answers from
- * what has arrived, ranked as one index over those articles would rank it, and says how much
- * that is). A part that fails is skipped, and tried again (`resume`) on a later query; the load
- * fails only when no part could be loaded.
+ * Reads the manifest and sets up the on-demand index (see `termIndex.ts`): every article is in it
+ * at once, and each query loads the terms it needs before it runs, so that every answer covers
+ * the whole archive. A file that cannot be had fails that query (with the file's name), and is
+ * tried again by the next.
  */
 async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
   const manifest = await source.loadManifest().catch((error: unknown) => Promise.reject(asSearchError(error)));
   if (manifest.format !== BUNDLE_FORMAT) {
     throw new SearchError(`search: ${BUNDLE_MANIFEST}: format ${JSON.stringify(manifest.format)} is not "${BUNDLE_FORMAT}" (reload to get the current reader)`, 'format');
   }
-  // The very options the builder used: MiniSearch refuses an index loaded with others.
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+  const terms = createTermIndex(manifest, (file) => source.loadFile(file));
   const aliasTerms = new Set(manifest.aliases.flat().flatMap((spelling) => parseQuery(spelling).flat(2)));
-  const loaded: LoadedIndex = { manifest, index, documentFrequency: new Map(), aliasTerms, resume: () => undefined, loadRest: async () => undefined };
-  const loadPart = async (part: BundleIndexPart) => {
-    const texts = await Promise.all(part.files.map((file) => source.loadFile(file)));
-    let js: ReturnType<typeof parseIndexPart> | undefined;
-    try {
-      js = parseIndexPart(texts);
-    } catch {
-      // Not JSON: left as undefined, refused below.
-    }
-    if (js?.serializationVersion !== 2) throw new SearchError(`search: ${part.files[0]}: not a search index this reader can load`, 'format');
-    addIndexPart(index, js);
-    // Counts of articles per word change with every part.
-    loaded.documentFrequency.clear();
+  const loading = <T>(promise: Promise<T>) => promise.catch((error: unknown) => Promise.reject(asSearchError(error)));
+  return {
+    manifest,
+    index: terms.index,
+    documentFrequency: new Map(),
+    aliasTerms,
+    prepare: (query, typing) =>
+      loading(Promise.all([terms.loadTerms(termNeeds(query.q ?? '', manifest.aliases, typing)), query.category || query.outlet ? terms.loadFacets() : undefined]).then(() => undefined)),
+    loadDocuments: (results) => loading(terms.loadDocuments(results)),
   };
-  /** Parts not loaded yet, newest first. */
-  const missing = [...manifest.index.parts];
-  /** Tries the missing parts in turn (all, or until one loads); the first failure, if any. */
-  const tryMissing = async (untilOneLoads: boolean): Promise<unknown> => {
-    let failure: unknown;
-    for (const part of [...missing]) {
-      try {
-        await loadPart(part);
-        missing.splice(missing.indexOf(part), 1);
-        if (untilOneLoads) return undefined;
-      } catch (error) {
-        failure ??= asSearchError(error);
-      }
-    }
-    return failure;
-  };
-  let loading: Promise<void> | undefined;
-  const loadRest = (): Promise<void> =>
-    (loading ??= tryMissing(false)
-      .then((failure) => {
-        if (failure !== undefined) throw failure;
-      })
-      .finally(() => (loading = undefined)));
-  loaded.resume = () => {
-    if (missing.length > 0) void loadRest().catch(() => undefined);
-  };
-  loaded.loadRest = loadRest;
-  // A query waits for the newest part that loads; only when none does is it an error.
-  if (missing.length > 0) {
-    const failure = await tryMissing(true);
-    if (missing.length === manifest.index.parts.length) throw failure;
-  }
-  loaded.resume();
-  return loaded;
 }
 
 /** The filters of a query as a MiniSearch result filter, or undefined when it has none. */
@@ -315,16 +276,17 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
 
   return {
     async loadAll() {
-      await (await load()).loadRest();
+      await load();
     },
     async search(query, signal) {
       const current = await load();
-      current.resume();
       throwIfAborted(signal);
       const { manifest, index } = current;
       const q = query.q ?? '';
       const words = parseQuery(q);
       const typing = isTyping(q);
+      await current.prepare(query, typing);
+      throwIfAborted(signal);
       const filter = resultFilter(query);
       // Parts may arrive while snippets are read below: the answer is from the articles in now.
       const searched = index.documentCount;
@@ -355,8 +317,10 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
       const suggestions = words.length > 0 && mode !== 'all' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
 
+      const page = ranked.slice(offset, offset + limit);
+      await current.loadDocuments(page.map((match) => match.result));
       const hits = await Promise.all(
-        ranked.slice(offset, offset + limit).map(async ({ result, score, terms }): Promise<SearchHit> => {
+        page.map(async ({ result, score, terms }): Promise<SearchHit> => {
           const id = String(result.id);
           const title = result.title as string;
           const date = result.date as string;

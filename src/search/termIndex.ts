@@ -115,7 +115,7 @@ function parse<T>(file: string, text: string): T {
 }
 
 /** An on-demand index over `manifest.index`; `loadText` reads its files. */
-export function createTermIndex(manifest: BundleManifest & { index: BundleSearchIndex }, loadText: LoadText): TermIndex {
+export function createTermIndex(manifest: BundleManifest, loadText: LoadText): TermIndex {
   const spec = manifest.index;
   const count = spec.documentCount;
   // The very options the builder used: MiniSearch refuses an index loaded with others.

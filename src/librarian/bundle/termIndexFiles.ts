@@ -12,7 +12,7 @@
 import { BUNDLE_FORMAT, TERM_WEIGHT_SCALE, type BundleIndexLayer, type BundleSearchIndex } from '../../core/format';
 import type { SearchDocument } from '../../core/searchOptions';
 import type { MonthKey } from '../../core/types';
-import { countTerms, utf8Bytes } from './indexPartFiles';
+import { countTerms, TermPostings, utf8Bytes } from './countTerms';
 
 /** MiniSearch's BM25 `b` (its default; `searchIndexOptions` keeps it): how much a field's length counts. */
 export const BM25_B = 0.7;
@@ -149,7 +149,7 @@ export function termIndexFiles(
   const outLayers: BundleIndexLayer[] = [];
   for (const layer of layers) {
     const layerDocuments = documents.slice(firstId, firstId + layer.documentCount);
-    const { postings, fieldLengths, averageFieldLength } = countTerms(layerDocuments);
+    const { postings, fieldLengths, averageFieldLength } = countTerms(layerDocuments, new TermPostings());
     // Every layer is weighed with the oldest layer's averages, so that a new layer changes no other.
     averages ??= averageFieldLength;
     const avg = averages;
@@ -201,8 +201,9 @@ export function termIndexFiles(
       // Lengths together while their terms are few; the terms of a group sorted as one list.
       if (next !== undefined && group.length < DICTIONARY_TERMS) continue;
       group.sort();
-      for (const list of packArrays(group, capacity, (t) => JSON.stringify(t))) {
-        dictionary.push({ shortest, longest: length, file: write(`dictionary-${key}-${shortest}-${length}`, `${head}"terms":[${list.join(',')}]}`) });
+      for (const [k, list] of packArrays(group, capacity, (t) => JSON.stringify(t)).entries()) {
+        const stem = `dictionary-${key}-${shortest}-${length}${k > 0 ? `-${k + 1}` : ''}`;
+        dictionary.push({ shortest, longest: length, file: write(stem, `${head}"terms":[${list.join(',')}]}`) });
       }
       group = [];
       shortest = next ?? 0;
