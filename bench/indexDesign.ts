@@ -15,8 +15,10 @@
  * p50/p95 (the query alone), heap, build time, files, what a one-day edition changes, and the top
  * 10 of (b) against (a) (`defaultSearchOptions`: every word, the last as a prefix, typos by length).
  *
- * `npx tsx bench/indexDesign.ts [--quick]` (--quick: 10,000 only). Figures, never assertions;
- * the machine is shared, so times are rough and sizes exact.
+ * `node --expose-gc --import tsx bench/indexDesign.ts [--quick] [--no-global]` (--quick: 10,000
+ * only; --no-global: (b) alone, for 100,000 full-text articles, whose one MiniSearch does not fit
+ * V8's default 4 GiB heap). Figures, never assertions; the machine is shared, so times are rough
+ * and sizes exact.
  */
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -196,7 +198,7 @@ function editionCost(previous: TermIndexFiles, next: TermIndexFiles): { changed:
   return { changed, total, files };
 }
 
-async function measureSize(pool: ArticlePool, size: number, log: (line: string) => void): Promise<void> {
+async function measureSize(pool: ArticlePool, size: number, withGlobal: boolean, log: (line: string) => void): Promise<void> {
   const set = scaledArchive(pool, size);
   const labels = new Map([...set.archive.meta.categories, ...set.archive.meta.tags].map((l) => [l.slug, l.name]));
   const articles = set.archive.months.flatMap((m) => m.articles);
@@ -204,10 +206,14 @@ async function measureSize(pool: ArticlePool, size: number, log: (line: string) 
   log(`\n## ${count(size)} articles: ${set.composition}\n`);
 
   // (a) one MiniSearch over every article.
+  const rows: string[][] = [];
+  let json: string | undefined;
+  let started = 0;
+  if (withGlobal) {
   progress(`${size}: (a) building one MiniSearch`);
-  let started = performance.now();
+  started = performance.now();
   // Today's writer (one part over every article): MiniSearch's JSON, written directly.
-  const json = indexPartFiles(corpus.documents, 2 ** 30)[0]!.toString('utf8');
+  json = indexPartFiles(corpus.documents, 2 ** 30)[0]!.toString('utf8');
   const globalBuild = (performance.now() - started) / 1000;
   const globalRaw = Buffer.byteLength(json);
   const globalGzip = gzip(json);
@@ -226,9 +232,7 @@ async function measureSize(pool: ArticlePool, size: number, log: (line: string) 
   loaded = undefined;
   const globalHeap = withGlobal - heapMb();
 
-  // (b) on demand.
-  const rows: string[][] = [];
-  const aRow = [
+  rows.push([
     '(a) today',
     `${(globalBuild).toFixed(1)} s`,
     `${Math.ceil(globalRaw / MAX_FILE_BYTES)}`,
@@ -239,10 +243,12 @@ async function measureSize(pool: ArticlePool, size: number, log: (line: string) 
     `${globalHeap.toFixed(0)} MB`,
     '—',
     '100 %',
-  ];
-  rows.push(aRow);
+  ]);
+  }
+
+  // (b) on demand.
   const perQuery: string[][] = [];
-  for (const shardBytes of [DEFAULT_SHARD_BYTES, 4 * DEFAULT_SHARD_BYTES]) {
+  for (const shardBytes of withGlobal ? [DEFAULT_SHARD_BYTES, 4 * DEFAULT_SHARD_BYTES] : [DEFAULT_SHARD_BYTES]) {
     progress(`${size}: (b) building with ${shardBytes / 1024} KiB shards`);
     const built = buildOnDemand(corpus, shardBytes);
     const indexJson = JSON.stringify(built.manifest.index);
@@ -259,7 +265,7 @@ async function measureSize(pool: ArticlePool, size: number, log: (line: string) 
         latency.push(performance.now() - started);
       }
     }
-    const agree = agreement(MiniSearch.loadJSON(json, searchIndexOptions), warm.index, corpus);
+    const agree = json === undefined ? undefined : agreement(MiniSearch.loadJSON(json, searchIndexOptions), warm.index, corpus);
     const withWarm = heapMb();
     warm = createTermIndex(built.manifest, async (file) => built.byName.get(file)!);
     const warmHeap = withWarm - heapMb();
@@ -290,7 +296,7 @@ async function measureSize(pool: ArticlePool, size: number, log: (line: string) 
       `${ms(percentile(times, 0.5))} (max ${ms(Math.max(...times))})`,
       `${ms(percentile(latency, 0.5), 1)} / ${ms(percentile(latency, 0.95), 1)}`,
       `${warmHeap.toFixed(0)} MB (all terms ${fullHeap.toFixed(0)} MB)`,
-      `${agree.top1}/${QUERIES.length} top-1, ${(agree.overlap * 100).toFixed(0)} % top-10, score ±${(agree.maxScoreError * 100).toFixed(3)} %`,
+      agree ? `${agree.top1}/${QUERIES.length} top-1, ${(agree.overlap * 100).toFixed(0)} % top-10, score ±${(agree.maxScoreError * 100).toFixed(3)} %` : 'not measured',
       `${((edition.changed / edition.total) * 100).toFixed(2)} % (${edition.files} files, ${dayCount} articles)`,
     ]);
     if (shardBytes === DEFAULT_SHARD_BYTES) {
@@ -310,12 +316,13 @@ async function measureSize(pool: ArticlePool, size: number, log: (line: string) 
   log(table(['query', 'files', 'raw', 'gzip', 'gzip KB: manifest + shards + dictionary + documents', 'first result'], perQuery));
 }
 
-export async function indexDesign(sizes: readonly number[], log: (line: string) => void = console.log): Promise<void> {
+export async function indexDesign(sizes: readonly number[], withGlobal = true, log: (line: string) => void = console.log): Promise<void> {
   const pool = await fullTextPool();
-  for (const size of sizes) await measureSize(pool, size, log);
+  for (const size of sizes) await measureSize(pool, size, withGlobal, log);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
-  await indexDesign(quick ? [10_000] : [10_000, 100_000]);
+  const withGlobal = !process.argv.includes('--no-global');
+  await indexDesign(quick ? [10_000] : withGlobal ? [10_000, 100_000] : [100_000], withGlobal);
 }
