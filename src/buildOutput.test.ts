@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BundleManifest, type BundleMonthFile, bodyImageFiles, IMAGE_FILE_PATTERN } from './core/format';
+import { type BundleManifest, type BundleMonthFile, bodyImageFiles, IMAGE_FILE_PATTERN, indexFiles } from './core/format';
 
 const dist = path.resolve('dist');
 
@@ -65,7 +65,7 @@ describe('the built app in dist/', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
     const onDisk = filesUnder(path.join(dist, 'bundle')).filter((f) => f !== 'bundle/manifest.json');
     expect(onDisk.sort()).toEqual(manifest.files.map((f) => `bundle/${f.name}`).sort());
-    const named = new Set([...manifest.months.flatMap((m) => m.files), ...manifest.index.parts.flatMap((p) => p.files), ...bodyImages(manifest)]);
+    const named = new Set([...manifest.months.flatMap((m) => m.files), ...indexFiles(manifest.index), ...bodyImages(manifest)]);
     expect([...named].sort()).toEqual(manifest.files.map((f) => f.name).sort());
     for (const { name, bytes, kind } of manifest.files) {
       const content = readFileSync(path.join(dist, 'bundle', name));

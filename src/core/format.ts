@@ -16,13 +16,12 @@ import type { ArchiveMeta, Article, Label, MonthKey } from './types';
 /** Version tag of the archive format. Bump on any incompatible change and keep a fixture. */
 export const ARCHIVE_FORMAT = 'news-archive/1';
 /**
- * Version tag of the bundle format the reader understands. 3: the search index split by period
- * (`BundleManifest.index.parts`) and every data file listed with its size (`BundleManifest.files`).
- * Article images came later within 3, as files with `kind: 'image'` (an addition: a manifest
- * without images is as before, and the app and the bundle it reads are always deployed together,
- * so no reader meets images it cannot tell from data files).
+ * Version tag of the bundle format the reader understands. 4: the search index loaded on demand
+ * (`BundleManifest.index`, see {@link BundleSearchIndex}). 3 split it by period; every data file
+ * is listed with its size (`BundleManifest.files`) since 3, article images (`kind: 'image'`)
+ * since within 3.
  */
-export const BUNDLE_FORMAT = 'news-bundle/3';
+export const BUNDLE_FORMAT = 'news-bundle/4';
 
 export interface ArchiveMetaFile extends ArchiveMeta {
   format: typeof ARCHIVE_FORMAT;
@@ -70,7 +69,8 @@ export interface BundleFile {
 }
 
 /**
- * One period's part of the search index: a standalone serialised MiniSearch, built with
+ * Format 3's index part, which `indexPartFiles` still writes for the benchmarks (one standalone
+ * MiniSearch as JSON): a standalone serialised MiniSearch, built with
  * `searchIndexOptions` (see `searchOptions.ts`) over the articles of `from`…`to`.
  *
  * Periods (the partition rule): the articles of the newest calendar year in the archive get one
@@ -112,6 +112,100 @@ export interface BundleIndexPartFile {
   index: BundleIndexTerm[];
 }
 
+/**
+ * The search index loaded on demand (format 4): ONE MiniSearch over every article, cut so that a
+ * query fetches only what it needs. Articles get short ids `0…documentCount-1` in date order
+ * (oldest first; on one date, the greater article id first), so that the months of
+ * `BundleManifest.months` are ranges of ids and a new day appends ids.
+ *
+ * The terms are in layers, each over a range of months (`from`…`to`) and ids: the oldest layer
+ * holds every year before the newest, then each month of the newest year is a layer of its own,
+ * so that a day of news changes only its month's layer (and, on the first article of a year,
+ * the old layers become one). Each layer's terms, sorted (by UTF-16 code unit), are cut into
+ * shards by term range (`first`: the shard's first term; a term too big for one file starts
+ * several consecutive shards); a query loads, in every layer, the shards of its terms, of the
+ * range a prefix covers, and of the terms its typo tolerance reaches, found in the layer's
+ * `dictionary` (its sorted terms by length, loaded only for a word that may have a typo).
+ *
+ * Postings carry no field lengths: each frequency is divided by MiniSearch's BM25 length factor
+ * `1 - b + b · fieldLength / averageFieldLength` (with the averages of the oldest layer), so that
+ * MiniSearch, given every field length equal to its average, scores as it would with the lengths
+ * (see {@link BundleTermShardFile}). What a hit shows comes from `documents` (chunks of ids);
+ * the category and outlets every article needs for a filter from `facets`.
+ */
+export interface BundleSearchIndex {
+  documentCount: number;
+  /** Oldest first. */
+  layers: BundleIndexLayer[];
+  /** What a hit shows: files of `chunk` consecutive ids each ({@link BundleDocumentsFile}). */
+  documents: { chunk: number; files: string[] };
+  /** Category and outlets of every article, for filters: files of `chunk` ids ({@link BundleFacetsFile}). */
+  facets: { chunk: number; files: string[] };
+}
+
+export interface BundleIndexLayer {
+  from: MonthKey;
+  to: MonthKey;
+  /** The layer's articles are ids `firstId … firstId + documentCount - 1`. */
+  firstId: number;
+  documentCount: number;
+  /** In term order. */
+  shards: { first: string; file: string }[];
+  /**
+   * The layer's terms, by length (UTF-16 code units) from `shortest` to `longest` in each file,
+   * sorted ({@link BundleDictionaryFile}): a word with typos is looked up only among terms whose
+   * length is within the typos of its own.
+   */
+  dictionary: { shortest: number; longest: number; file: string }[];
+}
+
+/** Term weights (BM25-normalised frequencies) are written as integers of this many parts of one. */
+export const TERM_WEIGHT_SCALE = 10_000;
+
+/**
+ * A shard of a layer's terms. `postings[i]` belongs to `terms[i]`: for each field it occurs in,
+ * `fieldId, n`, then the `n` ids (the first as is, each next as its difference to the one
+ * before), then their `n` weights (× {@link TERM_WEIGHT_SCALE}): the term's frequency in the field
+ * divided by `1 - b + b · fieldLength / averageFieldLength`.
+ */
+export interface BundleTermShardFile {
+  format: typeof BUNDLE_FORMAT;
+  terms: string[];
+  postings: number[][];
+}
+
+export interface BundleDictionaryFile {
+  format: typeof BUNDLE_FORMAT;
+  terms: string[];
+}
+
+/** What a hit shows, for ids `from…`: `[id, title, date, slug, categorySlug, outlets, category]`. */
+export interface BundleDocumentsFile {
+  format: typeof BUNDLE_FORMAT;
+  from: number;
+  documents: [id: string, title: string, date: string, slug: string, categorySlug: string, outlets: string, category: string][];
+}
+
+/** For ids `from…`: each article's index into `values` (its category slug and outlets). */
+export interface BundleFacetsFile {
+  format: typeof BUNDLE_FORMAT;
+  from: number;
+  values: [categorySlug: string, outlets: string][];
+  documents: number[];
+}
+
+/**
+ * Every file of the search index, in the order an edition is saved: what a hit shows and the
+ * filters need, then each layer's dictionary and shards, the newest layer first.
+ */
+export function indexFiles(index: BundleSearchIndex): string[] {
+  return [
+    ...index.documents.files,
+    ...index.facets.files,
+    ...[...index.layers].reverse().flatMap((layer) => [...layer.dictionary.map((d) => d.file), ...layer.shards.map((s) => s.file)]),
+  ];
+}
+
 /** `bundle/manifest.json`: everything the reader needs to navigate, without article bodies. */
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
@@ -137,14 +231,14 @@ export interface BundleManifest {
   aliases: string[][];
   /**
    * Every data file of the edition (month files, index files and images; not this manifest),
-   * each once: the index parts' files, newest part first, then the month files, newest month
-   * first, then the images (`kind: 'image'`) in the order articles first show them. The
+   * each once: the index files (as {@link indexFiles} lists them), then the month files, newest
+   * month first, then the images (`kind: 'image'`) in the order articles first show them. The
    * reader saves an edition for offline use with it (progress by bytes) and compares two
    * editions' lists to know what a new one adds.
    */
   files: BundleFile[];
-  /** The search index in parts by period, newest part first (see {@link BundleIndexPart}). */
-  index: { documentCount: number; parts: BundleIndexPart[] };
+  /** The search index, loaded on demand (see {@link BundleSearchIndex}). */
+  index: BundleSearchIndex;
 }
 
 /** A bundle data file with articles of one month (or part of one). */

@@ -15,7 +15,7 @@ for (const file of Object.values(monthFiles)) {
 const manifest: BundleManifest = {
   ...fixtureManifest,
   months: [...texts.keys()].map((name) => ({ month: name.slice(6, 13), count: 1, files: [name] })),
-  index: { documentCount: 0, parts: [] },
+  index: { documentCount: 0, layers: [], documents: { chunk: 64, files: [] }, facets: { chunk: 16_384, files: [] } },
   files: [...texts].map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).byteLength })),
 };
 const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
@@ -37,15 +37,15 @@ function setup(failing: (name: string, attempt: number) => 'offline' | 'tamper' 
 }
 
 describe('saveEdition', () => {
-  it('saves the index first, then the months newest first', () => {
-    const withIndex: BundleManifest = {
-      ...manifest,
-      index: { documentCount: 8, parts: [{ period: '2018-01', from: '2018-01', to: '2018-01', documentCount: 1, files: ['index-2018-01.aaaaaaaaaaaa.json'] }] },
-      files: [...manifest.files, { name: 'index-2018-01.aaaaaaaaaaaa.json', bytes: 10 }],
-    };
+  it('saves the index first (what hits show, then the newest layer first), then the months newest first', () => {
+    // The fixture's real index (see bundleFixture.ts): documents, facets, then 2018-01, then 2017.
+    const withIndex: BundleManifest = { ...manifest, index: fixtureManifest.index, files: [...fixtureManifest.files.filter((f) => !f.name.startsWith('month-')), ...manifest.files] };
     const order = saveOrder(withIndex);
-    expect(order[0]).toBe('index-2018-01.aaaaaaaaaaaa.json');
-    expect(order.slice(1)).toEqual(manifest.months.flatMap((m) => m.files));
+    const index = fixtureManifest.index;
+    expect(order.slice(0, 4)).toEqual([...index.documents.files, ...index.facets.files, index.layers[1]!.dictionary[0]!.file, index.layers[1]!.shards[0]!.file]);
+    expect(index.layers).toHaveLength(2);
+    expect(order.slice(4, -manifest.months.length).every((name) => /^(dictionary|terms)-2017-09-2017-11-/.test(name))).toBe(true);
+    expect(order.slice(-manifest.months.length)).toEqual(manifest.months.flatMap((m) => m.files));
   });
 
   it('saves every file with progress by bytes, and ends at 100%', async () => {

@@ -1,11 +1,11 @@
 /**
- * Saves an edition's data files on the device, with progress: the search index first (newest
- * period first, so that search works on what has arrived), then the months, newest first, and
+ * Saves an edition's data files on the device, with progress: the search index first (what hits
+ * show, then the newest layer's terms first: see `indexFiles`), then the months, newest first, and
  * only then the article images (none when the reader keeps text only). Each
  * file is checked against its hash before it is stored (see `bundleStore.ts`), so an interrupted
  * save leaves only whole, verified files behind, and the next save resumes where it stopped.
  */
-import type { BundleManifest } from '../core/format';
+import { indexFiles, type BundleManifest } from '../core/format';
 import { BundleFileError, isImageFile, type BundleStore } from './bundleStore';
 
 export interface SaveProgress {
@@ -27,7 +27,7 @@ export interface SaveOptions {
 
 /** The edition's files in the order a first visit wants them: text (index, months), then images. */
 export function saveOrder(manifest: BundleManifest): string[] {
-  const order = [...manifest.index.parts.flatMap((part) => part.files), ...manifest.months.flatMap((month) => month.files)];
+  const order = [...indexFiles(manifest.index), ...manifest.months.flatMap((month) => month.files)];
   const listed = new Set(order);
   const rest = manifest.files.filter((f) => !listed.has(f.name));
   return [...order, ...rest.filter((f) => !isImageFile(f)).map((f) => f.name), ...rest.filter((f) => isImageFile(f)).map((f) => f.name)];

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ARCHIVE_FORMAT, BUNDLE_FORMAT } from '../core/format';
-import type { Article } from '../core/types';
-import { manifest, monthFiles } from '../app/archive/testing/bundleFixture';
-import { buildBundle } from '../librarian/bundle/buildBundle';
+import { BUNDLE_FORMAT } from '../core/format';
+import { manifest } from '../app/archive/testing/bundleFixture';
 import type { Highlighted } from './protocol';
 import { createSearchIndex, type BundleSource } from './searchIndex';
 import { fixtureFiles, serveBundle } from './testing/serveBundle';
@@ -17,7 +15,7 @@ describe('createSearchIndex', () => {
   it('loads the index named by the manifest and answers with the stored fields, best first', async () => {
     serveBundle(fixtureFiles());
     const response = await createSearchIndex('/').search({ q: 'albu kamal' });
-    expect(response).toMatchObject({ query: { q: 'albu kamal' }, mode: 'all', suggestions: [], edition: '0ccc5084b26b' });
+    expect(response).toMatchObject({ query: { q: 'albu kamal' }, mode: 'all', suggestions: [], edition: manifest.edition });
     expect(response.hits[0]).toMatchObject({
       id: '1bbdae91240001de',
       title: 'Daesh in desperate attempt to save Albu Kamal, last Syrian bastion',
@@ -120,18 +118,20 @@ describe('createSearchIndex', () => {
 
   it('gives no snippet when the article text cannot be read, and still answers', async () => {
     const files = fixtureFiles();
-    delete files['/bundle/month-2017-09.e99b781beabc.json'];
+    delete files[`/bundle/${manifest.months.find((m) => m.month === '2017-09')!.files[0]}`];
     serveBundle(files);
     const [hit] = (await createSearchIndex('/').search({ q: 'foodkeeper' })).hits;
     expect(hit).toMatchObject({ slug: 'usda-foodkeeper-app-update-expands-content-offerings', snippet: null });
   });
 
-  it('loads the index once for many queries', async () => {
+  it('loads the manifest and each index file once for many queries', async () => {
     const fetch = serveBundle(fixtureFiles());
     const index = createSearchIndex('/');
     await Promise.all([index.search({ q: '' }), index.search({ q: '', category: 'blog' })]);
     await index.search({ q: '', outlet: 'USDA' });
-    expect(fetch).toHaveBeenCalledTimes(2);
+    const urls = fetch.mock.calls.map(([url]) => String(url));
+    expect(urls.filter((url) => url.endsWith('/manifest.json'))).toHaveLength(1);
+    expect(new Set(urls).size).toBe(urls.length);
   });
 
   it('stops when the query is aborted', async () => {
@@ -165,107 +165,50 @@ describe('createSearchIndex', () => {
     await expect(index.search({ q: 'foodkeeper' })).rejects.toMatchObject({
       name: 'SearchError',
       failure: 'http',
-      message: 'search: index.1acd4a3cb6fe.json: the server answered 404 Not Found',
+      message: expect.stringMatching(/^search: (terms|dictionary)-[-\w]+\.[0-9a-f]{12}\.json: the server answered 404 Not Found$/),
     });
     serveBundle(fixtureFiles());
     expect((await index.search({ q: 'foodkeeper' })).total).toBe(1);
   });
 });
 
-/**
- * The fixture's articles as the real builder bundles them: an index part for January 2018 (one
- * article) and one for 2017 (seven), served by a source whose files for 2017 wait for `release`,
- * and whose files of one part fail while `state.failing` names it.
- */
-function partedFixture() {
-  const articles = new Map<string, Article[]>();
-  for (const file of Object.values(monthFiles)) articles.set(file.month, [...(articles.get(file.month) ?? []), ...file.articles]);
-  const bundle = buildBundle(
-    {
-      dir: '(fixture)',
-      meta: { format: ARCHIVE_FORMAT, name: manifest.name, description: manifest.description, categories: manifest.categories, tags: manifest.tags, aliases: manifest.aliases },
-      months: [...articles].map(([month, list]) => ({ format: ARCHIVE_FORMAT, month, articles: list })),
-    },
-    { builtAt: new Date(manifest.builtAt) },
-  );
-  const [newer, older] = bundle.manifest.index.parts.map((part) => new Set(part.files));
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  /** Which part's files fail to load, if any. */
-  const state = { failing: undefined as 'newer' | 'older' | undefined };
+/** The fixture's index and month files behind a source that records what is read and fails the files `failing` names. */
+function recordedFixture() {
+  const files = new Map(Object.entries(fixtureFiles()).map(([url, content]) => [url.replace(/^\/bundle\//, ''), content]));
+  const read: string[] = [];
+  const state = { failing: (_name: string) => false };
   const source: BundleSource = {
-    loadManifest: async () => bundle.manifest,
+    loadManifest: async () => manifest,
     async loadFile(name) {
-      if ((state.failing === 'older' && older!.has(name)) || (state.failing === 'newer' && newer!.has(name))) {
-        throw Object.assign(new Error(`bundle: ${name}: could not be fetched`), { failure: 'offline' });
-      }
-      if (older!.has(name)) await released;
-      return bundle.files.get(name)!;
+      if (state.failing(name)) throw Object.assign(new Error(`bundle: ${name}: could not be fetched`), { failure: 'offline' });
+      read.push(name);
+      return files.get(name)!;
     },
   };
-  return { bundle, source, release, state };
+  return { source, read, state };
 }
 
-describe('createSearchIndex over an index in parts', () => {
-  it('answers from the newest part before the others are in, and says how much it searched', async () => {
-    const { bundle, source, release } = partedFixture();
-    expect(bundle.manifest.index.parts.map((p) => [p.period, p.documentCount])).toEqual([
-      ['2018-01', 1],
-      ['2017', 7],
-    ]);
-    const index = createSearchIndex(source);
-    const early = await index.search({ q: 'peace corps' });
-    expect(early).toMatchObject({ searched: 1, articleCount: 8, total: 1, hits: [{ slug: 'making-customer-satisfaction-data-actionable-at-peace-corps' }] });
-    expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 1, articleCount: 8, total: 0 });
-    release();
-    await index.loadAll();
-    const later = await index.search({ q: 'caliphate' });
-    expect(later).toMatchObject({ searched: 8, articleCount: 8 });
-    expect(later.hits.map((h) => h.slug)).toContain('the-end-of-the-caliphate');
-  });
-
-  it('ranks as one index over every article once all parts are in', async () => {
-    const parted = partedFixture();
-    parted.release();
-    const index = createSearchIndex(parted.source);
-    await index.loadAll();
-    // The fixture's one-part index: every article in one MiniSearch.
-    serveBundle(fixtureFiles());
-    const whole = createSearchIndex('/');
-    for (const q of ['albu kamal', 'daesh victory', 'syria', 'caliphate foodkeeper', 'research', 'digital']) {
-      const [a, b] = await Promise.all([index.search({ q }), whole.search({ q })]);
-      expect(a.hits.map((h) => h.id), q).toEqual(b.hits.map((h) => h.id));
-      expect(a.hits.map((h) => h.score.toPrecision(10)), q).toEqual(b.hits.map((h) => h.score.toPrecision(10)));
-    }
-  });
-
-  it('tries a part that failed to load again on a later query', async () => {
-    const { source, state, release } = partedFixture();
-    state.failing = 'older';
-    release();
-    const index = createSearchIndex(source);
-    expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 1, total: 0 });
-    await expect(index.loadAll()).rejects.toMatchObject({ name: 'SearchError', failure: 'offline' });
-    state.failing = undefined;
-    await index.search({ q: 'caliphate' });
-    await index.loadAll();
-    expect(await index.search({ q: 'caliphate' })).toMatchObject({ searched: 8 });
-  });
-
-  it('answers from the parts that load when the newest cannot, and fails only when none can', async () => {
-    const { source, state, release } = partedFixture();
-    release();
-    state.failing = 'newer';
+describe('createSearchIndex over the index loaded on demand', () => {
+  it('answers over every article from the first query, reading only the files that query needs', async () => {
+    const { source, read } = recordedFixture();
     const index = createSearchIndex(source);
     const answer = await index.search({ q: 'caliphate' });
-    expect(answer).toMatchObject({ searched: 7, articleCount: 8 });
+    expect(answer).toMatchObject({ searched: 8, articleCount: 8 });
     expect(answer.hits[0]?.slug).toBe('the-end-of-the-caliphate');
+    const shards = manifest.index.layers.flatMap((l) => l.shards.map((s) => s.file));
+    expect(read.filter((name) => shards.includes(name)).length).toBeLessThan(shards.length);
+    // No filter, no facets.
+    expect(read.some((name) => manifest.index.facets.files.includes(name))).toBe(false);
+    await index.search({ q: 'caliphate', outlet: 'Syrian Civil War Map' });
+    expect(read.filter((name) => manifest.index.facets.files.includes(name))).toEqual(manifest.index.facets.files);
+  });
 
-    const nothing = partedFixture();
-    nothing.release();
-    nothing.state.failing = 'newer';
-    const files = nothing.source.loadFile;
-    const failing = createSearchIndex({ ...nothing.source, loadFile: (name) => (name.startsWith('index-2017') ? Promise.reject(new TypeError('Failed to fetch')) : files(name)) });
-    await expect(failing.search({ q: 'caliphate' })).rejects.toMatchObject({ name: 'SearchError', failure: 'offline', message: expect.stringMatching(/^bundle: index-2018-01\.[0-9a-f]{12}\.json: could not be fetched$/) });
+  it('fails a query whose files cannot be had, naming one, and reads them again for the next', async () => {
+    const { source, state } = recordedFixture();
+    state.failing = (name) => name.startsWith('terms-');
+    const index = createSearchIndex(source);
+    await expect(index.search({ q: 'caliphate' })).rejects.toMatchObject({ name: 'SearchError', failure: 'offline', message: expect.stringMatching(/^bundle: terms-[-\w]+\.[0-9a-f]{12}\.json: could not be fetched$/) });
+    state.failing = () => false;
+    expect((await index.search({ q: 'caliphate' })).hits[0]?.slug).toBe('the-end-of-the-caliphate');
   });
 });

@@ -27,7 +27,7 @@
  *   passes them is listed, newest first (`mode: 'browse'`).
  */
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleIndexPart, type BundleManifest } from '../core/format';
+import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../core/format';
 import { FIELD_BOOSTS, foldTerm, fuzzyDistance, searchIndexOptions, splitOutlets, type SearchDocument } from '../core/searchOptions';
 import { addressLookups, parseArticleAddress, type ArticleAddress } from './articleAddress';
 import { createArticleTexts } from './articleTexts';
@@ -35,8 +35,9 @@ import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQu
 import { expandAliases } from './expandAliases';
 import { highlightMatches, snippetAround } from './highlightMatches';
 import { findPhrase, phraseTerms, splitQuotes, type PhraseSpan } from './quotedPhrases';
-import { addIndexPart, parseIndexPart } from './indexParts';
 import { suggestQueries } from './suggestQueries';
+import { createTermIndex, type TermNeed } from './termIndex';
+import { termNeeds } from './termNeeds';
 import {
   DEFAULT_SEARCH_LIMIT,
   MAX_SEARCH_LIMIT,
@@ -64,22 +65,26 @@ export const MAX_SUGGESTIONS = 3;
  * article's text costs its month file, and a phrase of common words may have thousands.
  */
 export const MAX_PHRASE_CHECKS = 200;
+/** Articles of the month with a pasted reader address's slug words whose documents are read to find the slug. */
+const MAX_ADDRESS_CANDIDATES = 64;
+/** Articles of the month read to find a slug without words (documents files of 64 articles each). */
+const MAX_MONTH_ADDRESS_CANDIDATES = 1024;
 
 export interface SearchIndex {
   /** Answers a query; rejects with `signal.reason` when aborted, with a SearchError when the index cannot load. */
   search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse>;
-  /** Resolves once every part of the index is loaded (rejects with the failure of one that cannot be). */
+  /** Resolves once the index can answer (its terms load with each query: see `termIndex.ts`). */
   loadAll(): Promise<void>;
 }
 
 interface LoadedIndex {
   manifest: BundleManifest;
-  /** Every part loaded so far, as one index (see `indexParts.ts`). */
+  /** Every article, with the terms loaded so far (see `termIndex.ts`). */
   index: MiniSearch<SearchDocument>;
-  /** Loads the parts still missing (after a failure), in the background. */
-  resume(): void;
-  /** Loads every part still missing; resolves when all are loaded. */
-  loadRest(): Promise<void>;
+  /** Loads what a query needs of the index: its terms, and the facets when it has filters. */
+  prepare(query: SearchQuery, typing: boolean): Promise<void>;
+  /** Gives the results of a page their articles' fields (loaded for those only). */
+  loadDocuments(results: readonly SearchResult[]): Promise<void>;
   /** Articles matching a word exactly, by the word's forms (memoised: common words recur). */
   documentFrequency: Map<string, number>;
   /** Every term of every spelling in the archive's alias groups. */
@@ -147,68 +152,28 @@ function asSearchError(error: unknown): unknown {
 }
 
 /**
- * Loads the index part by part, newest first, in the background, each part added to one index
- * as it arrives (see `indexParts.ts`); resolves once the newest part is in (a query answers from
- * what has arrived, ranked as one index over those articles would rank it, and says how much
- * that is). A part that fails is skipped, and tried again (`resume`) on a later query; the load
- * fails only when no part could be loaded.
+ * Reads the manifest and sets up the on-demand index (see `termIndex.ts`): every article is in it
+ * at once, and each query loads the terms it needs before it runs, so that every answer covers
+ * the whole archive. A file that cannot be had fails that query (with the file's name), and is
+ * tried again by the next.
  */
 async function loadIndex(source: BundleSource): Promise<LoadedIndex> {
   const manifest = await source.loadManifest().catch((error: unknown) => Promise.reject(asSearchError(error)));
   if (manifest.format !== BUNDLE_FORMAT) {
     throw new SearchError(`search: ${BUNDLE_MANIFEST}: format ${JSON.stringify(manifest.format)} is not "${BUNDLE_FORMAT}" (reload to get the current reader)`, 'format');
   }
-  // The very options the builder used: MiniSearch refuses an index loaded with others.
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+  const terms = createTermIndex(manifest, (file) => source.loadFile(file));
   const aliasTerms = new Set(manifest.aliases.flat().flatMap((spelling) => parseQuery(spelling).flat(2)));
-  const loaded: LoadedIndex = { manifest, index, documentFrequency: new Map(), aliasTerms, resume: () => undefined, loadRest: async () => undefined };
-  const loadPart = async (part: BundleIndexPart) => {
-    const texts = await Promise.all(part.files.map((file) => source.loadFile(file)));
-    let js: ReturnType<typeof parseIndexPart> | undefined;
-    try {
-      js = parseIndexPart(texts);
-    } catch {
-      // Not JSON: left as undefined, refused below.
-    }
-    if (js?.serializationVersion !== 2) throw new SearchError(`search: ${part.files[0]}: not a search index this reader can load`, 'format');
-    addIndexPart(index, js);
-    // Counts of articles per word change with every part.
-    loaded.documentFrequency.clear();
+  const loading = <T>(promise: Promise<T>) => promise.catch((error: unknown) => Promise.reject(asSearchError(error)));
+  return {
+    manifest,
+    index: terms.index,
+    documentFrequency: new Map(),
+    aliasTerms,
+    prepare: (query, typing) =>
+      loading(Promise.all([terms.loadTerms([...termNeeds(query.q ?? '', manifest.aliases, typing), ...addressNeeds(parseArticleAddress(query.q ?? ''))]), query.category || query.outlet ? terms.loadFacets() : undefined]).then(() => undefined)),
+    loadDocuments: (results) => loading(terms.loadDocuments(results)),
   };
-  /** Parts not loaded yet, newest first. */
-  const missing = [...manifest.index.parts];
-  /** Tries the missing parts in turn (all, or until one loads); the first failure, if any. */
-  const tryMissing = async (untilOneLoads: boolean): Promise<unknown> => {
-    let failure: unknown;
-    for (const part of [...missing]) {
-      try {
-        await loadPart(part);
-        missing.splice(missing.indexOf(part), 1);
-        if (untilOneLoads) return undefined;
-      } catch (error) {
-        failure ??= asSearchError(error);
-      }
-    }
-    return failure;
-  };
-  let loading: Promise<void> | undefined;
-  const loadRest = (): Promise<void> =>
-    (loading ??= tryMissing(false)
-      .then((failure) => {
-        if (failure !== undefined) throw failure;
-      })
-      .finally(() => (loading = undefined)));
-  loaded.resume = () => {
-    if (missing.length > 0) void loadRest().catch(() => undefined);
-  };
-  loaded.loadRest = loadRest;
-  // A query waits for the newest part that loads; only when none does is it an error.
-  if (missing.length > 0) {
-    const failure = await tryMissing(true);
-    if (missing.length === manifest.index.parts.length) throw failure;
-  }
-  loaded.resume();
-  return loaded;
 }
 
 /** The filters of a query as a MiniSearch result filter, or undefined when it has none. */
@@ -367,6 +332,7 @@ async function checkPhrases(
   ranked: readonly Match[],
   checks: Phrases['checks'],
   bodyText: (match: Match) => Promise<string | null>,
+  loadDocuments: (results: readonly SearchResult[]) => Promise<void>,
   memo: Map<string, PhraseAt>,
   edition: string,
   signal: AbortSignal | undefined,
@@ -391,6 +357,8 @@ async function checkPhrases(
   // A few at a time, so that a newer query (the reader typing on) stops this one soon.
   const found: PhraseAt[][] = [];
   for (let i = 0; i < checked.length; i += PHRASE_CHECK_BATCH) {
+    // Title, id and date of each candidate come with its documents file (see termIndex.ts).
+    await loadDocuments(checked.slice(i, i + PHRASE_CHECK_BATCH).map((match) => match.result));
     found.push(...(await Promise.all(checked.slice(i, i + PHRASE_CHECK_BATCH).map(check))));
     throwIfAborted(signal);
   }
@@ -408,12 +376,26 @@ async function checkPhrases(
  * original address, the articles whose sources' addresses have all its words (see
  * `articleAddress.ts` for the forms tried), the one with the fewest other words first.
  */
-function findAddressed(loaded: LoadedIndex, address: ArticleAddress | undefined): Map<unknown, Match> {
+async function findAddressed(loaded: LoadedIndex, address: ArticleAddress | undefined): Promise<Map<unknown, Match>> {
   const found = (results: SearchResult[]) => new Map(results.map((result) => [result.id, { result, score: result.score, terms: new Set<string>() }]));
   if (!address) return new Map();
   if (address.kind === 'reader') {
+    // Until its documents file is read, an article is known by its month only (see termIndex.ts):
+    // the articles of that month with the slug's words are read first, then, for a slug without
+    // such words, the month's articles up to a bound.
     const { month, slug } = address;
-    return found(loaded.index.search(MiniSearch.wildcard, { filter: (r) => r.slug === slug && (r.date as string).startsWith(month) }));
+    const inMonth = (result: SearchResult) => (result.date as string).startsWith(month);
+    const words = parseQuery(slug.replace(/[-_]+/gu, ' '));
+    const bySlug = async (results: SearchResult[]) => {
+      await loaded.loadDocuments(results);
+      return results.filter((result) => result.slug === slug);
+    };
+    if (words.length > 0) {
+      const query = compileQuery(words, 'AND', { typing: false, distance: () => 0 });
+      const withWords = await bySlug(loaded.index.search(query, { ...exactOptions, filter: inMonth }).slice(0, MAX_ADDRESS_CANDIDATES));
+      if (withWords.length > 0) return found(withWords);
+    }
+    return found(await bySlug(loaded.index.search(MiniSearch.wildcard, { filter: inMonth }).slice(0, MAX_MONTH_ADDRESS_CANDIDATES)));
   }
   for (const text of addressLookups(address)) {
     const query = compileQuery(parseQuery(text), 'AND', { typing: false, distance: () => 0 });
@@ -421,6 +403,13 @@ function findAddressed(loaded: LoadedIndex, address: ArticleAddress | undefined)
     if (results.length > 0) return found(results);
   }
   return new Map();
+}
+
+/** The terms a pasted address is looked up by (exact: no prefix, no typo), for the on-demand index. */
+function addressNeeds(address: ArticleAddress | undefined): TermNeed[] {
+  if (!address) return [];
+  const texts = address.kind === 'reader' ? [address.slug.replace(/[-_]+/gu, ' ')] : addressLookups(address);
+  return [...new Set(texts.flatMap((text) => parseQuery(text).flat(2)))].map((term) => ({ term, prefix: false, fuzzy: 0 }));
 }
 
 function clampInteger(value: number | undefined, fallback: number, min: number, max: number): number {
@@ -432,8 +421,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * The index loads on the first query (the newest part first; the rest in the background); a failed
- * load is retried by the next query. `source` is a base URL to fetch from, or the device's store.
+ * The index's manifest loads on the first query, and each query loads the terms it needs (see
+ * `termIndex.ts`); a failed load is retried by the next query. `source` is a base URL to fetch from, or the device's store.
  */
 export function createSearchIndex(source: string | BundleSource): SearchIndex {
   const bundle = typeof source === 'string' ? fetchBundleSource(source) : source;
@@ -449,24 +438,25 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
 
   return {
     async loadAll() {
-      await (await load()).loadRest();
+      await load();
     },
     async search(query, signal) {
       const current = await load();
-      current.resume();
       throwIfAborted(signal);
       const { manifest, index } = current;
       const q = query.q ?? '';
       const words = parseQuery(q);
+      await current.prepare(query, isTyping(q));
+      throwIfAborted(signal);
       const filter = resultFilter(query);
-      // Parts may arrive while snippets are read below: the answer is from the articles in now.
+      // Every article is in the index from the start (its terms load on demand): the answer covers the whole archive.
       const searched = index.documentCount;
 
       let mode: SearchResponse['mode'] = 'all';
       let matches: Map<unknown, Match>;
       let frequent = new Set<string>();
       const { loose, phrases } = readPhrases(q);
-      const address = words.length > 0 ? findAddressed(current, parseArticleAddress(q)) : new Map<unknown, Match>();
+      const address = words.length > 0 ? await findAddressed(current, parseArticleAddress(q)) : new Map<unknown, Match>();
       if (address.size > 0) {
         mode = 'address';
         matches = address;
@@ -492,7 +482,7 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       let phraseCheck: SearchResponse['phraseCheck'];
       if (mode === 'all' && phrases.checks.length > 0) {
         const bodyText = (m: Match) => texts.bodyText(manifest, String(m.result.id), m.result.date as string);
-        const checked = await checkPhrases(ranked, phrases.checks, bodyText, phraseMemo, manifest.edition, signal);
+        const checked = await checkPhrases(ranked, phrases.checks, bodyText, current.loadDocuments, phraseMemo, manifest.edition, signal);
         phraseCheck = { candidates: ranked.length, checked: checked.checked };
         ranked = checked.kept;
       }
@@ -502,8 +492,10 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
       const suggestions = words.length > 0 && mode === 'any' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
 
+      const page = ranked.slice(offset, offset + limit);
+      await current.loadDocuments(page.map((match) => match.result));
       const hits = await Promise.all(
-        ranked.slice(offset, offset + limit).map(async ({ result, score, terms, phrases: at }): Promise<SearchHit> => {
+        page.map(async ({ result, score, terms, phrases: at }): Promise<SearchHit> => {
           const id = String(result.id);
           const title = result.title as string;
           const date = result.date as string;

@@ -296,7 +296,7 @@ describe('latestArticles', () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await latestArticles(manifest, load, 3))).toEqual([peaceCorpsSatisfaction.title, endOfTheCaliphate.title, graspingDefeat.title]);
     // November's first file holds its three newest articles: the second is not read.
-    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-11.7d10870eaec2.json']);
+    expect(loaded).toEqual(['month-2018-01.55703790b987.json', 'month-2017-11.9b7cab80f461.json']);
   });
 
   it('returns every article when the archive holds fewer than asked', async () => {
@@ -324,7 +324,7 @@ describe('listingArticleSlice', () => {
   it('pages through a category newest first, loading only the months the page needs', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await listingArticleSlice(manifest, load, listing(findCategory, 'content-strategy'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
-    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json']);
+    expect(loaded).toEqual(['month-2018-01.55703790b987.json']);
   });
 
   it('reaches older months as the page grows', async () => {
@@ -332,7 +332,7 @@ describe('listingArticleSlice', () => {
     const articles = await listingArticleSlice(manifest, load, listing(findCategory, 'content-strategy'), 0, 40);
     expect(titles(articles)).toEqual([peaceCorpsSatisfaction.title, foodKeeperUpdate.title]);
     // November and October hold no Content strategy article, so they are never fetched.
-    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-09.e99b781beabc.json']);
+    expect(loaded).toEqual(['month-2018-01.55703790b987.json', 'month-2017-09.1fb929fbd2db.json']);
   });
 
   it('lists articles without a category under "uncategorised"', async () => {
@@ -343,19 +343,19 @@ describe('listingArticleSlice', () => {
   it('pages through a tag newest first, loading only the months the page needs', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
-    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json']);
+    expect(loaded).toEqual(['month-2018-01.55703790b987.json']);
   });
 
   it('reaches older months of a tag as the page grows, skipping months without it', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 0, 40))).toEqual([peaceCorpsSatisfaction.title, remoteResearch.title]);
-    expect(loaded).toEqual(['month-2018-01.1941c24e59e0.json', 'month-2017-10.843f264f0d29.json']);
+    expect(loaded).toEqual(['month-2018-01.55703790b987.json', 'month-2017-10.629ab450c396.json']);
   });
 
   it('skips the months before a later page unread', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 1, 2))).toEqual([remoteResearch.title]);
-    expect(loaded).toEqual(['month-2017-10.843f264f0d29.json']);
+    expect(loaded).toEqual(['month-2017-10.629ab450c396.json']);
   });
 
   it('gives nothing for a span past the end', async () => {
@@ -374,13 +374,13 @@ describe('monthArticleSlice', () => {
   it('reads only the first file of a split month for its first articles', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await monthArticleSlice(manifest, load, '2017-11', 0, 2))).toEqual(november.slice(0, 2));
-    expect(loaded).toEqual(['month-2017-11.7d10870eaec2.json']);
+    expect(loaded).toEqual(['month-2017-11.9b7cab80f461.json']);
   });
 
   it('reads a month\'s last articles from its oldest file, placed by the month\'s count', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await monthArticleSlice(manifest, load, '2017-11', 4, 5))).toEqual(november.slice(4));
-    expect(loaded).toEqual(['month-2017-11-2.346ee4f74541.json']);
+    expect(loaded).toEqual(['month-2017-11-2.2f2e722774c5.json']);
   });
 
   it('reads on into the next file when the span crosses files, from either end', async () => {
@@ -403,7 +403,7 @@ describe('monthArticleSlice', () => {
   it('reads the files in order when the manifest gives no sizes', async () => {
     const { load, loaded } = recordingLoader();
     expect(titles(await monthArticleSlice({ ...manifest, files: [] }, load, '2017-11', 0, 4))).toEqual(november.slice(0, 4));
-    expect(loaded).toEqual(['month-2017-11.7d10870eaec2.json', 'month-2017-11-2.346ee4f74541.json']);
+    expect(loaded).toEqual(['month-2017-11.9b7cab80f461.json', 'month-2017-11-2.2f2e722774c5.json']);
   });
 });
 

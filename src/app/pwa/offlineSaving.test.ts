@@ -24,7 +24,7 @@ describe('applySaveStatus', () => {
   it('follows a save in progress, and a save that stops', () => {
     applySaveStatus(status('saving', 6));
     expect(offlineSave()).toEqual({ state: 'saving', percent: 40 });
-    applySaveStatus(status('failed', 3, { failure: 'quota', message: 'bundle: month-2018-01.1941c24e59e0.json: this device has no more storage for the archive' }));
+    applySaveStatus(status('failed', 3, { failure: 'quota', message: 'bundle: month-2018-01.55703790b987.json: this device has no more storage for the archive' }));
     expect(offlineSave()).toMatchObject({ state: 'failed', percent: 70, reason: 'quota' });
   });
 

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleIndexPartFile, BundleMonthFile } from '../../core/format';
+import { indexFiles, type BundleIndexPartFile, type BundleMonthFile } from '../../core/format';
 import { htmlToPlainText } from '../../core/htmlToPlainText';
-import { defaultSearchOptions, searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
+import { defaultSearchOptions, fuzzyDistance, searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
 import type { Article } from '../../core/types';
 import { type LoadedArchive, readArchive } from '../archive/readArchive';
 import { importSources } from '../import/importSources';
 import { SEED_FILES, SEEDS_META, seedsPresent, tempArchive } from '../testing/tempArchive';
-import { type Bundle, buildBundle, indexPeriods } from './buildBundle';
+import { type Bundle, buildBundle } from './buildBundle';
+import { indexLayers } from './termIndexFiles';
+import { createTermIndex } from '../../search/termIndex';
 import { indexPartFiles } from './indexPartFiles';
 
 const builtAt = new Date('2026-11-21T00:00:00Z');
@@ -53,30 +55,28 @@ function documentsOf(archive: LoadedArchive, articles: readonly Article[]): Sear
 const bytes = (text: string | Buffer) => Buffer.byteLength(text);
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
-describe('indexPeriods', () => {
-  it('gives each month of the newest year a period, and each older year one', () => {
-    expect(indexPeriods(['2016-03', '2017-11', '2018-01', '2017-09', '2018-02', '2017-10', '2018-04'])).toEqual([
-      { period: '2018-04', months: ['2018-04'] },
-      { period: '2018-02', months: ['2018-02'] },
-      { period: '2018-01', months: ['2018-01'] },
-      { period: '2017', months: ['2017-11', '2017-10', '2017-09'] },
-      { period: '2016', months: ['2016-03'] },
+describe('indexLayers', () => {
+  const months = (...keys: string[]) => keys.map((month) => ({ month, count: 1 }));
+
+  it('gives each month of the newest year a layer, and every older year one layer, oldest first', () => {
+    expect(indexLayers(months('2016-03', '2017-09', '2017-10', '2017-11', '2018-01', '2018-02', '2018-04'))).toEqual([
+      { from: '2016-03', to: '2017-11', documentCount: 4 },
+      { from: '2018-01', to: '2018-01', documentCount: 1 },
+      { from: '2018-02', to: '2018-02', documentCount: 1 },
+      { from: '2018-04', to: '2018-04', documentCount: 1 },
     ]);
   });
 
-  it('folds last year’s months into one period on the first month of a new year', () => {
-    const before = indexPeriods(['2017-12', '2018-01', '2018-02']);
-    const after = indexPeriods(['2017-12', '2018-01', '2018-02', '2019-01']);
-    expect(before.map((p) => p.period)).toEqual(['2018-02', '2018-01', '2017']);
-    expect(after).toEqual([
-      { period: '2019-01', months: ['2019-01'] },
-      { period: '2018', months: ['2018-02', '2018-01'] },
-      { period: '2017', months: ['2017-12'] },
+  it('folds last year’s months into the old layer on the first month of a new year', () => {
+    expect(indexLayers(months('2017-12', '2018-01', '2018-02')).map((l) => l.from)).toEqual(['2017-12', '2018-01', '2018-02']);
+    expect(indexLayers(months('2017-12', '2018-01', '2018-02', '2019-01'))).toEqual([
+      { from: '2017-12', to: '2018-02', documentCount: 3 },
+      { from: '2019-01', to: '2019-01', documentCount: 1 },
     ]);
   });
 
-  it('has no period for an archive with no articles', () => {
-    expect(indexPeriods([])).toEqual([]);
+  it('has no layer for an archive with no articles', () => {
+    expect(indexLayers([])).toEqual([]);
   });
 });
 
@@ -155,25 +155,27 @@ describe('buildBundle on the default archive', () => {
     return { ...original, id: sha(`${original.id} ${date}`).padEnd(16, '0'), slug: `${original.slug}-again`, date };
   }
 
-  it('indexes each month of the newest year apart and each older year as one part, newest first', () => {
-    const { parts } = bundle.manifest.index;
-    expect(parts[0]).toMatchObject({ period: '2025-01', from: '2025-01', to: '2025-01' });
-    expect(parts[1]).toMatchObject({ period: '2024', from: '2024-01', to: '2024-12' });
-    expect(parts.at(-1)).toMatchObject({ period: '2010', from: '2010-10', to: '2010-10' });
-    expect(parts.map((p) => p.period)).toEqual([...parts.map((p) => p.period)].sort().reverse());
-    expect(parts.reduce((sum, p) => sum + p.documentCount, 0)).toBe(bundle.manifest.articleCount);
+  it('indexes every year before the newest in one layer and each month of the newest apart, in date order', () => {
+    const { layers } = bundle.manifest.index;
+    expect(layers.map((l) => [l.from, l.to])).toEqual([
+      ['2010-10', '2024-12'],
+      ['2025-01', '2025-01'],
+    ]);
     expect(bundle.manifest.index.documentCount).toBe(bundle.manifest.articleCount);
-    for (const part of parts) {
-      const months = bundle.manifest.months.filter((m) => m.month >= part.from && m.month <= part.to);
-      expect(part.documentCount).toBe(months.reduce((sum, m) => sum + m.count, 0));
-      expect(part.files[0]).toMatch(new RegExp(`^index-${part.period}\\.[0-9a-f]{12}\\.json$`));
+    for (const [i, layer] of layers.entries()) {
+      const months = bundle.manifest.months.filter((m) => m.month >= layer.from && m.month <= layer.to);
+      expect(layer.documentCount).toBe(months.reduce((sum, m) => sum + m.count, 0));
+      expect(layer.firstId).toBe(layers.slice(0, i).reduce((sum, l) => sum + l.documentCount, 0));
+      const key = layer.from === layer.to ? layer.from : `${layer.from}-${layer.to}`;
+      for (const shard of layer.shards) expect(shard.file).toMatch(new RegExp(`^terms-${key}-\\d+\\.[0-9a-f]{12}\\.json$`));
+      expect(layer.shards.map((s) => s.first)).toEqual(layer.shards.map((s) => s.first).sort());
     }
   });
 
   it('lists every data file once with its size in UTF-8 bytes, index first, and names each by its content’s hash', () => {
     const { manifest, files } = bundle;
     expect(manifest.files.map((f) => f.name)).toEqual([...files.keys()]);
-    expect(manifest.files.map((f) => f.name)).toEqual([...manifest.index.parts.flatMap((p) => p.files), ...manifest.months.flatMap((m) => m.files)]);
+    expect(manifest.files.map((f) => f.name)).toEqual([...indexFiles(manifest.index), ...manifest.months.flatMap((m) => m.files)]);
     for (const { name, bytes: size } of manifest.files) {
       const content = files.get(name)!;
       expect(size, name).toBe(bytes(content));
@@ -182,40 +184,38 @@ describe('buildBundle on the default archive', () => {
     expect(manifest.edition).toBe(sha([...files.keys()].sort().join('\n')));
   });
 
-  it('keeps every file under the limit, splitting index parts that are larger', () => {
+  it('keeps every file under the limit', () => {
     const small = buildBundle(archive, { builtAt, maxFileBytes: 100_000 });
     for (const { name, bytes: size } of small.manifest.files) expect(size, name).toBeLessThanOrEqual(100_000);
-    const split = small.manifest.index.parts.find((p) => p.files.length > 2)!;
-    expect(split.files[1]).toMatch(new RegExp(`^index-${split.period}-2\\.[0-9a-f]{12}\\.json$`));
-    const documents = documentsOf(
-      archive,
-      archive.months.filter((m) => m.month >= split.from && m.month <= split.to).reverse().flatMap((m) => m.articles),
-    );
-    expect(joinPartFiles(split.files.map((f) => small.files.get(f)!))).toEqual(miniSearchJson(documents));
+    expect(small.manifest.index.layers[0]!.dictionary.length).toBeGreaterThan(1);
   });
 
-  it('changes only the newest part and that month’s files when a day of articles is added', () => {
+  it('changes only the newest layer, the last documents and facets files and that month’s files when a day of articles is added', () => {
     const next = buildBundle(withArticle(republished('2025-01-31')), { builtAt });
     const before = new Set(bundle.files.keys());
     const after = new Set(next.files.keys());
     const removed = [...before].filter((f) => !after.has(f));
     const added = [...after].filter((f) => !before.has(f));
-    const newest = (b: Bundle) => [...b.manifest.index.parts[0]!.files, ...b.manifest.months[0]!.files];
-    expect(removed.sort()).toEqual(newest(bundle).sort());
-    expect(added.sort()).toEqual(newest(next).sort());
-    expect(next.manifest.index.parts.slice(1)).toEqual(bundle.manifest.index.parts.slice(1));
+    const newest = (b: Bundle) => {
+      const { index, months } = b.manifest;
+      const layer = index.layers.at(-1)!;
+      return new Set([...layer.shards.map((s) => s.file), ...layer.dictionary.map((d) => d.file), index.documents.files.at(-1)!, ...index.facets.files, ...months[0]!.files]);
+    };
+    expect(removed.every((f) => newest(bundle).has(f)), removed.join()).toBe(true);
+    expect(added.every((f) => newest(next).has(f)), added.join()).toBe(true);
+    expect(next.manifest.index.layers.slice(0, -1)).toEqual(bundle.manifest.index.layers.slice(0, -1));
   });
 
-  it('adds a part for a new month, and folds the year’s months into one part on the first article of a new year', () => {
+  it('adds a layer for a new month, and folds the year’s months into the old layer on the first article of a new year', () => {
     const february = buildBundle(withArticle(republished('2025-02-03')), { builtAt });
-    expect(february.manifest.index.parts.map((p) => p.period).slice(0, 3)).toEqual(['2025-02', '2025-01', '2024']);
-    expect(february.manifest.index.parts.slice(1)).toEqual(bundle.manifest.index.parts);
+    expect(february.manifest.index.layers.map((l) => l.from).slice(-2)).toEqual(['2025-01', '2025-02']);
+    expect(february.manifest.index.layers.slice(0, -1)).toEqual(bundle.manifest.index.layers);
 
     const nextYear = buildBundle(withArticle(republished('2026-01-02')), { builtAt });
-    const [newYear, lastYear, ...older] = nextYear.manifest.index.parts;
-    expect(newYear).toMatchObject({ period: '2026-01', documentCount: 1 });
-    expect(lastYear).toMatchObject({ period: '2025', from: '2025-01', to: '2025-01', documentCount: bundle.manifest.index.parts[0]!.documentCount });
-    expect(older).toEqual(bundle.manifest.index.parts.slice(1));
+    expect(nextYear.manifest.index.layers).toMatchObject([
+      { from: '2010-10', to: '2025-01', firstId: 0, documentCount: bundle.manifest.articleCount },
+      { from: '2026-01', to: '2026-01', firstId: bundle.manifest.articleCount, documentCount: 1 },
+    ]);
   });
 });
 
@@ -246,20 +246,26 @@ describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
       { slug: 'middle-east', name: 'Middle East', count: 1, months: [{ month: '2017-11', count: 1 }] },
     ]);
     expect(manifest.uncategorised).toEqual({ count: 2, months: [{ month: '2017-11', count: 2 }] });
-    expect(manifest.index).toEqual({
+    expect(manifest.index).toMatchObject({
       documentCount: 4,
-      parts: [{ period: '2017-11', from: '2017-11', to: '2017-11', documentCount: 4, files: [expect.stringMatching(/^index-2017-11\.[0-9a-f]{12}\.json$/)] }],
+      layers: [{ from: '2017-11', to: '2017-11', firstId: 0, documentCount: 4 }],
+      documents: { files: [expect.stringMatching(/^documents-1\.[0-9a-f]{12}\.json$/)] },
+      facets: { files: [expect.stringMatching(/^facets-1\.[0-9a-f]{12}\.json$/)] },
     });
-    expect(new Set(files.keys())).toEqual(new Set([...manifest.months.flatMap((m) => m.files), ...manifest.index.parts[0]!.files]));
+    expect(new Set(files.keys())).toEqual(new Set([...manifest.months.flatMap((m) => m.files), ...indexFiles(manifest.index)]));
   });
 
-  it('builds an index the reader can load with the shared options and search', () => {
+  it('builds an index the reader can load with the shared options and search', async () => {
     const { manifest, files } = buildBundle(archive, { builtAt });
-    const index = MiniSearch.loadJSON(files.get(manifest.index.parts[0]!.files[0]!)!, searchIndexOptions);
+    const { index, loadTerms, loadDocuments } = createTermIndex(manifest, async (name) => files.get(name)!);
+    const needs = (...terms: string[]) => terms.map((term) => ({ term, prefix: true, fuzzy: fuzzyDistance(term) }));
+    await loadTerms(needs('hmeimim'));
     const hits = index.search('Hmeimim', defaultSearchOptions);
+    await loadDocuments(hits);
     expect(hits.map((h) => h.title)).toEqual(['Syrian Army declares victory over ISIS']);
     expect(hits[0]).toMatchObject({ slug: 'syrian-army-declares-victory-over-isis', date: '2017-11-10T09:52:00', outlets: 'Free West Media' });
     // Body text of the merged article is indexed once, under one id.
+    await loadTerms(needs('jaws', 'of', 'victory'));
     expect(index.search('Jaws of Victory', defaultSearchOptions)).toHaveLength(1);
   });
 

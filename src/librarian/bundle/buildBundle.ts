@@ -2,18 +2,19 @@ import { createHash } from 'node:crypto';
 import {
   BUNDLE_FORMAT,
   bodyImageFiles,
+  indexFiles as indexFileNames,
   MAX_BUNDLE_FILE_BYTES,
   type BundleCategory,
   type BundleFile,
-  type BundleIndexPart,
   type BundleManifest,
   type BundleMonth,
 } from '../../core/format';
 import { htmlToPlainText } from '../../core/htmlToPlainText';
-import { toSearchDocument, type SearchDocument } from '../../core/searchOptions';
+import { toSearchDocument } from '../../core/searchOptions';
 import type { Article, Label, MonthKey } from '../../core/types';
 import type { LoadedArchive } from '../archive/readArchive';
-import { indexPartFiles, utf8Bytes } from './indexPartFiles';
+import { utf8Bytes } from './indexPartFiles';
+import { byIndexOrder, DEFAULT_SHARD_BYTES, indexLayers, termIndexFiles } from './termIndexFiles';
 
 /** A built bundle in memory: the manifest and every data file by name (content-hashed). */
 export interface Bundle {
@@ -36,6 +37,8 @@ export interface BuildBundleOptions {
   builtAt?: Date;
   /** Largest data file the builder writes; defaults to 1.5 MiB, under Workbox's 2 MiB limit. */
   maxFileBytes?: number;
+  /** Size at which a term shard of the search index is closed (see `termIndexFiles`). */
+  shardBytes?: number;
   /**
    * The archive's images by name (`images/<hash>.webp`), as `readArchiveImages` lists them. Only
    * those some article body shows go into the bundle; a body showing one not listed is an error.
@@ -87,35 +90,12 @@ function countByMonth(entries: { month: MonthKey }[]): { month: MonthKey; count:
   return [...counts].map(([month, count]) => ({ month, count })).sort((a, b) => b.month.localeCompare(a.month));
 }
 
-/** A period of the index and the months of articles it covers, newest first. */
-export interface IndexPeriod {
-  period: string;
-  months: MonthKey[];
-}
-
-/**
- * The partition rule of the index (see `BundleIndexPart`): each month of the newest year with
- * articles is a period of its own, each older year one period. `months` are those with articles.
- */
-export function indexPeriods(months: readonly MonthKey[]): IndexPeriod[] {
-  const newestFirst = [...new Set(months)].sort().reverse();
-  const newestYear = newestFirst[0]?.slice(0, 4);
-  const periods: IndexPeriod[] = [];
-  for (const month of newestFirst) {
-    const period = month.startsWith(`${newestYear}-`) ? month : month.slice(0, 4);
-    const last = periods.at(-1);
-    if (last?.period === period) last.months.push(month);
-    else periods.push({ period, months: [month] });
-  }
-  return periods;
-}
-
 /**
  * Turns a validated archive into the bundle the reader loads: month data files, the search index
- * in parts by period (each a MiniSearch index as `searchIndexOptions` builds it), and a manifest
- * that lists them by content-hashed name. Parts are built one at a time, so memory beyond the
- * archive and the files written holds one period's index. Deterministic: the same archive and
- * `builtAt` give byte-identical files.
+ * the reader loads on demand (`termIndexFiles`: term shards in layers, dictionaries, documents,
+ * facets), and a manifest that lists them by content-hashed name. Layers are built one at a
+ * time, so memory beyond the archive and the files written holds one layer's postings.
+ * Deterministic: the same archive and `builtAt` give byte-identical files.
  */
 export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions = {}): Bundle {
   const maxBytes = options.maxFileBytes ?? 1.5 * 1024 * 1024;
@@ -162,26 +142,21 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     }
   }
 
-  // The index, one period at a time: only that period's documents and terms are held at once.
-  const indexFiles: [name: string, content: string, bytes: number][] = [];
-  const parts: BundleIndexPart[] = [];
-  for (const { period, months: periodMonths } of indexPeriods([...articlesByMonth.keys()])) {
-    const documents: SearchDocument[] = [];
-    for (const month of periodMonths) {
-      for (const article of articlesByMonth.get(month)!) {
-        // The reader quotes snippets from `htmlToPlainText` too, so a snippet shows the very text that
-        // was indexed (it equals the librarian's htmlparser2-based `htmlToText` on every article of the
-        // archive: see htmlToPlainText.test.ts), at a third of the cost.
-        documents.push(toSearchDocument(article, categoryName, tagName, htmlToPlainText(article.body)));
-      }
-    }
-    const names = indexPartFiles(documents, maxBytes).map((content, i) => {
-      const name = hashedName(i === 0 ? `index-${period}` : `index-${period}-${i + 1}`, content);
-      indexFiles.push([name, content.toString('utf8'), content.length]);
-      return name;
-    });
-    parts.push({ period, from: periodMonths.at(-1)!, to: periodMonths[0]!, documentCount: documents.length, files: names });
-  }
+  // The index over every article, in short-id order (oldest first; see BundleSearchIndex).
+  const ordered = [...articlesByMonth.values()].flat().sort(byIndexOrder);
+  const documents = ordered.map((article) =>
+    // The reader quotes snippets from `htmlToPlainText` too, so a snippet shows the very text that
+    // was indexed (it equals the librarian's htmlparser2-based `htmlToText` on every article of the
+    // archive: see htmlToPlainText.test.ts), at a third of the cost.
+    toSearchDocument(article, categoryName, tagName, htmlToPlainText(article.body)),
+  );
+  const monthCounts = [...months].reverse().map(({ month, count }) => ({ month, count }));
+  const written = termIndexFiles(documents, indexLayers(monthCounts), hashedName, {
+    shardBytes: options.shardBytes ?? DEFAULT_SHARD_BYTES,
+    maxFileBytes: maxBytes,
+  });
+  const byName = new Map(written.files);
+  const indexFiles = indexFileNames(written.index).map((name): [name: string, content: string, bytes: number] => [name, byName.get(name)!, utf8Bytes(byName.get(name)!)]);
 
   const labelsWithCounts = (labels: Label[], used: Map<string, { month: MonthKey }[]>): BundleCategory[] =>
     labels
@@ -227,7 +202,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     tags: labelsWithCounts(meta.tags, tagged),
     aliases: meta.aliases,
     files: [...dataFiles.map(([name, , bytes]) => ({ name, bytes })), ...imageFiles],
-    index: { documentCount: articleCount, parts },
+    index: written.index,
   };
   return { manifest, files, images };
 }

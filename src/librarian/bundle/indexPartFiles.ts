@@ -14,33 +14,12 @@
  */
 import type { SearchDocument } from '../../core/searchOptions';
 import { searchIndexOptions } from '../../core/searchOptions';
+import { countTerms, FIELDS, TermPostings, utf8Bytes } from './countTerms';
+
+export { utf8Bytes };
 
 const { fields, storeFields = [] } = searchIndexOptions;
-const tokenize = searchIndexOptions.tokenize!;
-const processTerm = searchIndexOptions.processTerm!;
 const fieldIds = JSON.stringify(Object.fromEntries(fields.map((field, i) => [field, i])));
-const FIELDS = fields.length;
-
-/** Bytes of a text written as UTF-8. */
-export function utf8Bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
-/** An Int32Array that doubles as it fills. */
-class Int32List {
-  data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): number {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length] = value;
-    return this.length++;
-  }
-}
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -111,50 +90,8 @@ class ByteWriter {
   }
 }
 
-/**
- * Every term's documents by field, in flat typed arrays (a part has millions of postings; as
- * objects they would keep the garbage collector busy): a linked list per term and field of
- * `(shortId, frequency)` records, in the order the documents were added.
- */
-class Postings {
-  readonly terms: string[] = [];
-  private readonly termIds = new Map<string, number>();
-  /** By `termId * FIELDS + fieldId`: first and last record, -1 when none. */
-  private readonly head = new Int32List();
-  private readonly tail = new Int32List();
-  private readonly document = new Int32List();
-  private readonly frequency = new Int32List();
-  private readonly next = new Int32List();
-
-  termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.push(term) - 1;
-      this.termIds.set(term, id);
-      for (let f = 0; f < FIELDS; f++) {
-        this.head.push(-1);
-        this.tail.push(-1);
-      }
-    }
-    return id;
-  }
-
-  /** One more occurrence of a term in a field of document `shortId` (documents come in order). */
-  add(termId: number, fieldId: number, shortId: number): void {
-    const slot = termId * FIELDS + fieldId;
-    const last = this.tail.data[slot]!;
-    if (last >= 0 && this.document.data[last] === shortId) {
-      this.frequency.data[last]!++;
-      return;
-    }
-    const record = this.document.push(shortId);
-    this.frequency.push(1);
-    this.next.push(-1);
-    if (last >= 0) this.next.data[last] = record;
-    else this.head.data[slot] = record;
-    this.tail.data[slot] = record;
-  }
-
+/** Postings (see `countTerms.ts`) that write themselves as MiniSearch's JSON. */
+class Postings extends TermPostings {
   /** Writes the term's entry `[term, {fieldId: {shortId: frequency}}]`; `key` is the term as JSON. */
   writeEntry(termId: number, key: string, out: ByteWriter): void {
     const { document, frequency, next } = this;
@@ -233,78 +170,23 @@ class Postings {
 }
 
 /**
- * Tokens seen so far: the terms `processTerm` makes of each (run once per token of the
- * vocabulary, not of the text), and by field the last document that had it, to count a field's
- * distinct tokens as MiniSearch does.
- */
-class Tokens {
-  private readonly ids = new Map<string, number>();
-  /** By token: its one term's id, -1 for none, or -2 for several (in `multiple`). */
-  readonly term = new Int32List();
-  readonly multiple = new Map<number, number[]>();
-  /** By `token * FIELDS + fieldId`: the last `shortId * FIELDS + fieldId` that had it. */
-  readonly lastSeen = new Int32List();
-
-  constructor(private readonly postings: Postings) {}
-
-  id(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      const processed = processTerm(token);
-      const terms = Array.isArray(processed) ? processed : processed ? [processed] : [];
-      id = this.term.push(terms.length === 1 ? this.postings.termId(terms[0]!) : terms.length === 0 ? -1 : -2);
-      if (terms.length > 1) this.multiple.set(id, terms.map((t) => this.postings.termId(t)));
-      for (let f = 0; f < FIELDS; f++) this.lastSeen.push(-1);
-      this.ids.set(token, id);
-    }
-    return id;
-  }
-}
-
-/**
  * The files of the index part over `documents` (short ids in their order), each at most
  * `maxBytes`, as `BundleIndexPart` describes them: UTF-8 JSON.
  */
 export function indexPartFiles(documents: readonly SearchDocument[], maxBytes: number): Buffer[] {
-  const postings = new Postings();
-  const tokens = new Tokens(postings);
-  const averageFieldLength: number[] = [];
+  const { postings, fieldLengths, averageFieldLength } = countTerms(documents, new Postings());
   const ids: string[] = [];
   const lengths: string[] = [];
   const stored: string[] = [];
-
   for (let shortId = 0; shortId < documents.length; shortId++) {
     const document = documents[shortId]!;
-    const fieldLength: number[] = [];
-    for (let fieldId = 0; fieldId < FIELDS; fieldId++) {
-      const field = fields[fieldId]!;
-      const value = document[field as keyof SearchDocument] as unknown;
-      if (value == null) continue;
-      const fieldTokens = tokenize(String(value), field);
-      const stamp = shortId * FIELDS + fieldId;
-      let distinct = 0;
-      for (let t = 0; t < fieldTokens.length; t++) {
-        const token = tokens.id(fieldTokens[t]!);
-        const seenAt = token * FIELDS + fieldId;
-        if (tokens.lastSeen.data[seenAt] !== stamp) {
-          tokens.lastSeen.data[seenAt] = stamp;
-          distinct++;
-        }
-        const termId = tokens.term.data[token]!;
-        if (termId >= 0) postings.add(termId, fieldId, shortId);
-        else if (termId === -2) for (const id of tokens.multiple.get(token)!) postings.add(id, fieldId, shortId);
-      }
-      fieldLength[fieldId] = distinct;
-      // MiniSearch's running average, operation for operation, so that the floats are the same.
-      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] || 0) * shortId + distinct) / (shortId + 1);
-    }
     const storedFields: Record<string, unknown> = {};
     for (const field of storeFields) {
       const value = document[field as keyof SearchDocument];
       if (value !== undefined) storedFields[field] = value;
     }
     ids.push(`"${shortId}":${JSON.stringify(document.id)}`);
-    lengths.push(`"${shortId}":${JSON.stringify(fieldLength)}`);
+    lengths.push(`"${shortId}":${JSON.stringify(fieldLengths[shortId])}`);
     stored.push(`"${shortId}":${JSON.stringify(storedFields)}`);
   }
 

@@ -1,30 +1,37 @@
 /**
  * The fixture bundle (`src/app/archive/testing/bundleFixture.ts`) served through a stubbed `fetch`,
- * with the index the builder would write for it, so that tests run the real search code.
+ * with the index files the builder writes for it, so that tests run the real search code.
  */
-import MiniSearch from 'minisearch';
 import { vi } from 'vitest';
 import { htmlToPlainText } from '../../core/htmlToPlainText';
-import { searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
+import { toSearchDocument } from '../../core/searchOptions';
 import { manifest, monthFiles } from '../../app/archive/testing/bundleFixture';
+import { byIndexOrder, indexLayers, termIndexFiles } from '../../librarian/bundle/termIndexFiles';
 
-/** The index the builder would write for the fixture bundle. */
-export function fixtureIndexJson(): string {
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+/** The fixture's file limit (see bundleFixture.ts). */
+const FIXTURE_MAX_FILE_BYTES = 2457;
+
+/** The index files the builder writes for the fixture, by the names its manifest gives them. */
+export function fixtureIndexFiles(): Map<string, string> {
   const categoryName = (slug: string) => manifest.categories.find((c) => c.slug === slug)?.name ?? slug;
   const tagName = (slug: string) => manifest.tags.find((t) => t.slug === slug)?.name ?? slug;
-  for (const file of Object.values(monthFiles)) {
-    index.addAll(file.articles.map((a) => toSearchDocument(a, categoryName, tagName, htmlToPlainText(a.body))));
-  }
-  return JSON.stringify(index);
+  const articles = Object.values(monthFiles)
+    .flatMap((file) => file.articles)
+    .sort(byIndexOrder);
+  const documents = articles.map((a) => toSearchDocument(a, categoryName, tagName, htmlToPlainText(a.body)));
+  const months = [...manifest.months].reverse().map(({ month, count }) => ({ month, count }));
+  const named = (stem: string) => {
+    const name = manifest.files.find((f) => f.name.startsWith(`${stem}.`))?.name;
+    if (name === undefined) throw new Error(`fixture: the manifest names no ${stem} file (recompute bundleFixture.ts)`);
+    return name;
+  };
+  return new Map(termIndexFiles(documents, indexLayers(months), named, { shardBytes: 96 * 1024, maxFileBytes: FIXTURE_MAX_FILE_BYTES }).files);
 }
 
 /** The fixture bundle by URL under the site root `/`: manifest, index and month files. */
 export function fixtureFiles(): Record<string, string> {
-  const files: Record<string, string> = {
-    '/bundle/manifest.json': JSON.stringify(manifest),
-    [`/bundle/${manifest.index.parts[0]!.files[0]}`]: fixtureIndexJson(),
-  };
+  const files: Record<string, string> = { '/bundle/manifest.json': JSON.stringify(manifest) };
+  for (const [name, content] of fixtureIndexFiles()) files[`/bundle/${name}`] = content;
   for (const [name, file] of Object.entries(monthFiles)) files[`/bundle/${name}`] = JSON.stringify(file);
   return files;
 }

@@ -19,15 +19,15 @@
  * tag Research is on January 2018 and October 2017 articles, so its listing skips November too;
  * the tag Content strategy (October) is not the category of that name.
  *
- * The month data file names and the rest of the manifest are what the real builder (`buildBundle`)
- * gives for these articles, with the metadata of `archive/archive.json` plus the categories Content
- * strategy and Design and the nine tags the posts carry, a 2,457-byte file limit (so that November
- * splits after its third article) and `builtAt` 2025-06-30T12:00:00Z. Recompute them if the
- * articles change (a scratch script that passes these articles, grouped by month, to `buildBundle`).
- * The exceptions are `index`, `files` and `edition`: the builder splits the index by period, while
- * `src/search/searchIndex.test.ts` serves one index part (`fixtureIndexJson()` in
- * `src/search/testing/serveBundle.ts`, whose content hash names it) and expects this edition. Data
- * file names carry the first 12 hex digits of the SHA-256 of their content; readers check them.
+ * The whole manifest (month and index file names, `index`, `files`, `edition`) is what the real
+ * builder (`buildBundle`) gives for these articles, with the metadata of `archive/archive.json` plus
+ * the categories Content strategy and Design and the nine tags the posts carry, a 2,457-byte file
+ * limit (so that November splits after its third article, and the index is in several small
+ * shards) and `builtAt` 2025-06-30T12:00:00Z. Recompute it if the articles change (a scratch
+ * script that passes these articles, grouped by month, to `buildBundle`).
+ * `src/search/testing/serveBundle.ts` writes the index files (`termIndexFiles`, as the builder
+ * does) and serves them under these names. Data file names carry the first 12 hex digits of the
+ * SHA-256 of their content; readers check them.
  */
 import { BUNDLE_FORMAT, type BundleManifest, type BundleMonthFile } from '../../../core/format';
 import type { Article } from '../../../core/types';
@@ -148,25 +148,25 @@ export const foodKeeperUpdate: Article = {
 
 /** Bundle data files by name, as `bundle/<name>` would serve them. */
 export const monthFiles: Record<string, BundleMonthFile> = {
-  'month-2018-01.1941c24e59e0.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
-  'month-2017-11.7d10870eaec2.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
-  'month-2017-11-2.346ee4f74541.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
-  'month-2017-10.843f264f0d29.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
-  'month-2017-09.e99b781beabc.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
+  'month-2018-01.55703790b987.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
+  'month-2017-11.9b7cab80f461.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
+  'month-2017-11-2.2f2e722774c5.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
+  'month-2017-10.629ab450c396.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
+  'month-2017-09.1fb929fbd2db.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
 };
 
 export const manifest: BundleManifest = {
   format: BUNDLE_FORMAT,
-  edition: '0ccc5084b26b',
+  edition: 'e85a2149176f',
   builtAt: '2025-06-30T12:00:00.000Z',
   name: 'Offline News Archive',
   description: 'Real news coverage, searchable and browsable with no connection at all.',
   articleCount: 8,
   months: [
-    { month: '2018-01', count: 1, files: ['month-2018-01.1941c24e59e0.json'] },
-    { month: '2017-11', count: 5, files: ['month-2017-11.7d10870eaec2.json', 'month-2017-11-2.346ee4f74541.json'] },
-    { month: '2017-10', count: 1, files: ['month-2017-10.843f264f0d29.json'] },
-    { month: '2017-09', count: 1, files: ['month-2017-09.e99b781beabc.json'] },
+    { month: '2018-01', count: 1, files: ['month-2018-01.55703790b987.json'] },
+    { month: '2017-11', count: 5, files: ['month-2017-11.9b7cab80f461.json', 'month-2017-11-2.2f2e722774c5.json'] },
+    { month: '2017-10', count: 1, files: ['month-2017-10.629ab450c396.json'] },
+    { month: '2017-09', count: 1, files: ['month-2017-09.1fb929fbd2db.json'] },
   ],
   categories: [
     { slug: 'blog', name: 'Blog', count: 1, months: [{ month: '2017-11', count: 1 }] },
@@ -214,12 +214,100 @@ export const manifest: BundleManifest = {
     ['SDF', 'Syrian Democratic Forces'],
     ['PMU', 'PMUs', 'Popular Mobilization Units', 'Hashd al-Shaabi'],
   ],
-  // One index part holding all eight articles (the builder would make one per month of 2018 and
-  // one for 2017); src/search/searchIndex.test.ts serves the index under this name.
-  index: { documentCount: 8, parts: [{ period: '2017', from: '2017-09', to: '2018-01', documentCount: 8, files: ['index.1acd4a3cb6fe.json'] }] },
+  // What the builder writes for these articles (see the top of this file).
+  index: {
+    "documentCount": 8,
+    "layers": [
+      {
+        "from": "2017-09",
+        "to": "2017-11",
+        "firstId": 0,
+        "documentCount": 7,
+        "shards": [
+          {
+            "first": "08",
+            "file": "terms-2017-09-2017-11-1.79d3f2e9b629.json"
+          },
+          {
+            "first": "counterattack",
+            "file": "terms-2017-09-2017-11-2.aaf16cd50f4b.json"
+          },
+          {
+            "first": "inspection",
+            "file": "terms-2017-09-2017-11-3.619649a88401.json"
+          },
+          {
+            "first": "published",
+            "file": "terms-2017-09-2017-11-4.b335f320608c.json"
+          },
+          {
+            "first": "updated",
+            "file": "terms-2017-09-2017-11-5.3030513bae88.json"
+          }
+        ],
+        "dictionary": [
+          {
+            "shortest": 1,
+            "longest": 53,
+            "file": "dictionary-2017-09-2017-11-1-53.4be477157f1b.json"
+          },
+          {
+            "shortest": 1,
+            "longest": 53,
+            "file": "dictionary-2017-09-2017-11-1-53-2.41ed608579e5.json"
+          }
+        ]
+      },
+      {
+        "from": "2018-01",
+        "to": "2018-01",
+        "firstId": 7,
+        "documentCount": 1,
+        "shards": [
+          {
+            "first": "actionable",
+            "file": "terms-2018-01-1.651478e70808.json"
+          }
+        ],
+        "dictionary": [
+          {
+            "shortest": 2,
+            "longest": 12,
+            "file": "dictionary-2018-01-2-12.04b6ae47b5d7.json"
+          }
+        ]
+      }
+    ],
+    "documents": {
+      "chunk": 64,
+      "files": [
+        "documents-1.9c22f1422486.json"
+      ]
+    },
+    "facets": {
+      "chunk": 16384,
+      "files": [
+        "facets-1.25aa5794cf00.json"
+      ]
+    }
+  },
   files: [
-    { name: 'index.1acd4a3cb6fe.json', bytes: 13_989 },
-    ...Object.entries(monthFiles).map(([name, file]) => ({ name, bytes: new TextEncoder().encode(JSON.stringify(file)).byteLength })),
+    { name: "documents-1.9c22f1422486.json", bytes: 1441 },
+    { name: "facets-1.25aa5794cf00.json", bytes: 314 },
+    { name: "dictionary-2018-01-2-12.04b6ae47b5d7.json", bytes: 596 },
+    { name: "terms-2018-01-1.651478e70808.json", bytes: 1589 },
+    { name: "dictionary-2017-09-2017-11-1-53.4be477157f1b.json", bytes: 2220 },
+    { name: "dictionary-2017-09-2017-11-1-53-2.41ed608579e5.json", bytes: 546 },
+    { name: "terms-2017-09-2017-11-1.79d3f2e9b629.json", bytes: 2235 },
+    { name: "terms-2017-09-2017-11-2.aaf16cd50f4b.json", bytes: 2229 },
+    { name: "terms-2017-09-2017-11-3.619649a88401.json", bytes: 2241 },
+    { name: "terms-2017-09-2017-11-4.b335f320608c.json", bytes: 2242 },
+    { name: "terms-2017-09-2017-11-5.3030513bae88.json", bytes: 938 },
+    { name: "month-2018-01.55703790b987.json", bytes: 906 },
+    { name: "month-2017-11.9b7cab80f461.json", bytes: 2456 },
+    { name: "month-2017-11-2.2f2e722774c5.json", bytes: 1525 },
+    { name: "month-2017-10.629ab450c396.json", bytes: 1021 },
+    { name: "month-2017-09.1fb929fbd2db.json", bytes: 1452 },
   ],
 };
 
