@@ -1,10 +1,10 @@
 /**
  * A ten-year archive and its next edition, for the update-download benchmark. corpus.ts's large
- * sets repeat the corpora with dates shifted by whole multiples of their 16-year span (the
- * 100,000 set runs from 1882 to 2025), which is not what a daily archive looks like. Here the
+ * sets repeat the corpora with dates shifted by whole multiples of their 39-year span (the
+ * 100,000 set reaches back to 1870), which is not what a daily archive looks like. Here the
  * same real articles (corpus.ts's set, new ids for every copy) are redated evenly over ten years
- * ending mid-month, shuffled by id so that every day mixes DigitalGov full texts and HuffPost
- * records; the next edition adds one more day of articles from the same set, dated the day after.
+ * ending mid-month, shuffled by id so that every day mixes DigitalGov and Reuters full texts and
+ * HuffPost records; the next edition adds one more day of articles from the same set, dated the day after.
  */
 import { monthKey } from '../src/core/monthKey';
 import { ARCHIVE_FORMAT, type ArchiveMonthFile } from '../src/core/format';
