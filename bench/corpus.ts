@@ -155,25 +155,27 @@ function mergeLabels(...lists: Label[][]): Label[] {
   return [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/**
- * Files the articles by month, as the archive on disk holds them (months oldest first, articles
- * newest first); a slug already taken in its month (two sources, one title) gets `-2`, `-3`… as
- * the librarian's import would.
- */
-function toArchive(pool: ArticlePool, articles: Article[]): LoadedArchive {
-  const months = new Map<MonthKey, Article[]>();
+/** Files articles by month; a slug already taken in its month gets `-2`, `-3`… as the librarian's import would. */
+export function fileByMonth(articles: Article[], into = new Map<MonthKey, Article[]>()): Map<MonthKey, Article[]> {
   const slugs = new Map<MonthKey, Set<string>>();
+  for (const [month, list] of into) slugs.set(month, new Set(list.map((a) => a.slug)));
   for (const article of articles) {
-    const key = monthKey(article.date);
-    const taken = slugs.get(key) ?? new Set<string>();
-    slugs.set(key, taken);
+    const month = monthKey(article.date);
+    const taken = slugs.get(month) ?? new Set<string>();
+    slugs.set(month, taken);
     let slug = article.slug;
     for (let n = 2; taken.has(slug); n++) slug = `${article.slug}-${n}`;
     taken.add(slug);
-    const list = months.get(key) ?? [];
-    months.set(key, list);
+    const list = into.get(month) ?? [];
     list.push(slug === article.slug ? article : { ...article, slug });
+    into.set(month, list);
   }
+  return into;
+}
+
+/** Files the articles by month, as the archive on disk holds them (months oldest first, articles newest first). */
+function toArchive(pool: ArticlePool, articles: Article[]): LoadedArchive {
+  const months = fileByMonth(articles);
   const monthFiles: ArchiveMonthFile[] = [...months]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, list]) => ({ format: ARCHIVE_FORMAT, month, articles: list.sort(byNewest) }));

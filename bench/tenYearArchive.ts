@@ -10,7 +10,7 @@ import { monthKey } from '../src/core/monthKey';
 import { ARCHIVE_FORMAT, type ArchiveMonthFile } from '../src/core/format';
 import type { Article, MonthKey } from '../src/core/types';
 import type { LoadedArchive } from '../src/librarian/archive/readArchive';
-import { type ArticlePool, scaledArchive } from './corpus';
+import { type ArticlePool, fileByMonth, scaledArchive } from './corpus';
 import { count } from './table';
 
 const DAY_MS = 86_400_000;
@@ -44,24 +44,6 @@ function redated(article: Article, day: string): Article {
 
 function byNewest(a: Article, b: Article): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
-}
-
-/** Files articles by month; a slug already taken in its month gets `-2`, `-3`… as the librarian's import would. */
-function fileByMonth(articles: Article[], into = new Map<MonthKey, Article[]>()): Map<MonthKey, Article[]> {
-  const slugs = new Map<MonthKey, Set<string>>();
-  for (const [month, list] of into) slugs.set(month, new Set(list.map((a) => a.slug)));
-  for (const article of articles) {
-    const month = monthKey(article.date);
-    const taken = slugs.get(month) ?? new Set<string>();
-    slugs.set(month, taken);
-    let slug = article.slug;
-    for (let n = 2; taken.has(slug); n++) slug = `${article.slug}-${n}`;
-    taken.add(slug);
-    const list = into.get(month) ?? [];
-    list.push(slug === article.slug ? article : { ...article, slug });
-    into.set(month, list);
-  }
-  return into;
 }
 
 function toMonthFiles(months: Map<MonthKey, Article[]>): ArchiveMonthFile[] {
