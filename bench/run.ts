@@ -387,6 +387,34 @@ function ratio(ours: Cell, anchors: Cell[]): string {
         anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.heap, (ok) => cell(ok.usedBytes, bytes(ok.usedBytes)), notes, `${r.label} ${n} heap`, r)),
       },
       {
+        figure: 'build, articles/s (ours: librarian build, peak RSS)',
+        target: r.articles === TARGET.buildArticlesPerSecond.at ? `≥ ${count(TARGET.buildArticlesPerSecond.min)}/s, < ${count(TARGET.buildPeakRssMiB.max)} MiB` : '—',
+        compare: false,
+        check:
+          r.articles === TARGET.buildArticlesPerSecond.at && r.librarian && 'ok' in r.librarian && !r.librarian.ok.refused
+            ? (v) => v >= TARGET.buildArticlesPerSecond.min && (r.librarian as { ok: LibrarianBuild }).ok.peakRssMiB! < TARGET.buildPeakRssMiB.max
+            : undefined,
+        ours: measuredCell(
+          r.librarian,
+          (ok) => (ok.refused ? none(`refused${notes.ref(`${r.label}: build refused: ${ok.refused}`)}`) : cell(ok.articlesPerSecond, `${ok.articlesPerSecond.toFixed(0)}/s, ${ok.peakRssMiB?.toFixed(0) ?? '—'} MiB`)),
+          notes,
+          `${r.label} librarian build`,
+          r,
+        ),
+        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.site, (ok) => cell(r.articles / ok.buildSeconds, `${(r.articles / ok.buildSeconds).toFixed(0)}/s (index only)`), notes, `${r.label} ${n} site`, r)),
+      },
+      {
+        figure: `Lighthouse mobile on /search?q=${SEARCH_WORD}: performance, TBT`,
+        target: `${TARGET.lighthouse.performance}, ≤ ${TARGET.lighthouse.tbtMs} ms`,
+        compare: false,
+        check:
+          r.lighthouse && 'ok' in r.lighthouse
+            ? (v) => v >= TARGET.lighthouse.performance && (r.lighthouse as { ok: LighthouseRuns }).ok.median.tbtMs <= TARGET.lighthouse.tbtMs
+            : undefined,
+        ours: measuredCell(r.lighthouse, (ok) => cell(ok.median.scores.performance ?? undefined, `${ok.median.scores.performance ?? '—'}, ${ms(ok.median.tbtMs)}`), notes, `${r.label} Lighthouse`, r),
+        anchors: ANCHOR_NAMES.map(() => none('not run')),
+      },
+      {
         figure: 'on disk, raw (ours: the whole bundle, month files too)',
         target: '—',
         compare: false,
