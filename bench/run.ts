@@ -167,7 +167,7 @@ async function measureArchive(result: SizeResult, archive: LoadedArchive, archiv
       if (appRefused) result.skipped = `app build failed: ${appRefused}`;
       else await browserFigures(result, dist.dir, temps);
       await dist.cleanup();
-      temps.pop();
+      temps.splice(temps.indexOf(dist), 1);
     }
 
     for (const name of ANCHOR_NAMES) result.anchors.push(await measureAnchorOf(result, name, documents));
@@ -257,32 +257,6 @@ const reader = await attempt('reader search path', () => readerSearch());
 progress('reading the archive and the Reuters files, importing the HuffPost records for the benchmark sets');
 const pool = await loadArticlePool();
 
-const results: SizeResult[] = [];
-for (const size of SIZES) {
-  progress(`${count(size)} articles: building the set and writing it to a temporary archive`);
-  const set = scaledArchive(pool, size);
-  const result: SizeResult = { label: `${count(size)} articles`, articles: size, composition: set.composition, engines: {}, anchors: [] };
-  results.push(result);
-  const onDisk = await writeArchiveToTemp(set.archive, `${size}`);
-  try {
-    await measureArchive(result, set.archive, onDisk.dir);
-  } finally {
-    await onDisk.cleanup();
-  }
-}
-
-const tenYear = archiveSpan(scaledArchive(pool, EDITION_SIZE).archive);
-progress(`edition download: building the ten-year ${count(EDITION_SIZE)}-article editions`);
-const editions = tenYearEditions(pool, EDITION_SIZE);
-const edition = await attempt('edition download', () => editionDownload(editions.edition1, editions.edition2, (m) => progress(`edition download: ${m}`)));
-const typingPause = await typingPauseMs();
-
-// --- The report -------------------------------------------------------------------------------
-
-console.log('\nArchives measured');
-for (const r of results) console.log(`- ${r.label}: ${r.composition}`);
-console.log(`${QUERIES.length} queries, the same for every engine: ${QUERIES.map((q) => q.query).join(' · ')}`);
-
 /** A figure of one engine: the number compared (lower is better), and the text printed. */
 interface Cell {
   value?: number;
@@ -304,7 +278,8 @@ function ratio(ours: Cell, anchors: Cell[]): string {
   return (ours.value / best).toFixed(2);
 }
 
-{
+/** The side-by-side section's heading: printed before the first archive is measured. */
+function printSideBySideIntro(typingPause: number | undefined): void {
   const pause = typingPause === undefined ? 'not found in src/app/createSearchBoxText.ts' : `${typingPause} ms`;
   console.log(
     `\n1. Side by side: ours (the built app) and the anchors on the same articles, the same ${QUERIES.length} queries, the same Chromium, ${CPU_SLOWDOWN}× CPU throttling for cold starts. ` +
@@ -313,144 +288,174 @@ function ratio(ours: Cell, anchors: Cell[]): string {
       `Engine p95 in Node: ours = the reader's search path on the built bundle (a page of 20 with snippets); naive MiniSearch and FlexSearch = every hit, no snippets; Pagefind runs only in a browser. ` +
       `Heap = the search worker's used JS heap after a garbage collection (DevTools protocol), once the queries ran. Ratio = ours ÷ the best anchor (lower is better everywhere; < 1: ours is better)\n`,
   );
-  for (const r of results) {
-    const notes = new Notes();
-    const anchorOf = (name: AnchorName) => r.anchors.find((a) => a.name === name);
-    const coldCells = (c: Measured<ColdStart> | undefined, label: string, pick: (runs: ColdStart['runs']) => number | undefined, format: (v: number | undefined) => Cell) =>
-      measuredCell(c, (ok) => format(pick(ok.runs)), notes, label, r);
-    const firstResult = (runs: ColdStart['runs']) => medianOf(runs.map((run) => run.firstResultMs));
-    const taskBefore = (runs: ColdStart['runs']) => medianOf(runs.map((run) => run.longestTaskMs ?? 0)) || undefined;
-    const taskUntilWhole = (runs: ColdStart['runs']) => medianOf(runs.map((run) => run.longestTaskUntilWholeMs ?? 0)) || undefined;
-    const coldMs = (v: number | undefined) => cell(v, ms(v));
-    const coldTarget = TARGET.coldStartMs.get(r.articles as 10_000);
-    const bytesTarget = TARGET.firstVisitBytes.get(r.articles as 10_000);
-    const engineTarget = TARGET.engineP95Ms.get(r.articles as 10_000);
-    /** `compare: false`: the figures measure different things (our whole bundle vs an anchor's index), so no ratio. */
-    type Row = { figure: string; target: string; check?: (v: number) => boolean; ours: Cell; anchors: Cell[]; compare?: false };
-    const rows: Row[] = [
-      {
-        figure: `cold first result, ${CPU_SLOWDOWN}× CPU (median of the runs, table 5)`,
-        target: coldTarget === undefined ? '—' : `≤ ${coldTarget} ms`,
-        check: coldTarget === undefined ? undefined : (v) => v <= coldTarget,
-        ours: coldCells(r.cold, `${r.label} ours cold`, firstResult, coldMs),
-        anchors: ANCHOR_NAMES.map((n) => coldCells(anchorOf(n)?.cold, `${r.label} ${n} cold`, firstResult, coldMs)),
-      },
-      {
-        figure: 'longest main-thread task, cold start to first result',
-        target: `≤ ${TARGET.longestTaskMs} ms`,
-        check: (v) => v <= TARGET.longestTaskMs,
-        ours: coldCells(r.cold, `${r.label} ours cold`, taskBefore, longTask),
-        anchors: ANCHOR_NAMES.map((n) => coldCells(anchorOf(n)?.cold, `${r.label} ${n} cold`, taskBefore, longTask)),
-      },
-      {
-        figure: 'longest main-thread task, cold start to whole-archive answer',
-        target: `≤ ${TARGET.longestTaskMs} ms`,
-        check: (v) => v <= TARGET.longestTaskMs,
-        ours: coldCells(r.cold, `${r.label} ours cold`, taskUntilWhole, longTask),
-        anchors: ANCHOR_NAMES.map((n) => coldCells(anchorOf(n)?.cold, `${r.label} ${n} cold`, taskUntilWhole, longTask)),
-      },
-      {
-        figure: 'longest main-thread task while searching (typed queries)',
-        target: `≤ ${TARGET.longestTaskMs} ms`,
-        check: (v) => v <= TARGET.longestTaskMs,
-        ours: measuredCell(r.searchLongestTaskMs, longTask, notes, `${r.label} ours`, r),
-        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.searchLongestTaskMs, longTask, notes, `${r.label} ${n}`, r)),
-      },
-      {
-        figure: 'bytes before the first result, first visit',
-        target: bytesTarget === undefined ? '—' : `≤ ${bytes(bytesTarget)}`,
-        check: bytesTarget === undefined ? undefined : (v) => v <= bytesTarget,
-        ours: measuredCell(r.firstVisit, (ok) => cell(ok.wireBytes, bytes(ok.wireBytes)), notes, `${r.label} ours first visit`, r),
-        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.firstVisit, (ok) => cell(ok.wireBytes, bytes(ok.wireBytes)), notes, `${r.label} ${n} first visit`, r)),
-      },
-      {
-        figure: 'typed → results painted p95, warm (no typing pause)',
-        target: r.articles === TARGET.typedP95Ms.at ? `≤ ${TARGET.typedP95Ms.max} ms` : '—',
-        check: r.articles === TARGET.typedP95Ms.at ? (v) => v <= TARGET.typedP95Ms.max : undefined,
-        ours: measuredCell(r.typed, (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 1)), notes, `${r.label} ours typed`, r),
-        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.typed, (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 1)), notes, `${r.label} ${n} typed`, r)),
-      },
-      {
-        figure: 'engine p95 in Node, warm',
-        target: engineTarget === undefined ? '—' : `≤ ${engineTarget} ms`,
-        check: engineTarget === undefined ? undefined : (v) => v <= engineTarget,
-        ours: measuredCell(r.engines.ours, (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 2)), notes, `${r.label} ours engine`, r),
-        anchors: ANCHOR_NAMES.map((n) =>
-          n === 'Pagefind' ? none('— (browser only)') : measuredCell(r.engines[n], (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 2)), notes, `${r.label} ${n} engine`, r),
-        ),
-      },
-      {
-        figure: 'search worker heap (used, after GC)',
-        target: r.articles === TARGET.workerHeapBytes.at ? `≤ ${bytes(TARGET.workerHeapBytes.max)}` : '—',
-        check: r.articles === TARGET.workerHeapBytes.at ? (v) => v <= TARGET.workerHeapBytes.max : undefined,
-        ours: measuredCell(r.heap, (ok) => cell(ok.usedBytes, bytes(ok.usedBytes)), notes, `${r.label} ours heap`, r),
-        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.heap, (ok) => cell(ok.usedBytes, bytes(ok.usedBytes)), notes, `${r.label} ${n} heap`, r)),
-      },
-      {
-        figure: 'build, articles/s (ours: librarian build, peak RSS)',
-        target: r.articles === TARGET.buildArticlesPerSecond.at ? `≥ ${count(TARGET.buildArticlesPerSecond.min)}/s, < ${count(TARGET.buildPeakRssMiB.max)} MiB` : '—',
-        compare: false,
-        check:
-          r.articles === TARGET.buildArticlesPerSecond.at && r.librarian && 'ok' in r.librarian && !r.librarian.ok.refused
-            ? (v) => v >= TARGET.buildArticlesPerSecond.min && (r.librarian as { ok: LibrarianBuild }).ok.peakRssMiB! < TARGET.buildPeakRssMiB.max
-            : undefined,
-        ours: measuredCell(
-          r.librarian,
-          (ok) => (ok.refused ? none(`refused${notes.ref(`${r.label}: build refused: ${ok.refused}`)}`) : cell(ok.articlesPerSecond, `${ok.articlesPerSecond.toFixed(0)}/s, ${ok.peakRssMiB?.toFixed(0) ?? '—'} MiB`)),
-          notes,
-          `${r.label} librarian build`,
-          r,
-        ),
-        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.site, (ok) => cell(r.articles / ok.buildSeconds, `${(r.articles / ok.buildSeconds).toFixed(0)}/s (index only)`), notes, `${r.label} ${n} site`, r)),
-      },
-      {
-        figure: `Lighthouse mobile on /search?q=${SEARCH_WORD}: performance, TBT`,
-        target: `${TARGET.lighthouse.performance}, ≤ ${TARGET.lighthouse.tbtMs} ms`,
-        compare: false,
-        check:
-          r.lighthouse && 'ok' in r.lighthouse
-            ? (v) => v >= TARGET.lighthouse.performance && (r.lighthouse as { ok: LighthouseRuns }).ok.median.tbtMs <= TARGET.lighthouse.tbtMs
-            : undefined,
-        ours: measuredCell(r.lighthouse, (ok) => cell(ok.median.scores.performance ?? undefined, `${ok.median.scores.performance ?? '—'}, ${ms(ok.median.tbtMs)}`), notes, `${r.label} Lighthouse`, r),
-        anchors: ANCHOR_NAMES.map(() => none('not run')),
-      },
-      {
-        figure: 'on disk, raw (ours: the whole bundle, month files too)',
-        target: '—',
-        compare: false,
-        ours: measuredCell(r.bundle, (ok) => cell(ok.rawBytes, `${bytes(ok.rawBytes)} (whole bundle)`), notes, `${r.label} ours bundle`, r),
-        anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.site, (ok) => cell(ok.rawBytes, `${bytes(ok.rawBytes)}, ${ok.files} files`), notes, `${r.label} ${n} site`, r)),
-      },
-    ];
-    console.log(`${r.label}\n`);
-    notes.print(
-      table(
-        ['figure', 'target', 'ours', 'verdict', ...ANCHOR_NAMES, 'ours / best anchor'],
-        rows.map((row) => [
-          row.figure,
-          row.target,
-          row.ours.text,
-          row.check && row.ours.value !== undefined ? (row.check(row.ours.value) ? 'PASS' : 'MISS') : '—',
-          ...row.anchors.map((a) => a.text),
-          row.compare === false ? '—' : ratio(row.ours, row.anchors),
-        ]),
-      ),
-    );
-    // What the first answer covered: ours may answer from the parts loaded so far.
-    const v = r.firstVisit && 'ok' in r.firstVisit ? r.firstVisit.ok : undefined;
-    const coldRuns = r.cold && 'ok' in r.cold ? r.cold.ok.runs : [];
-    const covered = (a: SearchAnswerSeen | undefined) => (a ? `${count(a.searched)}/${count(a.articleCount)} articles (${a.searched >= a.articleCount ? 'the whole archive' : 'part of it'})` : 'no answer seen');
-    console.log(
-      `\nFirst answer's coverage (ours; the anchors' first answers always search the whole archive): first visit ${v ? `${covered(v.firstAnswer)}, whole-archive answer at ${v.wholeAnswerMs === undefined ? 'none by the end of the visit' : ms(v.wholeAnswerMs)} (unthrottled)` : '—'}; ` +
-        `cold offline ${coldRuns.length === 0 ? '—' : coldRuns.map((run) => `${covered(run.firstAnswer)}, whole at ${run.wholeAnswerMs === undefined ? 'none in the time limit' : ms(run.wholeAnswerMs)}`).join('; ')} ` +
-        `(target: the whole archive within the cold-start target, ${coldTarget === undefined ? '—' : `${coldTarget} ms`}: ${
-          coldRuns.length === 0 ? '—' : coldRuns.every((run) => run.wholeAnswerMs !== undefined && coldTarget !== undefined && run.wholeAnswerMs <= coldTarget) ? 'PASS' : 'MISS'
-        })`,
-    );
-    const builds = r.anchors.map((a) => ('ok' in a.site ? `${a.name} ${a.site.ok.buildSeconds.toFixed(1)} s` : `${a.name} —`));
-    console.log(`Anchor indexing time: ${builds.join(', ')}${r.librarian && 'ok' in r.librarian ? `; ours (librarian build, whole bundle) ${r.librarian.ok.seconds.toFixed(1)} s` : ''}\n`);
-  }
+  console.log(`${QUERIES.length} queries, the same for every engine: ${QUERIES.map((q) => q.query).join(' · ')}`);
 }
+
+/** One archive's side-by-side table, printed as soon as it is measured (a long run reports each size as it goes). */
+function printSideBySide(r: SizeResult): void {
+  const notes = new Notes();
+  const anchorOf = (name: AnchorName) => r.anchors.find((a) => a.name === name);
+  const coldCells = (c: Measured<ColdStart> | undefined, label: string, pick: (runs: ColdStart['runs']) => number | undefined, format: (v: number | undefined) => Cell) =>
+    measuredCell(c, (ok) => format(pick(ok.runs)), notes, label, r);
+  const firstResult = (runs: ColdStart['runs']) => medianOf(runs.map((run) => run.firstResultMs));
+  const taskBefore = (runs: ColdStart['runs']) => medianOf(runs.map((run) => run.longestTaskMs ?? 0)) || undefined;
+  const taskUntilWhole = (runs: ColdStart['runs']) => medianOf(runs.map((run) => run.longestTaskUntilWholeMs ?? 0)) || undefined;
+  const coldMs = (v: number | undefined) => cell(v, ms(v));
+  const coldTarget = TARGET.coldStartMs.get(r.articles as 10_000);
+  const bytesTarget = TARGET.firstVisitBytes.get(r.articles as 10_000);
+  const engineTarget = TARGET.engineP95Ms.get(r.articles as 10_000);
+  /** `compare: false`: the figures measure different things (our whole bundle vs an anchor's index), so no ratio. */
+  type Row = { figure: string; target: string; check?: (v: number) => boolean; ours: Cell; anchors: Cell[]; compare?: false };
+  const rows: Row[] = [
+    {
+      figure: `cold first result, ${CPU_SLOWDOWN}× CPU (median of the runs, table 5)`,
+      target: coldTarget === undefined ? '—' : `≤ ${coldTarget} ms`,
+      check: coldTarget === undefined ? undefined : (v) => v <= coldTarget,
+      ours: coldCells(r.cold, `${r.label} ours cold`, firstResult, coldMs),
+      anchors: ANCHOR_NAMES.map((n) => coldCells(anchorOf(n)?.cold, `${r.label} ${n} cold`, firstResult, coldMs)),
+    },
+    {
+      figure: 'longest main-thread task, cold start to first result',
+      target: `≤ ${TARGET.longestTaskMs} ms`,
+      check: (v) => v <= TARGET.longestTaskMs,
+      ours: coldCells(r.cold, `${r.label} ours cold`, taskBefore, longTask),
+      anchors: ANCHOR_NAMES.map((n) => coldCells(anchorOf(n)?.cold, `${r.label} ${n} cold`, taskBefore, longTask)),
+    },
+    {
+      figure: 'longest main-thread task, cold start to whole-archive answer',
+      target: `≤ ${TARGET.longestTaskMs} ms`,
+      check: (v) => v <= TARGET.longestTaskMs,
+      ours: coldCells(r.cold, `${r.label} ours cold`, taskUntilWhole, longTask),
+      anchors: ANCHOR_NAMES.map((n) => coldCells(anchorOf(n)?.cold, `${r.label} ${n} cold`, taskUntilWhole, longTask)),
+    },
+    {
+      figure: 'longest main-thread task while searching (typed queries)',
+      target: `≤ ${TARGET.longestTaskMs} ms`,
+      check: (v) => v <= TARGET.longestTaskMs,
+      ours: measuredCell(r.searchLongestTaskMs, longTask, notes, `${r.label} ours`, r),
+      anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.searchLongestTaskMs, longTask, notes, `${r.label} ${n}`, r)),
+    },
+    {
+      figure: 'bytes before the first result, first visit',
+      target: bytesTarget === undefined ? '—' : `≤ ${bytes(bytesTarget)}`,
+      check: bytesTarget === undefined ? undefined : (v) => v <= bytesTarget,
+      ours: measuredCell(r.firstVisit, (ok) => cell(ok.wireBytes, bytes(ok.wireBytes)), notes, `${r.label} ours first visit`, r),
+      anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.firstVisit, (ok) => cell(ok.wireBytes, bytes(ok.wireBytes)), notes, `${r.label} ${n} first visit`, r)),
+    },
+    {
+      figure: 'typed → results painted p95, warm (no typing pause)',
+      target: r.articles === TARGET.typedP95Ms.at ? `≤ ${TARGET.typedP95Ms.max} ms` : '—',
+      check: r.articles === TARGET.typedP95Ms.at ? (v) => v <= TARGET.typedP95Ms.max : undefined,
+      ours: measuredCell(r.typed, (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 1)), notes, `${r.label} ours typed`, r),
+      anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.typed, (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 1)), notes, `${r.label} ${n} typed`, r)),
+    },
+    {
+      figure: 'engine p95 in Node, warm',
+      target: engineTarget === undefined ? '—' : `≤ ${engineTarget} ms`,
+      check: engineTarget === undefined ? undefined : (v) => v <= engineTarget,
+      ours: measuredCell(r.engines.ours, (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 2)), notes, `${r.label} ours engine`, r),
+      anchors: ANCHOR_NAMES.map((n) =>
+        n === 'Pagefind' ? none('— (browser only)') : measuredCell(r.engines[n], (ok) => cell(ok.p95Ms, ms(ok.p95Ms, 2)), notes, `${r.label} ${n} engine`, r),
+      ),
+    },
+    {
+      figure: 'search worker heap (used, after GC)',
+      target: r.articles === TARGET.workerHeapBytes.at ? `≤ ${bytes(TARGET.workerHeapBytes.max)}` : '—',
+      check: r.articles === TARGET.workerHeapBytes.at ? (v) => v <= TARGET.workerHeapBytes.max : undefined,
+      ours: measuredCell(r.heap, (ok) => cell(ok.usedBytes, bytes(ok.usedBytes)), notes, `${r.label} ours heap`, r),
+      anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.heap, (ok) => cell(ok.usedBytes, bytes(ok.usedBytes)), notes, `${r.label} ${n} heap`, r)),
+    },
+    {
+      figure: 'build, articles/s (ours: librarian build, peak RSS)',
+      target: r.articles === TARGET.buildArticlesPerSecond.at ? `≥ ${count(TARGET.buildArticlesPerSecond.min)}/s, < ${count(TARGET.buildPeakRssMiB.max)} MiB` : '—',
+      compare: false,
+      check:
+        r.articles === TARGET.buildArticlesPerSecond.at && r.librarian && 'ok' in r.librarian && !r.librarian.ok.refused
+          ? (v) => v >= TARGET.buildArticlesPerSecond.min && (r.librarian as { ok: LibrarianBuild }).ok.peakRssMiB! < TARGET.buildPeakRssMiB.max
+          : undefined,
+      ours: measuredCell(
+        r.librarian,
+        (ok) => (ok.refused ? none(`refused${notes.ref(`${r.label}: build refused: ${ok.refused}`)}`) : cell(ok.articlesPerSecond, `${ok.articlesPerSecond.toFixed(0)}/s, ${ok.peakRssMiB?.toFixed(0) ?? '—'} MiB`)),
+        notes,
+        `${r.label} librarian build`,
+        r,
+      ),
+      anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.site, (ok) => cell(r.articles / ok.buildSeconds, `${(r.articles / ok.buildSeconds).toFixed(0)}/s (index only)`), notes, `${r.label} ${n} site`, r)),
+    },
+    {
+      figure: `Lighthouse mobile on /search?q=${SEARCH_WORD}: performance, TBT`,
+      target: `${TARGET.lighthouse.performance}, ≤ ${TARGET.lighthouse.tbtMs} ms`,
+      compare: false,
+      check:
+        r.lighthouse && 'ok' in r.lighthouse
+          ? (v) => v >= TARGET.lighthouse.performance && (r.lighthouse as { ok: LighthouseRuns }).ok.median.tbtMs <= TARGET.lighthouse.tbtMs
+          : undefined,
+      ours: measuredCell(r.lighthouse, (ok) => cell(ok.median.scores.performance ?? undefined, `${ok.median.scores.performance ?? '—'}, ${ms(ok.median.tbtMs)}`), notes, `${r.label} Lighthouse`, r),
+      anchors: ANCHOR_NAMES.map(() => none('not run')),
+    },
+    {
+      figure: 'on disk, raw (ours: the whole bundle, month files too)',
+      target: '—',
+      compare: false,
+      ours: measuredCell(r.bundle, (ok) => cell(ok.rawBytes, `${bytes(ok.rawBytes)} (whole bundle)`), notes, `${r.label} ours bundle`, r),
+      anchors: ANCHOR_NAMES.map((n) => measuredCell(anchorOf(n)?.site, (ok) => cell(ok.rawBytes, `${bytes(ok.rawBytes)}, ${ok.files} files`), notes, `${r.label} ${n} site`, r)),
+    },
+  ];
+  console.log(`${r.label}: ${r.composition}\n`);
+  notes.print(
+    table(
+      ['figure', 'target', 'ours', 'verdict', ...ANCHOR_NAMES, 'ours / best anchor'],
+      rows.map((row) => [
+        row.figure,
+        row.target,
+        row.ours.text,
+        row.check && row.ours.value !== undefined ? (row.check(row.ours.value) ? 'PASS' : 'MISS') : '—',
+        ...row.anchors.map((a) => a.text),
+        row.compare === false ? '—' : ratio(row.ours, row.anchors),
+      ]),
+    ),
+  );
+  // What the first answer covered: ours may answer from the parts loaded so far.
+  const v = r.firstVisit && 'ok' in r.firstVisit ? r.firstVisit.ok : undefined;
+  const coldRuns = r.cold && 'ok' in r.cold ? r.cold.ok.runs : [];
+  const covered = (a: SearchAnswerSeen | undefined) => (a ? `${count(a.searched)}/${count(a.articleCount)} articles (${a.searched >= a.articleCount ? 'the whole archive' : 'part of it'})` : 'no answer seen');
+  console.log(
+    `\nFirst answer's coverage (ours; the anchors' first answers always search the whole archive): first visit ${v ? `${covered(v.firstAnswer)}, whole-archive answer at ${v.wholeAnswerMs === undefined ? 'none by the end of the visit' : ms(v.wholeAnswerMs)} (unthrottled)` : '—'}; ` +
+      `cold offline ${coldRuns.length === 0 ? '—' : coldRuns.map((run) => `${covered(run.firstAnswer)}, whole at ${run.wholeAnswerMs === undefined ? 'none in the time limit' : ms(run.wholeAnswerMs)}`).join('; ')} ` +
+      `(target: the whole archive within the cold-start target, ${coldTarget === undefined ? '—' : `${coldTarget} ms`}: ${
+        coldRuns.length === 0 ? '—' : coldRuns.every((run) => run.wholeAnswerMs !== undefined && coldTarget !== undefined && run.wholeAnswerMs <= coldTarget) ? 'PASS' : 'MISS'
+      })`,
+  );
+  const builds = r.anchors.map((a) => ('ok' in a.site ? `${a.name} ${a.site.ok.buildSeconds.toFixed(1)} s` : `${a.name} —`));
+  console.log(`Anchor indexing time: ${builds.join(', ')}${r.librarian && 'ok' in r.librarian ? `; ours (librarian build, whole bundle) ${r.librarian.ok.seconds.toFixed(1)} s` : ''}\n`);
+}
+
+const typingPause = await typingPauseMs();
+printSideBySideIntro(typingPause);
+const results: SizeResult[] = [];
+for (const size of SIZES) {
+  progress(`${count(size)} articles: building the set and writing it to a temporary archive`);
+  const set = scaledArchive(pool, size);
+  const result: SizeResult = { label: `${count(size)} articles`, articles: size, composition: set.composition, engines: {}, anchors: [] };
+  results.push(result);
+  const onDisk = await writeArchiveToTemp(set.archive, `${size}`);
+  try {
+    await measureArchive(result, set.archive, onDisk.dir);
+  } finally {
+    await onDisk.cleanup();
+  }
+  printSideBySide(result);
+}
+
+const tenYear = archiveSpan(scaledArchive(pool, EDITION_SIZE).archive);
+progress(`edition download: building the ten-year ${count(EDITION_SIZE)}-article editions`);
+const editions = tenYearEditions(pool, EDITION_SIZE);
+const edition = await attempt('edition download', () => editionDownload(editions.edition1, editions.edition2, (m) => progress(`edition download: ${m}`)));
+
+// --- The report -------------------------------------------------------------------------------
+
+console.log('\nArchives measured');
+for (const r of results) console.log(`- ${r.label}: ${r.composition}`);
 
 {
   console.log('\n2. Bundle on disk (`librarian build` output: every data file + manifest.json; gzip = each file on its own, level 6)\n');
