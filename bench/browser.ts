@@ -48,11 +48,28 @@ export interface ProbeFigures {
   frameMs: number;
   /** Main-thread tasks over 50 ms that started before `frameMs` (PerformanceObserver 'longtask'). */
   longTasks: { startTime: number; duration: number }[];
+  /** The app's first search answer (a worker reply with `searched` and `articleCount`), when it gave one. */
+  firstAnswer?: SearchAnswerSeen;
+  /** When the first answer that searched every article arrived (page clock), if one did by then. */
+  wholeAnswerMs?: number;
+}
+
+/** A search worker's reply as the page received it: how many articles it searched, of how many. */
+export interface SearchAnswerSeen {
+  at: number;
+  searched: number;
+  articleCount: number;
 }
 
 declare global {
   interface Window {
-    __benchProbe?: { domMs?: number; frameMs?: number; longTasks: { startTime: number; duration: number }[] };
+    __benchProbe?: {
+      domMs?: number;
+      frameMs?: number;
+      longTasks: { startTime: number; duration: number }[];
+      firstAnswer?: SearchAnswerSeen;
+      wholeAnswerMs?: number;
+    };
   }
 }
 
@@ -79,6 +96,22 @@ export async function installResultProbe(context: BrowserContext): Promise<Resul
     } catch {
       // No long-task timing in this browser: the figure is reported as unavailable.
     }
+    // The app's search replies carry `searched` and `articleCount` (src/search/protocol.ts): note
+    // the first one and when one first covered the whole archive, from the page's side of the
+    // worker, so that the app needs no hook.
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (event: MessageEvent) => {
+          const response = (event.data as { response?: { searched?: unknown; articleCount?: unknown } } | null)?.response;
+          if (typeof response?.searched !== 'number' || typeof response.articleCount !== 'number') return;
+          const at = performance.now();
+          probe.firstAnswer ??= { at, searched: response.searched, articleCount: response.articleCount };
+          if (response.searched >= response.articleCount) probe.wholeAnswerMs ??= at;
+        });
+      }
+    };
     const check = () => {
       if (probe.domMs !== undefined) return;
       const hit = document.querySelector(selector);
@@ -110,7 +143,27 @@ export async function firstResult(page: Page, timeoutMs: number): Promise<ProbeF
     domMs: probe.domMs!,
     frameMs: probe.frameMs!,
     longTasks: probe.longTasks.filter((t) => t.startTime < probe.frameMs!),
+    firstAnswer: probe.firstAnswer,
+    wholeAnswerMs: probe.wholeAnswerMs,
   };
+}
+
+/** When the app's first whole-archive answer arrived (page clock), waiting up to `timeoutMs` for it. */
+export async function wholeAnswer(page: Page, timeoutMs: number): Promise<number | undefined> {
+  await page.waitForFunction(() => window.__benchProbe?.wholeAnswerMs !== undefined, undefined, { timeout: timeoutMs, polling: 100 }).catch(() => undefined);
+  return page.evaluate(() => window.__benchProbe?.wholeAnswerMs);
+}
+
+/** The page's main-thread tasks over 50 ms that started at or after `since` (page clock). */
+export async function longTasksSince(page: Page, since: number): Promise<{ startTime: number; duration: number }[]> {
+  // Long tasks are reported a little after they end.
+  await page.waitForTimeout(100);
+  return page.evaluate((from) => (window.__benchProbe?.longTasks ?? []).filter((t) => t.startTime >= from), since);
+}
+
+/** The longest duration of `tasks`, undefined when there are none (none ran over 50 ms). */
+export function longest(tasks: { duration: number }[]): number | undefined {
+  return tasks.reduce<number | undefined>((max, t) => Math.max(max ?? 0, t.duration), undefined);
 }
 
 /** The start of what the page's main area says (for a figure that could not be measured). */

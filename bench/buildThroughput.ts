@@ -29,7 +29,10 @@ export async function librarianBuild(archiveDir: string, outDir: string, article
     '--import', 'tsx',
     path.join(ROOT, 'src/librarian/cli.ts'), 'build', '--archive', archiveDir, '--out', outDir,
   ];
-  const { code, stdout, stderr, seconds } = await runChild(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile } }, timeoutMs);
+  // As a librarian runs it: Node's default heap, not the larger one `npm run bench` gives itself.
+  const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PEAK_RSS_FILE: rssFile };
+  delete env.NODE_OPTIONS;
+  const { code, stdout, stderr, seconds } = await runChild(process.execPath, args, { cwd: ROOT, env }, timeoutMs);
   const peakKiB = Number(await readFile(rssFile, 'utf8').catch(() => ''));
   await rm(rssFile, { force: true });
   const figures: LibrarianBuild = {

@@ -1,10 +1,13 @@
 /**
- * A cold start with no connection: Chromium relaunched on the profile of a first visit that saved
- * the archive for offline, the network cut (Playwright's offline mode, and the host refusing
- * every connection), the CPU throttled 4× (DevTools protocol), then `/search?q=<word>` opened:
- * navigation start → first result painted, and the longest main-thread task before it.
+ * A cold start: Chromium relaunched on the profile of a first visit, the CPU throttled 4×
+ * (DevTools protocol), then `/search?q=<word>` opened: navigation start → first result painted,
+ * the longest main-thread task before it, and (for the app) what its first answer searched and
+ * when an answer first covered the whole archive, with the longest task up to then.
+ * Offline (the app, whose service worker saved the archive): the network cut by Playwright's
+ * offline mode and the host refusing every connection. From localhost (the anchors, which have
+ * no offline copy): the browser's HTTP cache of the first visit, revalidated with the host.
  */
-import { firstResult, installResultProbe, launchProfile, SEARCH_WORD, throttleCpu } from './browser';
+import { firstResult, installResultProbe, launchProfile, longest, longTasksSince, SEARCH_WORD, type SearchAnswerSeen, throttleCpu, wholeAnswer } from './browser';
 import type { StaticServer } from './staticServer';
 
 export interface ColdRun {
@@ -12,33 +15,45 @@ export interface ColdRun {
   /** Longest main-thread task before the first result; undefined when none ran over 50 ms. */
   longestTaskMs?: number;
   longTasks: number;
+  /** The app only: its first answer, and when (page clock) a whole-archive answer came, if within the time limit. */
+  firstAnswer?: SearchAnswerSeen;
+  wholeAnswerMs?: number;
+  /** Longest main-thread task from navigation until the whole-archive answer (or the first result, when there is none). */
+  longestTaskUntilWholeMs?: number;
 }
 
 export interface ColdStart {
   runs: ColdRun[];
   /** Connections the host refused while offline: requests the browser still tried to make. */
   refusedConnections: number;
+  offline: boolean;
 }
 
 export const CPU_SLOWDOWN = 4;
 
-/** `runs` cold offline starts on `profileDir`. */
-export async function coldOfflineStart(profileDir: string, server: StaticServer, runs: number, timeoutMs: number): Promise<ColdStart> {
+/** `runs` cold starts on `profileDir`, offline unless `offline` is false. */
+export async function coldOfflineStart(profileDir: string, server: StaticServer, runs: number, timeoutMs: number, offline = true): Promise<ColdStart> {
   const results: ColdRun[] = [];
   const refusedBefore = server.refusedConnections;
-  server.setRefusing(true);
+  server.setRefusing(offline);
   try {
     for (let i = 0; i < runs; i++) {
       const context = await launchProfile(profileDir);
       try {
-        await context.setOffline(true);
+        await context.setOffline(offline);
         await installResultProbe(context);
         const page = context.pages()[0] ?? (await context.newPage());
         await throttleCpu(context, page, CPU_SLOWDOWN);
         await page.goto(`${server.origin}/search?q=${encodeURIComponent(SEARCH_WORD)}`, { waitUntil: 'commit', timeout: timeoutMs });
         const probe = await firstResult(page, timeoutMs);
-        const longest = probe.longTasks.reduce<number | undefined>((max, t) => Math.max(max ?? 0, t.duration), undefined);
-        results.push({ firstResultMs: probe.frameMs, longestTaskMs: longest, longTasks: probe.longTasks.length });
+        const run: ColdRun = { firstResultMs: probe.frameMs, longestTaskMs: longest(probe.longTasks), longTasks: probe.longTasks.length, firstAnswer: probe.firstAnswer };
+        if (probe.firstAnswer) {
+          run.wholeAnswerMs = await wholeAnswer(page, timeoutMs);
+          run.longestTaskUntilWholeMs = longest((await longTasksSince(page, 0)).filter((t) => t.startTime <= (run.wholeAnswerMs ?? probe.frameMs)));
+        } else {
+          run.longestTaskUntilWholeMs = run.longestTaskMs;
+        }
+        results.push(run);
       } finally {
         await context.close();
       }
@@ -46,5 +61,5 @@ export async function coldOfflineStart(profileDir: string, server: StaticServer,
   } finally {
     server.setRefusing(false);
   }
-  return { runs: results, refusedConnections: server.refusedConnections - refusedBefore };
+  return { runs: results, refusedConnections: server.refusedConnections - refusedBefore, offline };
 }

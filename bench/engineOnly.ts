@@ -1,48 +1,87 @@
 /**
- * The search engine alone, as searchBench.ts measures "ours" (without FlexSearch and Lunr, so that
- * the default run stays short): one MiniSearch index over every article of the archive, built with
- * the shared `searchIndexOptions` from the documents `buildBundle` indexes, queried with
- * `defaultSearchOptions` over the benchmark's 50 queries: one warm-up pass, then three timed
- * passes, every hit returned. It does not read the shipped index files, so it holds whatever the
- * bundle format becomes; the reader's whole path (aliases, AND-then-OR, snippets) is timed in the
- * browser by warmQueries.ts.
+ * Warm query latency in Node, over the benchmark's queries (searchBench.ts's QUERIES): one warm-up
+ * pass, then three timed passes.
+ * - ours: the reader's search path as the worker runs it (`createSearchIndex` from
+ *   src/search/searchIndex.ts) on the bundle `librarian build` wrote, its files read from disk
+ *   through a stubbed `fetch`; every part loaded first (`loadAll`), then each query asks for a page
+ *   of 20 (aliases, the app's word rules, highlighted titles and snippets included);
+ * - naive MiniSearch: one index over every article with the shared `searchIndexOptions`, queried
+ *   with `defaultSearchOptions`, every hit returned;
+ * - FlexSearch 0.8: bench/flexSearchIndex.ts over the same documents, every hit returned.
+ * Pagefind searches only in a browser (its WASM and index chunks are fetched by pagefind.js), so
+ * it has no figure here.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { defaultSearchOptions, searchIndexOptions, toSearchDocument, type SearchDocument } from '../src/core/searchOptions';
-import type { LoadedArchive } from '../src/librarian/archive/readArchive';
-import { htmlToText } from '../src/librarian/bundle/htmlToText';
+import { defaultSearchOptions, searchIndexOptions, type SearchDocument } from '../src/core/searchOptions';
+import { createSearchIndex } from '../src/search/searchIndex';
 import { percentile } from './browser';
-import { QUERIES } from './searchBench';
+import { flexSearchIndex } from './flexSearchIndex';
+import { collectGarbage, QUERIES } from './searchBench';
 
 export interface EngineLatency {
   p50Ms: number;
   p95Ms: number;
   samples: number;
+  /** Building the index (naive MiniSearch, FlexSearch) or loading every part (ours), seconds. */
   buildSeconds: number;
 }
 
-export function engineOnly(archive: LoadedArchive): EngineLatency {
-  const categoryNames = new Map(archive.meta.categories.map((c) => [c.slug, c.name]));
-  const tagNames = new Map(archive.meta.tags.map((t) => [t.slug, t.name]));
-  const started = performance.now();
-  let index: MiniSearch<SearchDocument> | undefined = new MiniSearch<SearchDocument>(searchIndexOptions);
-  for (const month of archive.months) {
-    index.addAll(
-      month.articles.map((article) =>
-        toSearchDocument(article, (slug) => categoryNames.get(slug) ?? slug, (slug) => tagNames.get(slug) ?? slug, htmlToText(article.body)),
-      ),
-    );
-  }
-  const buildSeconds = (performance.now() - started) / 1000;
-  for (const { query } of QUERIES) index.search(query, defaultSearchOptions);
+async function timeQueries(search: (q: string) => unknown): Promise<Omit<EngineLatency, 'buildSeconds'>> {
+  for (const { query } of QUERIES) await search(query);
   const times: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
     for (const { query } of QUERIES) {
       const t = performance.now();
-      index.search(query, defaultSearchOptions);
+      await search(query);
       times.push(performance.now() - t);
     }
   }
-  index = undefined;
-  return { p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95), samples: times.length, buildSeconds };
+  return { p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95), samples: times.length };
+}
+
+/** Ours: the reader's search path over the bundle in `bundleDir` (manifest.json and its files). */
+export async function oursInNode(bundleDir: string): Promise<EngineLatency> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    const name = url.pathname.replace(/^\/bundle\//, '');
+    if (name === url.pathname || name.includes('..')) return new Response('Not Found', { status: 404 });
+    try {
+      return new Response(await readFile(path.join(bundleDir, name)));
+    } catch {
+      return new Response('Not Found', { status: 404 });
+    }
+  }) as typeof fetch;
+  try {
+    collectGarbage?.();
+    const started = performance.now();
+    const index = createSearchIndex('/');
+    await index.loadAll();
+    const buildSeconds = (performance.now() - started) / 1000;
+    return { ...(await timeQueries((q) => index.search({ q, limit: 20 }))), buildSeconds };
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+/** Naive MiniSearch: one index over every document. */
+export async function naiveMiniSearchInNode(documents: SearchDocument[]): Promise<EngineLatency> {
+  collectGarbage?.();
+  const started = performance.now();
+  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+  index.addAll(documents);
+  const buildSeconds = (performance.now() - started) / 1000;
+  return { ...(await timeQueries((q) => index.search(q, defaultSearchOptions))), buildSeconds };
+}
+
+/** FlexSearch over the same documents (document numbers as ids). */
+export async function flexSearchInNode(documents: SearchDocument[]): Promise<EngineLatency> {
+  collectGarbage?.();
+  const started = performance.now();
+  const index = flexSearchIndex();
+  documents.forEach((doc, n) => index.add({ ...doc, n }));
+  const buildSeconds = (performance.now() - started) / 1000;
+  return { ...(await timeQueries((q) => index.search(q, { limit: documents.length, merge: true, enrich: true }))), buildSeconds };
 }

@@ -4,7 +4,7 @@
  * result is visible.
  */
 import type { BrowserContext } from '@playwright/test';
-import { firstResult, type ResultProbe, SEARCH_WORD } from './browser';
+import { firstResult, type ResultProbe, SEARCH_WORD, type SearchAnswerSeen } from './browser';
 import type { LoggedRequest, StaticServer } from './staticServer';
 
 export interface FileBytes {
@@ -24,6 +24,8 @@ export interface FirstVisit {
   files: FileBytes[];
   /** Navigation start → first result painted (page clock), unthrottled. */
   firstResultMs: number;
+  /** The app's first search answer: what it searched, of how many articles (anchors give none). */
+  firstAnswer?: SearchAnswerSeen;
   /** Responses finished after the first result (e.g. the service worker still precaching). */
   bytesAfter: () => { requests: number; wireBytes: number };
 }
@@ -57,6 +59,7 @@ export async function firstVisit(context: BrowserContext, probe: ResultProbe, se
     requests: before.length,
     files: byFile(before),
     firstResultMs: figures.frameMs,
+    firstAnswer: figures.firstAnswer,
     bytesAfter: () => {
       const after = server.log.filter((r) => r.at > cut);
       return { requests: after.length, wireBytes: after.reduce((n, r) => n + r.wireBytes, 0) };

@@ -45,12 +45,12 @@ const WARM_PASSES = 5;
 /** Articles of the one-day edition. */
 const DAY_ARTICLES = 20;
 
-/** The pool of `corpus.ts` without HuffPost: full-text articles only. */
+/** The pool of `corpus.ts` without HuffPost and Reuters: the DigitalGov full texts only (the figures in ARCHITECTURE.md). */
 async function fullTextPool(): Promise<ArticlePool> {
   const archive = await readArchive(DEFAULT_ARCHIVE_DIR);
   const archiveArticles = archive.months.flatMap((m) => m.articles).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   const years = archiveArticles.map((a) => Number(a.date.slice(0, 4)));
-  return { archive, archiveArticles, huffpost: [], huffpostMeta: archive.meta, yearsPerCopy: Math.max(...years) - Math.min(...years) + 1 };
+  return { archive, archiveArticles, reuters: [], reutersCategories: [], huffpost: [], huffpostMeta: archive.meta, yearsPerCopy: Math.max(...years) - Math.min(...years) + 1 };
 }
 
 interface Corpus {

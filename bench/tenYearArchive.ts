@@ -1,16 +1,16 @@
 /**
  * A ten-year archive and its next edition, for the update-download benchmark. corpus.ts's large
- * sets repeat the corpora with dates shifted by whole multiples of their 16-year span (the
- * 100,000 set runs from 1882 to 2025), which is not what a daily archive looks like. Here the
+ * sets repeat the corpora with dates shifted by whole multiples of their 39-year span (the
+ * 100,000 set reaches back to 1870), which is not what a daily archive looks like. Here the
  * same real articles (corpus.ts's set, new ids for every copy) are redated evenly over ten years
- * ending mid-month, shuffled by id so that every day mixes DigitalGov full texts and HuffPost
- * records; the next edition adds one more day of articles from the same set, dated the day after.
+ * ending mid-month, shuffled by id so that every day mixes DigitalGov and Reuters full texts and
+ * HuffPost records; the next edition adds one more day of articles from the same set, dated the day after.
  */
 import { monthKey } from '../src/core/monthKey';
 import { ARCHIVE_FORMAT, type ArchiveMonthFile } from '../src/core/format';
 import type { Article, MonthKey } from '../src/core/types';
 import type { LoadedArchive } from '../src/librarian/archive/readArchive';
-import { type ArticlePool, scaledArchive } from './corpus';
+import { type ArticlePool, fileByMonth, scaledArchive } from './corpus';
 import { count } from './table';
 
 const DAY_MS = 86_400_000;
@@ -44,24 +44,6 @@ function redated(article: Article, day: string): Article {
 
 function byNewest(a: Article, b: Article): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
-}
-
-/** Files articles by month; a slug already taken in its month gets `-2`, `-3`… as the librarian's import would. */
-function fileByMonth(articles: Article[], into = new Map<MonthKey, Article[]>()): Map<MonthKey, Article[]> {
-  const slugs = new Map<MonthKey, Set<string>>();
-  for (const [month, list] of into) slugs.set(month, new Set(list.map((a) => a.slug)));
-  for (const article of articles) {
-    const month = monthKey(article.date);
-    const taken = slugs.get(month) ?? new Set<string>();
-    slugs.set(month, taken);
-    let slug = article.slug;
-    for (let n = 2; taken.has(slug); n++) slug = `${article.slug}-${n}`;
-    taken.add(slug);
-    const list = into.get(month) ?? [];
-    list.push(slug === article.slug ? article : { ...article, slug });
-    into.set(month, list);
-  }
-  return into;
 }
 
 function toMonthFiles(months: Map<MonthKey, Article[]>): ArchiveMonthFile[] {

@@ -129,3 +129,39 @@ export async function workerQueries(page: Page, scriptPath: string, timeoutMs: n
   );
   return { p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95), samples: times.length, fullIndexMs };
 }
+
+/**
+ * Typed queries on an anchor's page (bench/anchorSite/page.ts, which searches on every input event
+ * with no typing pause): each query put in the box with one input event, timed to the frame after
+ * its answer is in the DOM (`document.body.dataset.answered`). One warm-up pass, then one timed.
+ */
+export async function anchorTypedQueries(page: Page, timeoutMs: number): Promise<Latency> {
+  const times = await page.evaluate(
+    async ({ queries, timeout }) => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+      if (!input) throw new Error('bench: no search box on the anchor page');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const type = (q: string) =>
+        new Promise<number>((resolve, reject) => {
+          delete document.body.dataset.answered;
+          const timer = setTimeout(() => reject(new Error(`bench: no answer for "${q}" in ${timeout} ms`)), timeout);
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (document.body.dataset.answered !== q) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            requestAnimationFrame(() => resolve(performance.now() - started));
+          });
+          observer.observe(document.body, { attributes: true, attributeFilter: ['data-answered'] });
+          setValue.call(input, q);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+      for (const q of queries) await type(q);
+      const timed: number[] = [];
+      for (const q of queries) timed.push(await type(q));
+      return timed;
+    },
+    { queries: QUERIES.map((q) => q.query), timeout: timeoutMs },
+  );
+  return { p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95), samples: times.length };
+}
