@@ -87,7 +87,7 @@ test('a search that finds nothing says so and suggests what would', async () => 
 test('words in quotes find only the articles where they stand together, marked as one', async () => {
   await page.goto('/search');
   await page.getByRole('searchbox').fill('"Albu Kamal"');
-  await expect(page.getByRole('main').locator('.result-count')).toHaveText('2 articles match “"Albu Kamal"”');
+  await expect(page.getByRole('main').locator('.result-count')).toHaveText('2 articles match “Albu Kamal”');
   // Abu Kamal (PhotoNews) and Al-Bukamal (Syrian Civil War Map) have the words apart or spelt otherwise.
   for (const title of [ARAB_NEWS, FWM]) await expect(page.getByRole('main').getByRole('link', { name: title })).toBeVisible();
   for (const title of [ABU_KAMAL, SCWM]) await expect(page.getByRole('main').getByRole('link', { name: title })).toHaveCount(0);

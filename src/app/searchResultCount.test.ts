@@ -37,15 +37,15 @@ describe('searchResultCount', () => {
 
   it('says how many articles were checked for a phrase when not all could be', () => {
     expect(searchResultCount({ total: 170, ...all, phraseCheck: { candidates: 1967, checked: 200 } }, { q: '"of the"' })).toBe(
-      '170 articles match “"of the"”; the phrase was looked for in the best 200 of the 1,967 articles with these words',
+      '170 articles match “of the”; the phrase was looked for in the best 200 of the 1,967 articles with these words',
     );
     expect(searchResultCount({ total: 0, ...all, phraseCheck: { candidates: 1967, checked: 200 } }, { q: '"the of"' })).toBe(
-      'No articles match “"the of"”; the phrase was looked for in the best 200 of the 1,967 articles with these words',
+      'No articles match “the of”; the phrase was looked for in the best 200 of the 1,967 articles with these words',
     );
     expect(searchResultCount({ total: 9, ...all, phraseCheck: { candidates: 1967, checked: 200 } }, { q: '"of the" web', sort: 'newest' })).toBe(
       '9 articles match “"of the" web”; the phrase was looked for in the newest 200 of the 1,967 articles with these words',
     );
-    expect(searchResultCount({ total: 25, ...all, phraseCheck: { candidates: 66, checked: 66 } }, { q: '"web design standards"' })).toBe('25 articles match “"web design standards"”');
+    expect(searchResultCount({ total: 25, ...all, phraseCheck: { candidates: 66, checked: 66 } }, { q: '"web design standards"' })).toBe('25 articles match “web design standards”');
   });
 
   it('names the article found at a pasted address', () => {

@@ -5,6 +5,12 @@ import type { SearchResponse } from '../search/client';
 
 const formatCount = (n: number) => n.toLocaleString('en-GB');
 
+/** The words as typed, in curly quotes; a query that is one quoted phrase keeps one pair (“web design standards”). */
+function quoted(q: string): string {
+  const phrase = /^\s*["“”]([^"“”]*)["“”]\s*$/u.exec(q);
+  return `“${phrase ? phrase[1]!.trim() : q}”`;
+}
+
 /**
  * The line above a search's results, which says exactly what was found: "2,078 articles"
  * (browsing), "12 articles match “accessibility”", "1 article matches “peace corps”", "No
@@ -19,9 +25,9 @@ export function searchResultCount(response: Pick<SearchResponse, 'total' | 'mode
   if (!search.q) return total > 0 ? formatArticleCount(total) : 'No articles match these filters';
   if (response.mode === 'address') return total === 1 ? 'The article at this address' : `${formatArticleCount(total)} at this address`;
   if (response.mode === 'any' && total > 0) {
-    return `No article has all of “${search.q}”${filtered}; ${formatCount(total)} ${total === 1 ? 'has' : 'have'} some of these words`;
+    return `No article has all of ${quoted(search.q)}${filtered}; ${formatCount(total)} ${total === 1 ? 'has' : 'have'} some of these words`;
   }
-  const count = total === 0 ? `No articles match “${search.q}”${filtered}` : `${formatArticleCount(total)} ${total === 1 ? 'matches' : 'match'} “${search.q}”`;
+  const count = total === 0 ? `No articles match ${quoted(search.q)}${filtered}` : `${formatArticleCount(total)} ${total === 1 ? 'matches' : 'match'} ${quoted(search.q)}`;
   const check = response.phraseCheck;
   if (check && check.checked < check.candidates) {
     const which = search.sort === 'newest' ? 'newest' : 'best';
