@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_FILES, SEEDS_DIR, SEEDS_META, seedsPresent, tempArchive } from './testing/tempArchive';
@@ -20,7 +20,7 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
   });
   afterEach(() => cleanup());
 
-  it('imports, validates, counts and builds', () => {
+  it('imports, validates, counts and builds', async () => {
     const imported = librarian('import', ...SEED_FILES, '--meta', SEEDS_META, '--archive', dir);
     expect(imported.stderr).toBe('import: 1/5 files (20%)\nimport: 2/5 files (40%)\nimport: 3/5 files (60%)\nimport: 4/5 files (80%)\nimport: 5/5 files (100%)\n');
     expect(imported.code).toBe(0);
@@ -43,7 +43,11 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     const out = path.join(dir, 'bundle');
     const built = librarian('build', '--archive', dir, '--out', out);
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/^Built edition [0-9a-f]{12}: 4 articles, 3 files/);
+    // The count is the manifest and every data file it lists (month files, and the index's
+    // shards, dictionaries, documents and facets), and those are the files written.
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { files: unknown[] };
+    expect(built.stdout).toMatch(new RegExp(`^Built edition [0-9a-f]{12}: 4 articles, ${manifest.files.length + 1} files`));
+    expect(await readdir(out)).toHaveLength(manifest.files.length + 1);
   });
 
   it('exits 1 and names the file when a page has no date, importing the others', () => {
