@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { BundleManifest, BundleMonthFile } from '../src/core/format';
 import { installThenGoOffline } from './installOffline';
-import { type SiteHost, startSiteHost } from './publishEdition';
+import { buildSiteWithRecords, huffpostLines, type SiteHost, startSiteHost } from './publishEdition';
 
 /**
  * Listings that scale, offline after the first visit: a month of 461 real articles paged 100 at
@@ -18,7 +16,6 @@ import { type SiteHost, startSiteHost } from './publishEdition';
  * allows real articles with shifted dates), then the site built with `vite build`.
  */
 
-const HUFFPOST_FILE = path.resolve('../shared/corpora/huffpost-news-category/News_Category_Dataset_v3.newest9999.jsonl');
 const MONTH = '2022-08';
 const MONTH_PATH = '/archive/2022/08';
 
@@ -31,26 +28,15 @@ interface PagedSite {
 }
 
 function buildPagedSite(): PagedSite {
-  if (!existsSync(HUFFPOST_FILE)) throw new Error(`e2e: ${HUFFPOST_FILE} is missing (../shared/corpora must sit beside the project)`);
-  const root = mkdtempSync(path.join(tmpdir(), 'listings-'));
-  const archive = path.join(root, 'archive');
-  const dist = path.join(root, 'dist');
-  cpSync('archive', archive, { recursive: true });
-  const records = readFileSync(HUFFPOST_FILE, 'utf8')
-    .split('\n')
+  const records = huffpostLines()
     .filter((line) => /"date": "2022-0[678]-/.test(line))
     .map((line) => line.replace(/"date": "2022-0[67]-/, `"date": "${MONTH}-`));
-  const file = path.join(root, 'huffpost-summer-2022.jsonl');
-  writeFileSync(file, `${records.join('\n')}\n`);
-  const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-    execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  run('node_modules/.bin/tsx', ['src/librarian/cli.ts', 'import', file, '--map', 'huffpost', '--archive', archive]);
-  run('node_modules/.bin/vite', ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { NEWS_ARCHIVE_DIR: archive });
+  const { dist, remove } = buildSiteWithRecords('listings-', 'huffpost-summer-2022.jsonl', records);
   const read = <T,>(name: string) => JSON.parse(readFileSync(path.join(dist, 'bundle', name), 'utf8')) as T;
   const manifest = read<BundleManifest>('manifest.json');
   const month = manifest.months.find((m) => m.month === MONTH)!;
   const titles = month.files.flatMap((name) => read<BundleMonthFile>(name).articles.map((a) => a.title));
-  return { dist, manifest, titles, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { dist, manifest, titles, remove };
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -32,29 +32,42 @@ function readManifest(dist: string): BundleManifest {
  * revision in sw.js, and nothing else differs from `dist/`).
  */
 export function publishSecondEdition(): Edition {
-  if (!existsSync(HUFFPOST_FILE)) throw new Error(`e2e: ${HUFFPOST_FILE} is missing (../shared/corpora must sit beside the project)`);
-  const root = mkdtempSync(path.join(tmpdir(), 'edition-2-'));
-  const archive = path.join(root, 'archive');
-  const dist = path.join(root, 'dist');
-  cpSync('archive', archive, { recursive: true });
-  const day = readFileSync(HUFFPOST_FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.includes(`"date": "${NEW_DAY}"`));
-  const records = path.join(root, `huffpost-${NEW_DAY}.jsonl`);
-  writeFileSync(records, `${day.join('\n')}\n`);
-  const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-    execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  run('node_modules/.bin/tsx', ['src/librarian/cli.ts', 'import', records, '--map', 'huffpost', '--archive', archive]);
-  run('node_modules/.bin/vite', ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { NEWS_ARCHIVE_DIR: archive });
-  const manifest = readManifest(dist);
+  const day = huffpostLines().filter((line) => line.includes(`"date": "${NEW_DAY}"`));
+  const site = buildSiteWithRecords('edition-2-', `huffpost-${NEW_DAY}.jsonl`, day);
+  const manifest = readManifest(site.dist);
   const before = new Set(readManifest('dist').files.map((f) => f.name));
   return {
-    dist,
+    dist: site.dist,
     manifest,
     addedTitles: day.map((line) => (JSON.parse(line) as { headline: string }).headline),
     newFiles: manifest.files.map((f) => f.name).filter((name) => !before.has(name)),
-    remove: () => rmSync(root, { recursive: true, force: true }),
+    remove: site.remove,
   };
+}
+
+/** The lines of the HuffPost corpus (JSON Lines records), or an error naming the missing file. */
+export function huffpostLines(): string[] {
+  if (!existsSync(HUFFPOST_FILE)) throw new Error(`e2e: ${HUFFPOST_FILE} is missing (../shared/corpora must sit beside the project)`);
+  return readFileSync(HUFFPOST_FILE, 'utf8').split('\n');
+}
+
+/**
+ * A site as a librarian makes it: HuffPost `records` (JSON Lines) imported with the librarian's
+ * CLI into a copy of `archive/`, then the whole site built with `vite build` into a temporary
+ * directory (`prefix` names it); `remove` deletes it.
+ */
+export function buildSiteWithRecords(prefix: string, fileName: string, records: readonly string[]): { dist: string; remove(): void } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const archive = path.join(root, 'archive');
+  const dist = path.join(root, 'dist');
+  cpSync('archive', archive, { recursive: true });
+  const file = path.join(root, fileName);
+  writeFileSync(file, `${records.join('\n')}\n`);
+  const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+    execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  run('node_modules/.bin/tsx', ['src/librarian/cli.ts', 'import', file, '--map', 'huffpost', '--archive', archive]);
+  run('node_modules/.bin/vite', ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { NEWS_ARCHIVE_DIR: archive });
+  return { dist, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
