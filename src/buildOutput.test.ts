@@ -61,11 +61,12 @@ describe('the built app in dist/', () => {
     expect(list.filter((u) => /\.(webp|avif|jpe?g)$/.test(u))).toEqual([]);
   });
 
-  it('has exactly the data files the bundle manifest lists, with their sizes and content hashes', () => {
+  it('has exactly the data files the bundle manifest lists (month, listing and slug files, the index, images), with their sizes and content hashes', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
     const onDisk = filesUnder(path.join(dist, 'bundle')).filter((f) => f !== 'bundle/manifest.json');
     expect(onDisk.sort()).toEqual(manifest.files.map((f) => `bundle/${f.name}`).sort());
-    const named = new Set([...manifest.months.flatMap((m) => m.files), ...indexFiles(manifest.index), ...bodyImages(manifest)]);
+    const listings = manifest.months.flatMap((m) => [...m.pages, ...(m.slugs ?? [])]);
+    const named = new Set([...manifest.months.flatMap((m) => m.files), ...listings, ...indexFiles(manifest.index), ...bodyImages(manifest)]);
     expect([...named].sort()).toEqual(manifest.files.map((f) => f.name).sort());
     for (const { name, bytes, kind } of manifest.files) {
       const content = readFileSync(path.join(dist, 'bundle', name));

@@ -16,12 +16,13 @@ import type { ArchiveMeta, Article, Label, MonthKey } from './types';
 /** Version tag of the archive format. Bump on any incompatible change and keep a fixture. */
 export const ARCHIVE_FORMAT = 'news-archive/1';
 /**
- * Version tag of the bundle format the reader understands. 4: the search index loaded on demand
+ * Version tag of the bundle format the reader understands. 5: listings apart from bodies (each
+ * month's `pages` and `slugs` files, see {@link BundleMonth}). 4: the search index loaded on demand
  * (`BundleManifest.index`, see {@link BundleSearchIndex}). 3 split it by period; every data file
  * is listed with its size (`BundleManifest.files`) since 3, article images (`kind: 'image'`)
  * since within 3.
  */
-export const BUNDLE_FORMAT = 'news-bundle/4';
+export const BUNDLE_FORMAT = 'news-bundle/5';
 
 export interface ArchiveMetaFile extends ArchiveMeta {
   format: typeof ARCHIVE_FORMAT;
@@ -41,12 +42,74 @@ export function archiveMonthPath(month: MonthKey): string {
 
 export const ARCHIVE_META_PATH = 'archive.json';
 
-/** A month of the bundle: its count and the data file(s) holding its articles. */
+/** A month of the bundle: its count, the data file(s) holding its articles, and its listing. */
 export interface BundleMonth {
   month: MonthKey;
   count: number;
   /** Content-hashed file names under `bundle/`, in order; articles newest first across them. */
   files: string[];
+  /**
+   * The month's listing without bodies, {@link LISTING_FILE_ITEMS} articles a file, newest first
+   * ({@link BundleListingFile}): `pages[n - 1]` holds page n of the month's page, so that a page
+   * of any month reads one small file. `list-YYYY-MM-<n>.<hash>.json`.
+   */
+  pages: string[];
+  /**
+   * Only when the month has more than one of `files`: which of them holds an article, by slug
+   * ({@link BundleSlugFile}), the slugs spread over these files by {@link slugBucket}, so that an
+   * article page reads one small file and one of `files`. `slugs-YYYY-MM-<n>.<hash>.json`.
+   */
+  slugs?: string[];
+}
+
+/** Articles in a listing file: one page of a month. */
+export const LISTING_FILE_ITEMS = 100;
+/** About how many slugs a month's slug file holds (a month's slug files: its count ÷ this, rounded up). */
+export const SLUGS_PER_FILE = 1000;
+
+/** An article as a listing shows it: everything but its body, author and source addresses. */
+export interface BundleListingItem {
+  id: string;
+  title: string;
+  date: string;
+  slug: string;
+  summary: string;
+  /** Category slug, `null` for none. */
+  category: string | null;
+  /** The outlets its sources name, in source order, each once. */
+  outlets: string[];
+  tags: string[];
+  /** Which of the month's `files` holds the article (its index). */
+  file: number;
+}
+
+/** A page of a month's listing (see {@link BundleMonth.pages}). */
+export interface BundleListingFile {
+  format: typeof BUNDLE_FORMAT;
+  month: MonthKey;
+  /** The place in the month (newest first, from 0) of `items[0]`: (page − 1) × {@link LISTING_FILE_ITEMS}. */
+  from: number;
+  items: BundleListingItem[];
+}
+
+/** Some of a month's slugs with the index in `BundleMonth.files` of the file holding each (see {@link BundleMonth.slugs}). */
+export interface BundleSlugFile {
+  format: typeof BUNDLE_FORMAT;
+  month: MonthKey;
+  files: Record<string, number>;
+}
+
+/**
+ * Which of `buckets` slug files holds `slug`: FNV-1a (32 bits) over its UTF-16 code units, modulo
+ * `buckets`. Builder and reader both use this, so it must never change within a bundle format.
+ */
+export function slugBucket(slug: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) {
+    hash ^= slug.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % buckets;
 }
 
 /** A category or tag of the bundle, with how many articles carry it and in which months. */
@@ -230,9 +293,10 @@ export interface BundleManifest {
   tags: BundleCategory[];
   aliases: string[][];
   /**
-   * Every data file of the edition (month files, index files and images; not this manifest),
-   * each once: the index files (as {@link indexFiles} lists them), then the month files, newest
-   * month first, then the images (`kind: 'image'`) in the order articles first show them. The
+   * Every data file of the edition (month files, listing and slug files, index files and images;
+   * not this manifest), each once: the index files (as {@link indexFiles} lists them), then the
+   * month files, newest month first, then the listing files (`pages`) and slug files of each
+   * month, newest month first, then the images (`kind: 'image'`) in the order articles first show them. The
    * reader saves an edition for offline use with it (progress by bytes) and compares two
    * editions' lists to know what a new one adds.
    */

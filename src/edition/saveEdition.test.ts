@@ -14,7 +14,7 @@ for (const file of Object.values(monthFiles)) {
 }
 const manifest: BundleManifest = {
   ...fixtureManifest,
-  months: [...texts.keys()].map((name) => ({ month: name.slice(6, 13), count: 1, files: [name] })),
+  months: [...texts.keys()].map((name) => ({ month: name.slice(6, 13), count: 1, files: [name], pages: [] })),
   index: { documentCount: 0, layers: [], documents: { chunk: 64, files: [] }, facets: { chunk: 16_384, files: [] } },
   files: [...texts].map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text).byteLength })),
 };
@@ -39,7 +39,7 @@ function setup(failing: (name: string, attempt: number) => 'offline' | 'tamper' 
 describe('saveEdition', () => {
   it('saves the index first (what hits show, then the newest layer first), then the months newest first', () => {
     // The fixture's real index (see bundleFixture.ts): documents, facets, then 2018-01, then 2017.
-    const withIndex: BundleManifest = { ...manifest, index: fixtureManifest.index, files: [...fixtureManifest.files.filter((f) => !f.name.startsWith('month-')), ...manifest.files] };
+    const withIndex: BundleManifest = { ...manifest, index: fixtureManifest.index, files: [...fixtureManifest.files.filter((f) => !/^(month|list|slugs)-/.test(f.name)), ...manifest.files] };
     const order = saveOrder(withIndex);
     const index = fixtureManifest.index;
     expect(order.slice(0, 4)).toEqual([...index.documents.files, ...index.facets.files, index.layers[1]!.dictionary[0]!.file, index.layers[1]!.shards[0]!.file]);

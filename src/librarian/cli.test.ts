@@ -43,8 +43,8 @@ describe.skipIf(!seedsPresent)('the librarian CLI on the real seed pages', () =>
     const out = path.join(dir, 'bundle');
     const built = librarian('build', '--archive', dir, '--out', out);
     expect(built.code).toBe(0);
-    // The count is the manifest and every data file it lists (month files, and the index's
-    // shards, dictionaries, documents and facets), and those are the files written.
+    // The count is the manifest and every data file it lists (month files, listing files, and the
+    // index's shards, dictionaries, documents and facets), and those are the files written.
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { files: unknown[] };
     expect(built.stdout).toMatch(new RegExp(`^Built edition [0-9a-f]{12}: 4 articles, ${manifest.files.length + 1} files`));
     expect(await readdir(out)).toHaveLength(manifest.files.length + 1);

@@ -16,7 +16,7 @@ describe('createArticleTexts', () => {
     const texts = createArticleTexts(fetchText);
     // The Arab News article is in the second file of November 2017.
     expect(await texts.bodyText(manifest, '1bbdae91240001de', '2017-11-10')).toMatch(/^BEIRUT: Daesh terrorists conducted a blistering counterattack/);
-    expect(fetchText.mock.calls.map(([f]) => f)).toEqual(['month-2017-11.9b7cab80f461.json', 'month-2017-11-2.2f2e722774c5.json']);
+    expect(fetchText.mock.calls.map(([f]) => f)).toEqual(['month-2017-11.f5b9aa08a336.json', 'month-2017-11-2.cefa4d874a09.json']);
   });
 
   it('fetches a file once for concurrent and later callers', async () => {

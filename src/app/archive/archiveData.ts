@@ -1,10 +1,11 @@
 /**
  * The reader's one door to the archive: routes preload these queries and components read them
- * with `createAsync`. The manifest is the edition this device reads, and month files come from the
- * device when saved, from `BASE_URL/bundle/<file>` otherwise (see `src/edition/bundleStore.ts`).
+ * with `createAsync`. The manifest is the edition this device reads, and data files (listing,
+ * slug and month files) come from the device when saved, from `BASE_URL/bundle/<file>` otherwise
+ * (see `src/edition/bundleStore.ts`).
  */
 import { query, revalidate } from '@solidjs/router';
-import type { BundleManifest } from '../../core/format';
+import { LISTING_FILE_ITEMS, type BundleListingFile, type BundleManifest, type BundleSlugFile } from '../../core/format';
 import type { Article, Label, MonthKey } from '../../core/types';
 import {
   adjacentMonths,
@@ -13,17 +14,18 @@ import {
   findArticle,
   findCategory,
   findTag,
-  latestArticles,
+  latestItems,
   listCategories,
-  listingArticleSlice,
+  listingItemSlice,
   listTags,
-  monthArticleSlice,
+  monthListingSlice,
   mostUsed,
   pageExists,
   pageSpan,
   tagLabels,
   toListItem,
   yearSummary,
+  type ArchiveFiles,
   type ArchiveYear,
   type ArticleListItem,
   type LabelListing,
@@ -36,6 +38,7 @@ import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentS
 import { search, type SearchResponse } from '../../search/client';
 import type { SearchLocation } from '../routePaths';
 import { deviceCaches } from '../../edition/deviceCaches';
+import { parseBundleJson } from '../../edition/bundleStore';
 
 const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL, caches: deviceCaches() });
 
@@ -46,6 +49,29 @@ export const bundleStore = loader.store;
 export const loadManifest = loader.loadManifest;
 /** A content-hashed month file; concurrent callers share one fetch. */
 export const loadMonthFile = loader.loadMonthFile;
+
+/** Listing and slug files read in this page load, by name (small: a page of 100 entries is ~40 KB). */
+const smallFiles = new Map<string, Promise<unknown>>();
+/** Beyond this many the oldest is let go (a reader paging through a 10,000-article month). */
+const SMALL_FILES_KEPT = 300;
+
+/** A content-hashed listing or slug file; concurrent callers share one read, a failed one is forgotten. */
+function loadSmallFile<T>(file: string): Promise<T> {
+  let pending = smallFiles.get(file) as Promise<T> | undefined;
+  if (!pending) {
+    pending = bundleStore.readFile(file).then((text) => parseBundleJson<T>(text, file));
+    pending.catch(() => smallFiles.delete(file));
+    smallFiles.set(file, pending);
+    if (smallFiles.size > SMALL_FILES_KEPT) smallFiles.delete(smallFiles.keys().next().value!);
+  }
+  return pending;
+}
+
+const archiveFiles: ArchiveFiles = {
+  month: loadMonthFile,
+  listing: (file) => loadSmallFile<BundleListingFile>(file),
+  slugs: (file) => loadSmallFile<BundleSlugFile>(file),
+};
 
 /**
  * A router `query` that does not keep failures. The router answers repeat calls from its cache
@@ -68,12 +94,12 @@ function retryableQuery<A extends unknown[], R>(fn: (...args: A) => Promise<R>, 
 export const LATEST_COUNT = 10;
 /**
  * How many items a page of a month or of the tag index shows; no page renders more (a month of
- * 10,000 articles is 100 pages). A month's page reads one or two of its data files.
+ * 10,000 articles is 100 pages). A month's page is one of its listing files.
  */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = LISTING_FILE_ITEMS;
 /**
  * How many articles a page of a category or tag shows. Fewer than a month's: a label's articles
- * are spread over many months, and every month a page reaches is a data file to read and parse.
+ * are spread over many months, and every month a page reaches is a listing file to read.
  */
 export const LISTING_PAGE_SIZE = 20;
 /** The archive page shows the months of its newest years up to this many; older years link to their year page. */
@@ -85,8 +111,8 @@ export const getManifest = retryableQuery((): Promise<BundleManifest> => loadMan
 
 export const getLatestArticles = retryableQuery(async (): Promise<ArticleListItem[]> => {
   const manifest = await loadManifest();
-  const articles = await latestArticles(manifest, loadMonthFile, LATEST_COUNT);
-  return articles.map((a) => toListItem(manifest, a));
+  const items = await latestItems(manifest, archiveFiles, LATEST_COUNT);
+  return items.map((item) => toListItem(manifest, item));
 }, 'latestArticles');
 
 export const getArchiveYears = retryableQuery(
@@ -119,8 +145,8 @@ export const getMonthPage = retryableQuery(async (month: MonthKey | undefined, p
   const entry = manifest.months.find((m) => m.month === month);
   if (!entry) return undefined;
   const span = pageSpan(entry.count, page, PAGE_SIZE);
-  const articles = pageExists(span) ? await monthArticleSlice(manifest, loadMonthFile, month, span.start, span.end) : [];
-  return { month, span, items: (articles ?? []).map((a) => toListItem(manifest, a)), ...adjacentMonths(manifest, month) };
+  const items = pageExists(span) ? await monthListingSlice(manifest, archiveFiles, month, span.start, span.end) : [];
+  return { month, span, items: (items ?? []).map((item) => toListItem(manifest, item)), ...adjacentMonths(manifest, month) };
 }, 'monthPage');
 
 export interface LabelIndex {
@@ -166,8 +192,8 @@ async function listingPage(
   const listing = findListing(manifest, slug);
   if (!listing) return undefined;
   const span = pageSpan(listing.count, page, LISTING_PAGE_SIZE);
-  const articles = pageExists(span) ? await listingArticleSlice(manifest, loadMonthFile, listing, span.start, span.end) : [];
-  return { label: { ...listing.label, count: listing.count }, span, items: articles.map((a) => toListItem(manifest, a)) };
+  const items = pageExists(span) ? await listingItemSlice(manifest, archiveFiles, listing, span.start, span.end) : [];
+  return { label: { ...listing.label, count: listing.count }, span, items: items.map((item) => toListItem(manifest, item)) };
 }
 
 /** Page `page` of a category's articles ({@link LISTING_PAGE_SIZE} a page), or undefined if the category is unknown. */
@@ -186,7 +212,7 @@ export interface ArticlePage {
 export const getArticle = retryableQuery(async (month: MonthKey | undefined, slug: string): Promise<ArticlePage | undefined> => {
   if (month === undefined) return undefined;
   const manifest = await loadManifest();
-  const article = await findArticle(manifest, loadMonthFile, month, slug);
+  const article = await findArticle(manifest, archiveFiles, month, slug);
   if (!article) return undefined;
   return {
     article,

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BundleManifest } from '../../core/format';
+import { ARCHIVE_FORMAT, type ArchiveMetaFile, type BundleListingFile, type BundleListingItem, type BundleManifest, type BundleMonthFile, type BundleSlugFile } from '../../core/format';
+import type { Article } from '../../core/types';
+import { buildBundle } from '../../librarian/bundle/buildBundle';
 import {
   adjacentMonths,
   archiveYears,
@@ -8,13 +11,12 @@ import {
   findCategory,
   findTag,
   groupMonthsByYear,
-  latestArticles,
+  latestItems,
   listCategories,
-  listingArticleSlice,
+  listingItemSlice,
   listTags,
   matchesListing,
-  monthArticles,
-  monthArticleSlice,
+  monthListingSlice,
   monthsCovering,
   mostUsed,
   pageExists,
@@ -24,6 +26,7 @@ import {
   toListItem,
   UNCATEGORISED,
   yearSummary,
+  type ArchiveFiles,
   type LabelListing,
 } from './archiveQueries';
 import {
@@ -33,10 +36,13 @@ import {
   endOfTheCaliphate,
   foodKeeperUpdate,
   graspingDefeat,
+  listingFiles,
   manifest,
+  monthFiles,
   peaceCorpsSatisfaction,
   recordingLoader,
   remoteResearch,
+  slugFiles,
 } from './testing/bundleFixture';
 
 const titles = (articles: { title: string }[] | undefined) => articles?.map((a) => a.title);
@@ -96,7 +102,7 @@ describe('yearSummary', () => {
 
   it('finds no year the archive holds no article of', () => {
     expect(yearSummary(manifest, 2016)).toBeUndefined();
-    expect(yearSummary({ ...manifest, months: [...manifest.months, { month: '2016-05', count: 0, files: [] }] }, 2016)).toBeUndefined();
+    expect(yearSummary({ ...manifest, months: [...manifest.months, { month: '2016-05', count: 0, files: [], pages: [] }] }, 2016)).toBeUndefined();
   });
 });
 
@@ -174,7 +180,7 @@ describe('adjacentMonths', () => {
   });
 
   it('skips months that hold no articles', () => {
-    const withEmpty: BundleManifest = { ...manifest, months: [...manifest.months, { month: '2017-08', count: 0, files: [] }] };
+    const withEmpty: BundleManifest = { ...manifest, months: [...manifest.months, { month: '2017-08', count: 0, files: [], pages: [] }] };
     expect(adjacentMonths(withEmpty, '2017-09').older).toBeUndefined();
   });
 });
@@ -291,141 +297,212 @@ describe('monthsCovering', () => {
   });
 });
 
-describe('latestArticles', () => {
-  it('returns the newest articles, loading only the files of the newest months', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await latestArticles(manifest, load, 3))).toEqual([peaceCorpsSatisfaction.title, endOfTheCaliphate.title, graspingDefeat.title]);
-    // November's first file holds its three newest articles: the second is not read.
-    expect(loaded).toEqual(['month-2018-01.55703790b987.json', 'month-2017-11.9b7cab80f461.json']);
+describe('the fixture', () => {
+  it('names every listing and slug file by the hash of its text, as the builder does', () => {
+    for (const [name, data] of Object.entries({ ...listingFiles, ...slugFiles })) {
+      expect(name.slice(-17, -5), name).toBe(createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 12));
+    }
+  });
+});
+
+describe('latestItems', () => {
+  it('returns the newest articles, reading only the listing files of the newest months', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(titles(await latestItems(manifest, files, 3))).toEqual([peaceCorpsSatisfaction.title, endOfTheCaliphate.title, graspingDefeat.title]);
+    expect(loaded).toEqual(['list-2018-01-1.2a39638e26c8.json', 'list-2017-11-1.e19756cc5d94.json']);
   });
 
   it('returns every article when the archive holds fewer than asked', async () => {
-    expect(await latestArticles(manifest, recordingLoader().load, 10)).toHaveLength(8);
+    expect(await latestItems(manifest, recordingLoader().files, 10)).toHaveLength(8);
   });
 });
 
-describe('monthArticles', () => {
-  it('returns a month split over two files in order, newest first', async () => {
-    expect(titles(await monthArticles(manifest, recordingLoader().load, '2017-11'))).toEqual([
-      endOfTheCaliphate.title,
-      graspingDefeat.title,
-      aBetterDigitalGov.title,
-      armyDeclaresVictory.title,
-      desperateAttempt.title,
-    ]);
-  });
-
-  it('returns undefined for a month the archive does not hold', async () => {
-    expect(await monthArticles(manifest, recordingLoader().load, '2017-12')).toBeUndefined();
-  });
-});
-
-describe('listingArticleSlice', () => {
-  it('pages through a category newest first, loading only the months the page needs', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticleSlice(manifest, load, listing(findCategory, 'content-strategy'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
-    expect(loaded).toEqual(['month-2018-01.55703790b987.json']);
+describe('listingItemSlice', () => {
+  it('pages through a category newest first, reading only the months the page needs', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(titles(await listingItemSlice(manifest, files, listing(findCategory, 'content-strategy'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
+    expect(loaded).toEqual(['list-2018-01-1.2a39638e26c8.json']);
   });
 
   it('reaches older months as the page grows', async () => {
-    const { load, loaded } = recordingLoader();
-    const articles = await listingArticleSlice(manifest, load, listing(findCategory, 'content-strategy'), 0, 40);
-    expect(titles(articles)).toEqual([peaceCorpsSatisfaction.title, foodKeeperUpdate.title]);
-    // November and October hold no Content strategy article, so they are never fetched.
-    expect(loaded).toEqual(['month-2018-01.55703790b987.json', 'month-2017-09.1fb929fbd2db.json']);
+    const { files, loaded } = recordingLoader();
+    const items = await listingItemSlice(manifest, files, listing(findCategory, 'content-strategy'), 0, 40);
+    expect(titles(items)).toEqual([peaceCorpsSatisfaction.title, foodKeeperUpdate.title]);
+    // November and October hold no Content strategy article, so they are never read.
+    expect(loaded).toEqual(['list-2018-01-1.2a39638e26c8.json', 'list-2017-09-1.1b1af7922a7e.json']);
   });
 
   it('lists articles without a category under "uncategorised"', async () => {
-    const articles = await listingArticleSlice(manifest, recordingLoader().load, listing(findCategory, 'uncategorised'), 0, 20);
-    expect(titles(articles)).toEqual([endOfTheCaliphate.title, aBetterDigitalGov.title, armyDeclaresVictory.title]);
+    const items = await listingItemSlice(manifest, recordingLoader().files, listing(findCategory, 'uncategorised'), 0, 20);
+    expect(titles(items)).toEqual([endOfTheCaliphate.title, aBetterDigitalGov.title, armyDeclaresVictory.title]);
   });
 
-  it('pages through a tag newest first, loading only the months the page needs', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
-    expect(loaded).toEqual(['month-2018-01.55703790b987.json']);
+  it('pages through a tag newest first, reading only the months the page needs', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(titles(await listingItemSlice(manifest, files, listing(findTag, 'research'), 0, 1))).toEqual([peaceCorpsSatisfaction.title]);
+    expect(loaded).toEqual(['list-2018-01-1.2a39638e26c8.json']);
   });
 
   it('reaches older months of a tag as the page grows, skipping months without it', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 0, 40))).toEqual([peaceCorpsSatisfaction.title, remoteResearch.title]);
-    expect(loaded).toEqual(['month-2018-01.55703790b987.json', 'month-2017-10.629ab450c396.json']);
+    const { files, loaded } = recordingLoader();
+    expect(titles(await listingItemSlice(manifest, files, listing(findTag, 'research'), 0, 40))).toEqual([peaceCorpsSatisfaction.title, remoteResearch.title]);
+    expect(loaded).toEqual(['list-2018-01-1.2a39638e26c8.json', 'list-2017-10-1.dd20f318ddb2.json']);
   });
 
   it('skips the months before a later page unread', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await listingArticleSlice(manifest, load, listing(findTag, 'research'), 1, 2))).toEqual([remoteResearch.title]);
-    expect(loaded).toEqual(['month-2017-10.629ab450c396.json']);
+    const { files, loaded } = recordingLoader();
+    expect(titles(await listingItemSlice(manifest, files, listing(findTag, 'research'), 1, 2))).toEqual([remoteResearch.title]);
+    expect(loaded).toEqual(['list-2017-10-1.dd20f318ddb2.json']);
   });
 
   it('gives nothing for a span past the end', async () => {
-    expect(await listingArticleSlice(manifest, recordingLoader().load, listing(findTag, 'research'), 2, 4)).toEqual([]);
+    expect(await listingItemSlice(manifest, recordingLoader().files, listing(findTag, 'research'), 2, 4)).toEqual([]);
   });
 
   it('lists the articles carrying a tag, not those of the category with the same slug', async () => {
-    const articles = await listingArticleSlice(manifest, recordingLoader().load, listing(findTag, 'content-strategy'), 0, 20);
-    expect(titles(articles)).toEqual([remoteResearch.title]);
+    const items = await listingItemSlice(manifest, recordingLoader().files, listing(findTag, 'content-strategy'), 0, 20);
+    expect(titles(items)).toEqual([remoteResearch.title]);
   });
 });
 
-describe('monthArticleSlice', () => {
+describe('monthListingSlice', () => {
   const november = [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov, armyDeclaresVictory, desperateAttempt].map((a) => a.title);
 
-  it('reads only the first file of a split month for its first articles', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await monthArticleSlice(manifest, load, '2017-11', 0, 2))).toEqual(november.slice(0, 2));
-    expect(loaded).toEqual(['month-2017-11.9b7cab80f461.json']);
+  it('reads a month from its listing file alone, never its data files', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(titles(await monthListingSlice(manifest, files, '2017-11', 1, 4))).toEqual(november.slice(1, 4));
+    expect(loaded).toEqual(['list-2017-11-1.e19756cc5d94.json']);
   });
 
-  it('reads a month\'s last articles from its oldest file, placed by the month\'s count', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await monthArticleSlice(manifest, load, '2017-11', 4, 5))).toEqual(november.slice(4));
-    expect(loaded).toEqual(['month-2017-11-2.2f2e722774c5.json']);
-  });
-
-  it('reads on into the next file when the span crosses files, from either end', async () => {
-    for (const [start, end] of [
-      [1, 4],
-      [2, 4],
-      [0, 5],
-    ] as const) {
-      expect(titles(await monthArticleSlice(manifest, recordingLoader().load, '2017-11', start, end))).toEqual(november.slice(start, end));
-    }
-  });
-
-  it('gives nothing for an empty span, and undefined for a month the archive does not hold', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(await monthArticleSlice(manifest, load, '2017-11', 5, 5)).toEqual([]);
+  it('gives nothing for an empty span or one past the end, and undefined for a month the archive does not hold', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(await monthListingSlice(manifest, files, '2017-11', 5, 5)).toEqual([]);
+    expect(await monthListingSlice(manifest, files, '2017-11', 5, 10)).toEqual([]);
     expect(loaded).toEqual([]);
-    expect(await monthArticleSlice(manifest, load, '2017-12', 0, 1)).toBeUndefined();
-  });
-
-  it('reads the files in order when the manifest gives no sizes', async () => {
-    const { load, loaded } = recordingLoader();
-    expect(titles(await monthArticleSlice({ ...manifest, files: [] }, load, '2017-11', 0, 4))).toEqual(november.slice(0, 4));
-    expect(loaded).toEqual(['month-2017-11.9b7cab80f461.json', 'month-2017-11-2.2f2e722774c5.json']);
+    expect(await monthListingSlice(manifest, files, '2017-12', 0, 1)).toBeUndefined();
   });
 });
 
 describe('findArticle', () => {
-  it('finds an article by month and slug, also in the second file of a month', async () => {
-    expect(await findArticle(manifest, recordingLoader().load, '2017-11', 'daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion')).toBe(
-      desperateAttempt,
-    );
+  it('finds an article in the second data file of a month, reading the slug file and that file only', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(await findArticle(manifest, files, '2017-11', 'daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion')).toBe(desperateAttempt);
+    expect(loaded).toEqual(['slugs-2017-11-1.7e3d99515110.json', 'month-2017-11-2.cefa4d874a09.json']);
   });
 
-  it('finds nothing for a slug of another month', async () => {
-    expect(await findArticle(manifest, recordingLoader().load, '2017-10', 'syrian-army-declares-victory-over-isis')).toBeUndefined();
+  it('finds an article of a month in one data file without a slug file', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(await findArticle(manifest, files, '2017-10', remoteResearch.slug)).toBe(remoteResearch);
+    expect(loaded).toEqual(['month-2017-10.3bd6fa0290ea.json']);
+  });
+
+  it('finds nothing for a slug of another month, reading no data file of a split month', async () => {
+    const { files, loaded } = recordingLoader();
+    expect(await findArticle(manifest, files, '2017-10', 'syrian-army-declares-victory-over-isis')).toBeUndefined();
+    expect(await findArticle(manifest, files, '2017-11', remoteResearch.slug)).toBeUndefined();
+    expect(await findArticle(manifest, files, '2017-11', 'constructor')).toBeUndefined();
+    expect(loaded.filter((f) => f.startsWith('month-2017-11'))).toEqual([]);
   });
 
   it('finds nothing in a month the archive does not hold', async () => {
-    expect(await findArticle(manifest, recordingLoader().load, '2019-01', 'the-end-of-the-caliphate')).toBeUndefined();
+    expect(await findArticle(manifest, recordingLoader().files, '2019-01', 'the-end-of-the-caliphate')).toBeUndefined();
   });
 });
 
+/**
+ * A month of 1,250 articles: the fixture's eight real articles repeated with new ids and slugs,
+ * re-dated into March 2018 (newest first), built by the librarian's builder with 40 KB data files,
+ * so that it has 13 listing pages, several data files and two slug files.
+ */
+describe('a month of 1,250 articles, as the builder writes it', () => {
+  const SIZE = 1250;
+  const originals = Object.values(monthFiles).flatMap((f) => f.articles);
+  const articles: Article[] = Array.from({ length: SIZE }, (_, i) => {
+    const a = originals[i % originals.length]!;
+    const day = String(28 - Math.floor((i * 28) / SIZE)).padStart(2, '0');
+    return { ...a, id: createHash('sha256').update(`${a.id}/${i}`).digest('hex').slice(0, 16), slug: `${a.slug}-${i + 1}`, date: `2018-03-${day}` };
+  });
+  const labels = (list: { slug: string; name: string }[]) => list.map(({ slug, name }) => ({ slug, name }));
+  const meta: ArchiveMetaFile = { format: ARCHIVE_FORMAT, name: manifest.name, description: manifest.description, categories: labels(manifest.categories), tags: labels(manifest.tags), aliases: [] };
+  const built = buildBundle({ dir: '(in memory)', meta, months: [{ format: ARCHIVE_FORMAT, month: '2018-03', articles }] }, { builtAt: new Date(manifest.builtAt), maxFileBytes: 40_000 });
+  const march = built.manifest.months[0]!;
+
+  function builtFiles(): { files: ArchiveFiles; loaded: string[] } {
+    const loaded: string[] = [];
+    const read = <T,>(file: string): Promise<T> => {
+      loaded.push(file);
+      return Promise.resolve(JSON.parse(built.files.get(file)!) as T);
+    };
+    return { loaded, files: { month: read<BundleMonthFile>, listing: read<BundleListingFile>, slugs: read<BundleSlugFile> } };
+  }
+
+  it('is in 13 listing files, several data files and two slug files', () => {
+    expect(march.pages).toHaveLength(13);
+    expect(march.files.length).toBeGreaterThan(2);
+    expect(march.slugs).toHaveLength(2);
+  });
+
+  it('reads page 1, a middle page and the last page from one listing file each', async () => {
+    for (const [start, end, file] of [
+      [0, 100, 0],
+      [700, 800, 7],
+      [1200, 1300, 12],
+    ] as const) {
+      const { files, loaded } = builtFiles();
+      const items = await monthListingSlice(built.manifest, files, '2018-03', start, end);
+      expect(items?.map((item) => item.id)).toEqual(articles.slice(start, end).map((a) => a.id));
+      expect(loaded).toEqual([march.pages[file]]);
+    }
+  });
+
+  it('reads the two listing files a span across a page boundary needs', async () => {
+    const { files, loaded } = builtFiles();
+    expect((await monthListingSlice(built.manifest, files, '2018-03', 250, 350))?.map((item) => item.slug)).toEqual(articles.slice(250, 350).map((a) => a.slug));
+    expect(loaded).toEqual([march.pages[2], march.pages[3]]);
+  });
+
+  it('finds every article by its slug, reading one slug file and the one data file that holds it', async () => {
+    for (const i of [0, 1, 99, 624, 1249]) {
+      const { files, loaded } = builtFiles();
+      expect((await findArticle(built.manifest, files, '2018-03', articles[i]!.slug))?.id).toBe(articles[i]!.id);
+      expect(loaded).toHaveLength(2);
+      expect(march.slugs).toContain(loaded[0]);
+      expect(march.files).toContain(loaded[1]);
+    }
+  });
+
+  it('pages through a category of the month, reading only the listing files that hold the page', async () => {
+    const design = findCategory(built.manifest, 'design')!;
+    const expected = articles.filter((a) => a.category === 'design').map((a) => a.id);
+    expect(design.count).toBe(expected.length);
+    const { files, loaded } = builtFiles();
+    expect((await listingItemSlice(built.manifest, files, design, 0, 20)).map((item) => item.id)).toEqual(expected.slice(0, 20));
+    // One Design article in every eight: 20 of them are in the first two pages (one file, then two).
+    expect(loaded).toEqual(march.pages.slice(0, 3));
+    const last = await listingItemSlice(built.manifest, builtFiles().files, design, 140, 160);
+    expect(last.map((item) => item.id)).toEqual(expected.slice(140, 160));
+  });
+
+  it('gives each entry its article\'s fields and the data file that holds it', async () => {
+    const items = (await monthListingSlice(built.manifest, builtFiles().files, '2018-03', 0, SIZE))!;
+    expect(items).toHaveLength(SIZE);
+    for (const [i, item] of items.entries()) {
+      const file = JSON.parse(built.files.get(march.files[item.file]!)!) as BundleMonthFile;
+      expect(file.articles.some((a) => a.id === item.id), item.slug).toBe(true);
+      expect(toListItem(built.manifest, item)).toEqual(toListItem(built.manifest, { ...listingEntry(articles[i]!), file: item.file }));
+    }
+  });
+});
+
+/** The listing entry of an article as the builder writes it (outlets once each, in source order). */
+function listingEntry(article: Article): Omit<BundleListingItem, 'file'> {
+  const outlets = [...new Set(article.sources.map((s) => s.outlet).filter((o): o is string => o !== null))];
+  return { id: article.id, title: article.title, date: article.date, slug: article.slug, summary: article.summary, category: article.category, outlets, tags: article.tags };
+}
+
 describe('toListItem', () => {
   it('keeps named outlets once each and names the category', () => {
-    expect(toListItem(manifest, graspingDefeat)).toEqual({
+    expect(toListItem(manifest, { ...listingEntry(graspingDefeat), file: 0 })).toEqual({
       id: 'd706b67fbbf8f2c9',
       title: 'Abu Kamal: Grasping Defeat from the Jaws of Victory',
       date: '2017-11-17',
@@ -434,11 +511,11 @@ describe('toListItem', () => {
       outlets: ['PhotoNews Pakistan'],
       category: { slug: 'blog', name: 'Blog' },
     });
-    expect(toListItem(manifest, remoteResearch)).toMatchObject({ outlets: ['Digital.gov', '18F'], category: { slug: 'design', name: 'Design' } });
+    expect(toListItem(manifest, { ...listingEntry(remoteResearch), file: 0 })).toMatchObject({ outlets: ['Digital.gov', '18F'], category: { slug: 'design', name: 'Design' } });
   });
 
   it('gives no category and no outlets to an article that has neither', () => {
-    expect(toListItem(manifest, withNoOutlet)).toMatchObject({ outlets: [], category: null });
+    expect(toListItem(manifest, { ...listingEntry(withNoOutlet), file: 0 })).toMatchObject({ outlets: [], category: null });
   });
 });
 

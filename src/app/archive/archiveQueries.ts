@@ -1,14 +1,29 @@
 /**
- * What the reader asks of the bundle, as plain functions over a manifest and a month-file
- * loader: no fetch, no Solid, so that tests run them on small fixtures. `archiveData.ts` binds
- * them to the real loader and the router's query cache.
+ * What the reader asks of the bundle, as plain functions over a manifest and the reads of its
+ * data files: no fetch, no Solid, so that tests run them on small fixtures. `archiveData.ts` binds
+ * them to the real loader and the router's query cache. Lists read the months' listing files
+ * (pages of 100 articles without bodies); only an article page reads a month data file.
  */
-import type { BundleCategory, BundleManifest, BundleMonthFile } from '../../core/format';
+import {
+  LISTING_FILE_ITEMS,
+  slugBucket,
+  type BundleCategory,
+  type BundleListingFile,
+  type BundleListingItem,
+  type BundleManifest,
+  type BundleMonthFile,
+  type BundleSlugFile,
+} from '../../core/format';
 import type { StoredFields } from '../../core/searchOptions';
 import type { Article, Label, MonthKey } from '../../core/types';
 import { parseMonthKey } from '../../core/monthKey';
 
-export type LoadMonthFile = (file: string) => Promise<BundleMonthFile>;
+/** The bundle's data files by name, each read (and memoised) by the caller's loader. */
+export interface ArchiveFiles {
+  month(file: string): Promise<BundleMonthFile>;
+  listing(file: string): Promise<BundleListingFile>;
+  slugs(file: string): Promise<BundleSlugFile>;
+}
 
 /** Articles without a category are listed under this label (`manifest.uncategorised`). */
 export const UNCATEGORISED: Label = { slug: 'uncategorised', name: 'Uncategorised' };
@@ -169,8 +184,8 @@ export function findTag(manifest: BundleManifest, slug: string): LabelListing | 
   return tag ? toListing(tag, { tag: tag.slug }) : undefined;
 }
 
-/** Whether an article belongs to a listing. */
-export function matchesListing(match: ListingMatch, article: Article): boolean {
+/** Whether an article (or its listing entry) belongs to a listing. */
+export function matchesListing(match: ListingMatch, article: Pick<Article, 'category' | 'tags'>): boolean {
   return 'tag' in match ? article.tags.includes(match.tag) : article.category === match.category;
 }
 
@@ -186,16 +201,16 @@ export function tagLabels(manifest: BundleManifest, slugs: readonly string[]): L
   return slugs.map((slug) => ({ slug, name: manifest.tags.find((t) => t.slug === slug)?.name ?? slug }));
 }
 
-export function toListItem(manifest: BundleManifest, article: Article): ArticleListItem {
-  const outlets = article.sources.map((s) => s.outlet).filter((o): o is string => o !== null);
+/** A listing entry as lists show it, its category named. */
+export function toListItem(manifest: BundleManifest, item: BundleListingItem): ArticleListItem {
   return {
-    id: article.id,
-    title: article.title,
-    date: article.date,
-    slug: article.slug,
-    summary: article.summary,
-    outlets: [...new Set(outlets)],
-    category: article.category === null ? null : categoryLabel(manifest, article.category),
+    id: item.id,
+    title: item.title,
+    date: item.date,
+    slug: item.slug,
+    summary: item.summary,
+    outlets: item.outlets,
+    category: item.category === null ? null : categoryLabel(manifest, item.category),
   };
 }
 
@@ -251,97 +266,80 @@ export function pageExists(span: PageSpan): boolean {
   return span.page >= 1 && span.page <= span.pageCount;
 }
 
-/** Every article of the given months, newest first, loading their files in parallel. */
-async function articlesOfMonths(manifest: BundleManifest, load: LoadMonthFile, months: readonly MonthKey[]): Promise<Article[]> {
-  const files = months.flatMap((month) => manifest.months.find((m) => m.month === month)?.files ?? []);
-  const loaded = await Promise.all(files.map(load));
-  return loaded.flatMap((f) => f.articles);
-}
-
-const fileSizes = new WeakMap<BundleManifest, Map<string, number>>();
-
-/** A data file's size in bytes as the manifest lists it (0 when it does not). */
-function fileBytes(manifest: BundleManifest, file: string): number {
-  let sizes = fileSizes.get(manifest);
-  if (!sizes) fileSizes.set(manifest, (sizes = new Map(manifest.files.map((f) => [f.name, f.bytes]))));
-  return sizes.get(file) ?? 0;
-}
-
 /**
- * Articles `start` to `end` (exclusive) of a month, newest first, or undefined when the bundle has
- * no such month. A large month is split over several files (newest first across them) whose
- * article counts the manifest does not give, so the articles' positions are known only by reading
- * the files before them: this reads from whichever end of the month is nearer (the last page from
- * the oldest file backwards, the month's count telling where it starts), first the files the
- * bytes suggest hold the span, in parallel, then one more at a time until the span is covered.
- * Page 1 of a 10,000-article month reads its first file only.
+ * Entries `start` to `end` (exclusive) of a month's listing, newest first, or undefined when the
+ * bundle has no such month. The month's listing files are pages of `LISTING_FILE_ITEMS`, so a
+ * span of one page reads one file (two when it straddles a page boundary), wherever it lies.
  */
-export async function monthArticleSlice(manifest: BundleManifest, load: LoadMonthFile, month: MonthKey, start: number, end: number): Promise<Article[] | undefined> {
+export async function monthListingSlice(manifest: BundleManifest, files: ArchiveFiles, month: MonthKey, start: number, end: number): Promise<BundleListingItem[] | undefined> {
   const entry = manifest.months.find((m) => m.month === month);
   if (!entry) return undefined;
-  if (end <= start) return [];
-  const fromOldest = entry.count - end < start;
-  const files = fromOldest ? [...entry.files].reverse() : entry.files;
-  // How many articles, counted from the chosen end, the files read must hold.
-  const needed = fromOldest ? entry.count - start : end;
-  const sizes = files.map((f) => fileBytes(manifest, f));
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
-  let guess = files.length;
-  if (totalBytes > 0 && entry.count > 0) {
-    let bytes = 0;
-    guess = sizes.findIndex((size) => (bytes += size) / totalBytes >= needed / entry.count) + 1 || files.length;
-  }
-  const loaded = await Promise.all(files.slice(0, guess).map(load));
-  let held = loaded.reduce((n, f) => n + f.articles.length, 0);
-  for (let i = guess; held < needed && i < files.length; i++) {
-    const next = await load(files[i]!);
-    loaded.push(next);
-    held += next.articles.length;
-  }
-  if (!fromOldest) return loaded.flatMap((f) => f.articles).slice(start, end);
-  const oldestLast = loaded.reverse().flatMap((f) => f.articles);
-  const offset = entry.count - oldestLast.length;
-  return oldestLast.slice(Math.max(0, start - offset), end - offset);
+  end = Math.min(end, entry.count);
+  if (end <= start || entry.pages.length === 0) return [];
+  const pages = await Promise.all(entry.pages.slice(Math.floor(start / LISTING_FILE_ITEMS), Math.floor((end - 1) / LISTING_FILE_ITEMS) + 1).map((f) => files.listing(f)));
+  const offset = pages[0]!.from;
+  return pages.flatMap((p) => p.items).slice(start - offset, end - offset);
 }
 
-/** The `limit` newest articles, reading only the files that hold them. */
-export async function latestArticles(manifest: BundleManifest, load: LoadMonthFile, limit: number): Promise<Article[]> {
-  const articles: Article[] = [];
+/** The `limit` newest articles' listing entries, reading only the listing files that hold them. */
+export async function latestItems(manifest: BundleManifest, files: ArchiveFiles, limit: number): Promise<BundleListingItem[]> {
+  const items: BundleListingItem[] = [];
   for (const { month } of monthsCovering(manifest.months, limit)) {
-    articles.push(...((await monthArticleSlice(manifest, load, month, 0, limit - articles.length)) ?? []));
+    items.push(...((await monthListingSlice(manifest, files, month, 0, limit - items.length)) ?? []));
   }
-  return articles;
-}
-
-/** A month's articles, newest first, or undefined when the bundle has no such month. */
-export async function monthArticles(manifest: BundleManifest, load: LoadMonthFile, month: MonthKey): Promise<Article[] | undefined> {
-  if (!manifest.months.some((m) => m.month === month)) return undefined;
-  return articlesOfMonths(manifest, load, [month]);
+  return items;
 }
 
 /**
- * Articles `start` to `end` (exclusive) of a listing (category or tag), newest first. The
- * manifest counts the label's articles by month, so the months before the span are skipped
- * unread and only the months holding the span are loaded (page 1 of a large listing reads one or
- * two months, page 40 as few).
+ * The first `wanted` entries of a month's listing that belong to `match`, reading its listing
+ * files in order, one, then two, then four… at a time, until it has them (or has read them all).
  */
-export async function listingArticleSlice(manifest: BundleManifest, load: LoadMonthFile, listing: LabelListing, start: number, end: number): Promise<Article[]> {
-  let skipped = 0;
+async function firstMatches(manifest: BundleManifest, files: ArchiveFiles, month: MonthKey, match: ListingMatch, wanted: number): Promise<BundleListingItem[]> {
+  const pages = manifest.months.find((m) => m.month === month)?.pages ?? [];
+  const found: BundleListingItem[] = [];
+  for (let read = 0, batch = 1; read < pages.length && found.length < wanted; read += batch, batch *= 2) {
+    for (const page of await Promise.all(pages.slice(read, read + batch).map((f) => files.listing(f)))) {
+      found.push(...page.items.filter((item) => matchesListing(match, item)));
+    }
+  }
+  return found.slice(0, wanted);
+}
+
+/**
+ * Entries `start` to `end` (exclusive) of a listing (category or tag), newest first. The
+ * manifest counts the label's entries by month, so the months before the span are skipped
+ * unread, the months holding the span are read in parallel, and in each only as many listing
+ * files as hold the entries the span needs from it.
+ */
+export async function listingItemSlice(manifest: BundleManifest, files: ArchiveFiles, listing: LabelListing, start: number, end: number): Promise<BundleListingItem[]> {
+  const spans: { month: MonthKey; from: number; to: number }[] = [];
   let reached = 0;
-  const months: MonthKey[] = [];
   for (const m of listing.months) {
     if (reached >= end) break;
     if (m.count === 0) continue;
-    if (reached + m.count <= start) skipped += m.count;
-    else months.push(m.month);
+    if (reached + m.count > start) spans.push({ month: m.month, from: Math.max(start - reached, 0), to: Math.min(end - reached, m.count) });
     reached += m.count;
   }
-  const articles = (await articlesOfMonths(manifest, load, months)).filter((a) => matchesListing(listing.match, a));
-  return articles.slice(start - skipped, end - skipped);
+  const parts = await Promise.all(spans.map(async (s) => (await firstMatches(manifest, files, s.month, listing.match, s.to)).slice(s.from)));
+  return parts.flat();
 }
 
-/** The article with this slug in this month, or undefined. */
-export async function findArticle(manifest: BundleManifest, load: LoadMonthFile, month: MonthKey, slug: string): Promise<Article | undefined> {
-  const articles = await monthArticles(manifest, load, month);
-  return articles?.find((a) => a.slug === slug);
+/**
+ * The article with this slug in this month, or undefined. A month in several data files says in
+ * its slug files which one holds the article, so that only that one is read.
+ */
+export async function findArticle(manifest: BundleManifest, files: ArchiveFiles, month: MonthKey, slug: string): Promise<Article | undefined> {
+  const entry = manifest.months.find((m) => m.month === month);
+  if (!entry) return undefined;
+  let candidates = entry.files;
+  if (entry.slugs && entry.slugs.length > 0) {
+    const where = (await files.slugs(entry.slugs[slugBucket(slug, entry.slugs.length)]!)).files;
+    const file = Object.hasOwn(where, slug) ? entry.files[where[slug]!] : undefined;
+    candidates = file === undefined ? [] : [file];
+  }
+  for (const file of candidates) {
+    const article = (await files.month(file)).articles.find((a) => a.slug === slug);
+    if (article) return article;
+  }
+  return undefined;
 }

@@ -30,10 +30,10 @@ describe('createBundleLoader', () => {
   it('shares one fetch between concurrent callers of the same month file', async () => {
     const { fetch, calls } = fixtureFetch();
     const loader = createBundleLoader({ baseUrl: '/archive/', fetch });
-    const [a, b] = await Promise.all([loader.loadMonthFile('month-2017-11.9b7cab80f461.json'), loader.loadMonthFile('month-2017-11.9b7cab80f461.json')]);
+    const [a, b] = await Promise.all([loader.loadMonthFile('month-2017-11.f5b9aa08a336.json'), loader.loadMonthFile('month-2017-11.f5b9aa08a336.json')]);
     expect(a).toBe(b);
     expect(a.articles.map((x) => x.slug)).toContain('abu-kamal-grasping-defeat-from-the-jaws-of-victory');
-    await loader.loadMonthFile('month-2017-11.9b7cab80f461.json');
+    await loader.loadMonthFile('month-2017-11.f5b9aa08a336.json');
     expect(calls).toHaveLength(1);
   });
 
@@ -57,18 +57,18 @@ describe('createBundleLoader', () => {
   it('forgets a failed fetch, so that a retry once back online succeeds', async () => {
     let online = false;
     const { fetch, calls } = fixtureFetch({
-      '/archive/bundle/month-2018-01.55703790b987.json': async () => {
+      '/archive/bundle/month-2018-01.0f9697fcc212.json': async () => {
         if (!online) throw new TypeError('Failed to fetch');
-        return new Response(JSON.stringify(monthFiles['month-2018-01.55703790b987.json']));
+        return new Response(JSON.stringify(monthFiles['month-2018-01.0f9697fcc212.json']));
       },
     });
     const loader = createBundleLoader({ baseUrl: '/archive/', fetch });
-    await expect(loader.loadMonthFile('month-2018-01.55703790b987.json')).rejects.toMatchObject({
+    await expect(loader.loadMonthFile('month-2018-01.0f9697fcc212.json')).rejects.toMatchObject({
       failure: 'offline',
-      message: 'bundle: month-2018-01.55703790b987.json: could not be fetched (TypeError: Failed to fetch); this device may be offline and not have it saved yet',
+      message: 'bundle: month-2018-01.0f9697fcc212.json: could not be fetched (TypeError: Failed to fetch); this device may be offline and not have it saved yet',
     });
     online = true;
-    expect((await loader.loadMonthFile('month-2018-01.55703790b987.json')).month).toBe('2018-01');
+    expect((await loader.loadMonthFile('month-2018-01.0f9697fcc212.json')).month).toBe('2018-01');
     expect(calls).toHaveLength(2);
   });
 });

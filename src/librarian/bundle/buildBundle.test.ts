@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexFiles, type BundleIndexPartFile, type BundleMonthFile } from '../../core/format';
+import {
+  indexFiles,
+  LISTING_FILE_ITEMS,
+  slugBucket,
+  SLUGS_PER_FILE,
+  type BundleIndexPartFile,
+  type BundleListingFile,
+  type BundleMonthFile,
+  type BundleSlugFile,
+} from '../../core/format';
 import { htmlToPlainText } from '../../core/htmlToPlainText';
 import { defaultSearchOptions, fuzzyDistance, searchIndexOptions, toSearchDocument, type SearchDocument } from '../../core/searchOptions';
 import type { Article } from '../../core/types';
@@ -175,7 +184,11 @@ describe('buildBundle on the default archive', () => {
   it('lists every data file once with its size in UTF-8 bytes, index first, and names each by its content’s hash', () => {
     const { manifest, files } = bundle;
     expect(manifest.files.map((f) => f.name)).toEqual([...files.keys()]);
-    expect(manifest.files.map((f) => f.name)).toEqual([...indexFiles(manifest.index), ...manifest.months.flatMap((m) => m.files)]);
+    expect(manifest.files.map((f) => f.name)).toEqual([
+      ...indexFiles(manifest.index),
+      ...manifest.months.flatMap((m) => m.files),
+      ...manifest.months.flatMap((m) => [...m.pages, ...(m.slugs ?? [])]),
+    ]);
     for (const { name, bytes: size } of manifest.files) {
       const content = files.get(name)!;
       expect(size, name).toBe(bytes(content));
@@ -184,13 +197,51 @@ describe('buildBundle on the default archive', () => {
     expect(manifest.edition).toBe(sha([...files.keys()].sort().join('\n')));
   });
 
+  it('lists every month in pages of 100 entries without bodies, newest first, each naming the data file that holds it', () => {
+    const { manifest, files } = bundle;
+    for (const month of manifest.months) {
+      const articles = archive.months.find((m) => m.month === month.month)!.articles;
+      const dataFiles = month.files.map((f) => (JSON.parse(files.get(f)!) as BundleMonthFile).articles.map((a) => a.id));
+      expect(month.pages, month.month).toHaveLength(Math.ceil(month.count / LISTING_FILE_ITEMS));
+      const pages = month.pages.map((f) => JSON.parse(files.get(f)!) as BundleListingFile);
+      expect(pages.map((p) => p.from)).toEqual(pages.map((_, i) => i * LISTING_FILE_ITEMS));
+      const items = pages.flatMap((p) => p.items);
+      expect(items.map((item) => item.id)).toEqual(articles.map((a) => a.id));
+      for (const [i, item] of items.entries()) {
+        const { id, title, date, slug, summary, category, tags } = articles[i]!;
+        expect(item).toMatchObject({ id, title, date, slug, summary, category, tags });
+        expect(item).not.toHaveProperty('body');
+        expect(dataFiles[item.file], item.slug).toContain(item.id);
+      }
+    }
+  });
+
+  it('says, for a month in several data files, which one holds each slug, in slug files picked by slugBucket', () => {
+    const { manifest, files } = buildBundle(archive, { builtAt, maxFileBytes: 100_000 });
+    const split = manifest.months.filter((m) => m.files.length > 1);
+    expect(split.length).toBeGreaterThan(0);
+    for (const month of manifest.months) {
+      if (month.files.length === 1) {
+        expect(month.slugs, month.month).toBeUndefined();
+        continue;
+      }
+      expect(month.slugs, month.month).toHaveLength(Math.ceil(month.count / SLUGS_PER_FILE));
+      const buckets = month.slugs!.map((f) => (JSON.parse(files.get(f)!) as BundleSlugFile).files);
+      const articles = month.files.map((f) => (JSON.parse(files.get(f)!) as BundleMonthFile).articles);
+      for (const [file, list] of articles.entries()) {
+        for (const article of list) expect(buckets[slugBucket(article.slug, buckets.length)]![article.slug], article.slug).toBe(file);
+      }
+      expect(buckets.reduce((n, b) => n + Object.keys(b).length, 0)).toBe(month.count);
+    }
+  });
+
   it('keeps every file under the limit', () => {
     const small = buildBundle(archive, { builtAt, maxFileBytes: 100_000 });
     for (const { name, bytes: size } of small.manifest.files) expect(size, name).toBeLessThanOrEqual(100_000);
     expect(small.manifest.index.layers[0]!.dictionary.length).toBeGreaterThan(1);
   });
 
-  it('changes only the newest layer, the last documents and facets files and that month’s files when a day of articles is added', () => {
+  it('changes only the newest layer, the last documents and facets files and that month’s data and listing files when a day of articles is added', () => {
     const next = buildBundle(withArticle(republished('2025-01-31')), { builtAt });
     const before = new Set(bundle.files.keys());
     const after = new Set(next.files.keys());
@@ -199,7 +250,8 @@ describe('buildBundle on the default archive', () => {
     const newest = (b: Bundle) => {
       const { index, months } = b.manifest;
       const layer = index.layers.at(-1)!;
-      return new Set([...layer.shards.map((s) => s.file), ...layer.dictionary.map((d) => d.file), index.documents.files.at(-1)!, ...index.facets.files, ...months[0]!.files]);
+      const month = months[0]!;
+      return new Set([...layer.shards.map((s) => s.file), ...layer.dictionary.map((d) => d.file), index.documents.files.at(-1)!, ...index.facets.files, ...month.files, ...month.pages, ...(month.slugs ?? [])]);
     };
     expect(removed.every((f) => newest(bundle).has(f)), removed.join()).toBe(true);
     expect(added.every((f) => newest(next).has(f)), added.join()).toBe(true);
@@ -240,7 +292,9 @@ describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
   it('lists months, categories and the index in the manifest', () => {
     const { manifest, files } = buildBundle(archive, { builtAt });
     expect(manifest.articleCount).toBe(4);
-    expect(manifest.months).toEqual([{ month: '2017-11', count: 4, files: [expect.stringMatching(/^month-2017-11\.[0-9a-f]{12}\.json$/)] }]);
+    expect(manifest.months).toEqual([
+      { month: '2017-11', count: 4, files: [expect.stringMatching(/^month-2017-11\.[0-9a-f]{12}\.json$/)], pages: [expect.stringMatching(/^list-2017-11-1\.[0-9a-f]{12}\.json$/)] },
+    ]);
     expect(manifest.categories).toEqual([
       { slug: 'blog', name: 'Blog', count: 1, months: [{ month: '2017-11', count: 1 }] },
       { slug: 'middle-east', name: 'Middle East', count: 1, months: [{ month: '2017-11', count: 1 }] },
@@ -252,7 +306,7 @@ describe.skipIf(!seedsPresent)('buildBundle on the imported seed pages', () => {
       documents: { files: [expect.stringMatching(/^documents-1\.[0-9a-f]{12}\.json$/)] },
       facets: { files: [expect.stringMatching(/^facets-1\.[0-9a-f]{12}\.json$/)] },
     });
-    expect(new Set(files.keys())).toEqual(new Set([...manifest.months.flatMap((m) => m.files), ...indexFiles(manifest.index)]));
+    expect(new Set(files.keys())).toEqual(new Set([...manifest.months.flatMap((m) => [...m.files, ...m.pages]), ...indexFiles(manifest.index)]));
   });
 
   it('builds an index the reader can load with the shared options and search', async () => {

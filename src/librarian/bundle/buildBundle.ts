@@ -3,11 +3,17 @@ import {
   BUNDLE_FORMAT,
   bodyImageFiles,
   indexFiles as indexFileNames,
+  LISTING_FILE_ITEMS,
   MAX_BUNDLE_FILE_BYTES,
+  slugBucket,
+  SLUGS_PER_FILE,
   type BundleCategory,
   type BundleFile,
+  type BundleListingFile,
+  type BundleListingItem,
   type BundleManifest,
   type BundleMonth,
+  type BundleSlugFile,
 } from '../../core/format';
 import { htmlToPlainText } from '../../core/htmlToPlainText';
 import { toSearchDocument } from '../../core/searchOptions';
@@ -57,11 +63,13 @@ function hashedName(stem: string, content: string | Uint8Array): string {
 
 /**
  * A month's articles (newest first) as the text of as few files as keep each under `maxBytes`:
- * `JSON.stringify` of each `BundleMonthFile`, put together from each article's JSON. A single
- * article larger than that is an error the librarian must fix at the source.
+ * `JSON.stringify` of each `BundleMonthFile`, put together from each article's JSON, and which
+ * file each article went to. A single article larger than that is an error the librarian must
+ * fix at the source.
  */
-function monthFileTexts(month: MonthKey, articles: readonly Article[], maxBytes: number): string[] {
+function monthFileTexts(month: MonthKey, articles: readonly Article[], maxBytes: number): { texts: string[]; fileOf: number[] } {
   const texts: string[] = [];
+  const fileOf: number[] = [];
   const head = `{"format":${JSON.stringify(BUNDLE_FORMAT)},"month":${JSON.stringify(month)},"articles":[`;
   const overhead = utf8Bytes(head) + 2;
   let current: string[] = [];
@@ -78,10 +86,49 @@ function monthFileTexts(month: MonthKey, articles: readonly Article[], maxBytes:
       size = 0;
     }
     current.push(json);
+    fileOf.push(texts.length);
     size += articleBytes;
   }
   if (current.length > 0) texts.push(`${head}${current.join(',')}]}`);
-  return texts;
+  return { texts, fileOf };
+}
+
+type DataFile = [name: string, content: string, bytes: number];
+
+/** A data file named by its content's hash, refused when over the hard limit (a listing page of 100 summaries never should be). */
+function dataFile(stem: string, data: unknown): DataFile {
+  const content = JSON.stringify(data);
+  const bytes = utf8Bytes(content);
+  if (bytes > MAX_BUNDLE_FILE_BYTES) throw new Error(`bundle: ${stem} is ${bytes} bytes, over the ${MAX_BUNDLE_FILE_BYTES}-byte file limit`);
+  return [hashedName(stem, content), content, bytes];
+}
+
+/** An article as listings show it, with which of its month's data files holds it. */
+function listingItem(article: Article, file: number): BundleListingItem {
+  const outlets = new Set<string>();
+  for (const source of article.sources) if (source.outlet !== null) outlets.add(source.outlet);
+  const { id, title, date, slug, summary, category, tags } = article;
+  return { id, title, date, slug, summary, category, outlets: [...outlets], tags, file };
+}
+
+/**
+ * A month's listing files (pages of {@link LISTING_FILE_ITEMS}, newest first) and, when its
+ * articles are spread over several data files, its slug files saying which file holds each.
+ * `fileOf[i]` is the data file (index) of the month's article `i`.
+ */
+function monthListingFiles(month: MonthKey, articles: readonly Article[], fileOf: readonly number[], dataFiles: number): { pages: DataFile[]; slugs: DataFile[] } {
+  const pages: DataFile[] = [];
+  for (let from = 0; from < articles.length; from += LISTING_FILE_ITEMS) {
+    const items = articles.slice(from, from + LISTING_FILE_ITEMS).map((a, i) => listingItem(a, fileOf[from + i]!));
+    const page: BundleListingFile = { format: BUNDLE_FORMAT, month, from, items };
+    pages.push(dataFile(`list-${month}-${from / LISTING_FILE_ITEMS + 1}`, page));
+  }
+  if (dataFiles < 2) return { pages, slugs: [] };
+  const buckets = Math.ceil(articles.length / SLUGS_PER_FILE);
+  const bySlug = Array.from({ length: buckets }, (): Record<string, number> => ({}));
+  for (const [i, article] of articles.entries()) bySlug[slugBucket(article.slug, buckets)]![article.slug] = fileOf[i]!;
+  const slugs = bySlug.map((files, b) => dataFile(`slugs-${month}-${b + 1}`, { format: BUNDLE_FORMAT, month, files } satisfies BundleSlugFile));
+  return { pages, slugs };
 }
 
 function countByMonth(entries: { month: MonthKey }[]): { month: MonthKey; count: number }[] {
@@ -91,7 +138,8 @@ function countByMonth(entries: { month: MonthKey }[]): { month: MonthKey; count:
 }
 
 /**
- * Turns a validated archive into the bundle the reader loads: month data files, the search index
+ * Turns a validated archive into the bundle the reader loads: month data files, each month's
+ * listing (pages of 100 without bodies) and slug files, the search index
  * the reader loads on demand (`termIndexFiles`: term shards in layers, dictionaries, documents,
  * facets), and a manifest that lists them by content-hashed name. Layers are built one at a
  * time, so memory beyond the archive and the files written holds one layer's postings.
@@ -106,7 +154,8 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   const tagName = (slug: string) => tagNames.get(slug) ?? slug;
 
   const months: BundleMonth[] = [];
-  const monthFiles: [name: string, content: string, bytes: number][] = [];
+  const monthFiles: DataFile[] = [];
+  const listingFiles: DataFile[] = [];
   const articlesByMonth = new Map<MonthKey, readonly Article[]>();
   const categorised = new Map<string, { month: MonthKey }[]>();
   const tagged = new Map<string, { month: MonthKey }[]>();
@@ -117,12 +166,17 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
   for (const monthFile of newestFirst) {
     if (monthFile.articles.length === 0) continue;
     const names: string[] = [];
-    for (const [i, content] of monthFileTexts(monthFile.month, monthFile.articles, maxBytes).entries()) {
+    const { texts, fileOf } = monthFileTexts(monthFile.month, monthFile.articles, maxBytes);
+    for (const [i, content] of texts.entries()) {
       const name = hashedName(i === 0 ? `month-${monthFile.month}` : `month-${monthFile.month}-${i + 1}`, content);
       monthFiles.push([name, content, utf8Bytes(content)]);
       names.push(name);
     }
-    months.push({ month: monthFile.month, count: monthFile.articles.length, files: names });
+    const listing = monthListingFiles(monthFile.month, monthFile.articles, fileOf, texts.length);
+    listingFiles.push(...listing.pages, ...listing.slugs);
+    const pages = listing.pages.map(([name]) => name);
+    const slugs = listing.slugs.map(([name]) => name);
+    months.push({ month: monthFile.month, count: monthFile.articles.length, files: names, pages, ...(slugs.length > 0 && { slugs }) });
     articlesByMonth.set(monthFile.month, monthFile.articles);
     articleCount += monthFile.articles.length;
     for (const article of monthFile.articles) {
@@ -156,7 +210,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     maxFileBytes: maxBytes,
   });
   const byName = new Map(written.files);
-  const indexFiles = indexFileNames(written.index).map((name): [name: string, content: string, bytes: number] => [name, byName.get(name)!, utf8Bytes(byName.get(name)!)]);
+  const indexFiles = indexFileNames(written.index).map((name): DataFile => [name, byName.get(name)!, utf8Bytes(byName.get(name)!)]);
 
   const labelsWithCounts = (labels: Label[], used: Map<string, { month: MonthKey }[]>): BundleCategory[] =>
     labels
@@ -184,8 +238,8 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
     }
   }
 
-  // The reader wants the index first, then the months, then images (see BundleManifest.files).
-  const dataFiles = [...indexFiles, ...monthFiles];
+  // The reader wants the index first, then the months, their listings, then images (see BundleManifest.files).
+  const dataFiles = [...indexFiles, ...monthFiles, ...listingFiles];
   const files = new Map(dataFiles.map(([name, content]) => [name, content]));
   const edition = contentHash([...files.keys(), ...images.keys()].sort().join('\n'));
   const manifest: BundleManifest = {

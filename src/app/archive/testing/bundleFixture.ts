@@ -29,8 +29,9 @@
  * does) and serves them under these names. Data file names carry the first 12 hex digits of the
  * SHA-256 of their content; readers check them.
  */
-import { BUNDLE_FORMAT, type BundleManifest, type BundleMonthFile } from '../../../core/format';
+import { BUNDLE_FORMAT, type BundleListingFile, type BundleListingItem, type BundleManifest, type BundleMonthFile, type BundleSlugFile } from '../../../core/format';
 import type { Article } from '../../../core/types';
+import type { ArchiveFiles } from '../archiveQueries';
 
 // Digital.gov, content/news/2018/01/2018-01-16-making-customer-satisfaction-data-actionable-at-peace-corps.md
 export const peaceCorpsSatisfaction: Article = {
@@ -148,25 +149,52 @@ export const foodKeeperUpdate: Article = {
 
 /** Bundle data files by name, as `bundle/<name>` would serve them. */
 export const monthFiles: Record<string, BundleMonthFile> = {
-  'month-2018-01.55703790b987.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
-  'month-2017-11.9b7cab80f461.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
-  'month-2017-11-2.2f2e722774c5.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
-  'month-2017-10.629ab450c396.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
-  'month-2017-09.1fb929fbd2db.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
+  'month-2018-01.0f9697fcc212.json': { format: BUNDLE_FORMAT, month: '2018-01', articles: [peaceCorpsSatisfaction] },
+  'month-2017-11.f5b9aa08a336.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [endOfTheCaliphate, graspingDefeat, aBetterDigitalGov] },
+  'month-2017-11-2.cefa4d874a09.json': { format: BUNDLE_FORMAT, month: '2017-11', articles: [armyDeclaresVictory, desperateAttempt] },
+  'month-2017-10.3bd6fa0290ea.json': { format: BUNDLE_FORMAT, month: '2017-10', articles: [remoteResearch] },
+  'month-2017-09.6646faf3002b.json': { format: BUNDLE_FORMAT, month: '2017-09', articles: [foodKeeperUpdate] },
+};
+
+/** An article as a listing file holds it, in the builder's key order (so that the file's text hashes as named). */
+function listed(a: Article, file: number): BundleListingItem {
+  const outlets = [...new Set(a.sources.map((s) => s.outlet).filter((o): o is string => o !== null))];
+  return { id: a.id, title: a.title, date: a.date, slug: a.slug, summary: a.summary, category: a.category, outlets, tags: a.tags, file };
+}
+
+/** Each month's listing (one page each) and November's slug file, as `bundle/<name>` would serve them. */
+export const listingFiles: Record<string, BundleListingFile> = {
+  'list-2018-01-1.2a39638e26c8.json': { format: BUNDLE_FORMAT, month: '2018-01', from: 0, items: [listed(peaceCorpsSatisfaction, 0)] },
+  'list-2017-11-1.e19756cc5d94.json': {
+    format: BUNDLE_FORMAT,
+    month: '2017-11',
+    from: 0,
+    items: [listed(endOfTheCaliphate, 0), listed(graspingDefeat, 0), listed(aBetterDigitalGov, 0), listed(armyDeclaresVictory, 1), listed(desperateAttempt, 1)],
+  },
+  'list-2017-10-1.dd20f318ddb2.json': { format: BUNDLE_FORMAT, month: '2017-10', from: 0, items: [listed(remoteResearch, 0)] },
+  'list-2017-09-1.1b1af7922a7e.json': { format: BUNDLE_FORMAT, month: '2017-09', from: 0, items: [listed(foodKeeperUpdate, 0)] },
+};
+
+export const slugFiles: Record<string, BundleSlugFile> = {
+  'slugs-2017-11-1.7e3d99515110.json': {
+    format: BUNDLE_FORMAT,
+    month: '2017-11',
+    files: { [endOfTheCaliphate.slug]: 0, [graspingDefeat.slug]: 0, [aBetterDigitalGov.slug]: 0, [armyDeclaresVictory.slug]: 1, [desperateAttempt.slug]: 1 },
+  },
 };
 
 export const manifest: BundleManifest = {
   format: BUNDLE_FORMAT,
-  edition: 'e85a2149176f',
+  edition: '383586af079c',
   builtAt: '2025-06-30T12:00:00.000Z',
   name: 'Offline News Archive',
   description: 'Real news coverage, searchable and browsable with no connection at all.',
   articleCount: 8,
   months: [
-    { month: '2018-01', count: 1, files: ['month-2018-01.55703790b987.json'] },
-    { month: '2017-11', count: 5, files: ['month-2017-11.9b7cab80f461.json', 'month-2017-11-2.2f2e722774c5.json'] },
-    { month: '2017-10', count: 1, files: ['month-2017-10.629ab450c396.json'] },
-    { month: '2017-09', count: 1, files: ['month-2017-09.1fb929fbd2db.json'] },
+    { month: '2018-01', count: 1, files: ['month-2018-01.0f9697fcc212.json'], pages: ['list-2018-01-1.2a39638e26c8.json'] },
+    { month: '2017-11', count: 5, files: ['month-2017-11.f5b9aa08a336.json', 'month-2017-11-2.cefa4d874a09.json'], pages: ['list-2017-11-1.e19756cc5d94.json'], slugs: ['slugs-2017-11-1.7e3d99515110.json'] },
+    { month: '2017-10', count: 1, files: ['month-2017-10.3bd6fa0290ea.json'], pages: ['list-2017-10-1.dd20f318ddb2.json'] },
+    { month: '2017-09', count: 1, files: ['month-2017-09.6646faf3002b.json'], pages: ['list-2017-09-1.1b1af7922a7e.json'] },
   ],
   categories: [
     { slug: 'blog', name: 'Blog', count: 1, months: [{ month: '2017-11', count: 1 }] },
@@ -226,35 +254,35 @@ export const manifest: BundleManifest = {
         "shards": [
           {
             "first": "08",
-            "file": "terms-2017-09-2017-11-1.79d3f2e9b629.json"
+            "file": "terms-2017-09-2017-11-1.0d27cbea59e8.json"
           },
           {
             "first": "counterattack",
-            "file": "terms-2017-09-2017-11-2.aaf16cd50f4b.json"
+            "file": "terms-2017-09-2017-11-2.cfd8681606bf.json"
           },
           {
             "first": "inspection",
-            "file": "terms-2017-09-2017-11-3.619649a88401.json"
+            "file": "terms-2017-09-2017-11-3.7f63b1844921.json"
           },
           {
             "first": "published",
-            "file": "terms-2017-09-2017-11-4.b335f320608c.json"
+            "file": "terms-2017-09-2017-11-4.2201d7d41686.json"
           },
           {
             "first": "updated",
-            "file": "terms-2017-09-2017-11-5.3030513bae88.json"
+            "file": "terms-2017-09-2017-11-5.cec5862f6ec7.json"
           }
         ],
         "dictionary": [
           {
             "shortest": 1,
             "longest": 53,
-            "file": "dictionary-2017-09-2017-11-1-53.4be477157f1b.json"
+            "file": "dictionary-2017-09-2017-11-1-53.5894e3a85d43.json"
           },
           {
             "shortest": 1,
             "longest": 53,
-            "file": "dictionary-2017-09-2017-11-1-53-2.41ed608579e5.json"
+            "file": "dictionary-2017-09-2017-11-1-53-2.905d3447c0a9.json"
           }
         ]
       },
@@ -266,14 +294,14 @@ export const manifest: BundleManifest = {
         "shards": [
           {
             "first": "actionable",
-            "file": "terms-2018-01-1.651478e70808.json"
+            "file": "terms-2018-01-1.c9f7b90cfa69.json"
           }
         ],
         "dictionary": [
           {
             "shortest": 2,
             "longest": 12,
-            "file": "dictionary-2018-01-2-12.04b6ae47b5d7.json"
+            "file": "dictionary-2018-01-2-12.391644b52440.json"
           }
         ]
       }
@@ -281,46 +309,51 @@ export const manifest: BundleManifest = {
     "documents": {
       "chunk": 64,
       "files": [
-        "documents-1.9c22f1422486.json"
+        "documents-1.486de2c591ef.json"
       ]
     },
     "facets": {
       "chunk": 16384,
       "files": [
-        "facets-1.25aa5794cf00.json"
+        "facets-1.f8d37a07a6ac.json"
       ]
     }
   },
   files: [
-    { name: "documents-1.9c22f1422486.json", bytes: 1441 },
-    { name: "facets-1.25aa5794cf00.json", bytes: 314 },
-    { name: "dictionary-2018-01-2-12.04b6ae47b5d7.json", bytes: 596 },
-    { name: "terms-2018-01-1.651478e70808.json", bytes: 1589 },
-    { name: "dictionary-2017-09-2017-11-1-53.4be477157f1b.json", bytes: 2220 },
-    { name: "dictionary-2017-09-2017-11-1-53-2.41ed608579e5.json", bytes: 546 },
-    { name: "terms-2017-09-2017-11-1.79d3f2e9b629.json", bytes: 2235 },
-    { name: "terms-2017-09-2017-11-2.aaf16cd50f4b.json", bytes: 2229 },
-    { name: "terms-2017-09-2017-11-3.619649a88401.json", bytes: 2241 },
-    { name: "terms-2017-09-2017-11-4.b335f320608c.json", bytes: 2242 },
-    { name: "terms-2017-09-2017-11-5.3030513bae88.json", bytes: 938 },
-    { name: "month-2018-01.55703790b987.json", bytes: 906 },
-    { name: "month-2017-11.9b7cab80f461.json", bytes: 2456 },
-    { name: "month-2017-11-2.2f2e722774c5.json", bytes: 1525 },
-    { name: "month-2017-10.629ab450c396.json", bytes: 1021 },
-    { name: "month-2017-09.1fb929fbd2db.json", bytes: 1452 },
+    { name: "documents-1.486de2c591ef.json", bytes: 1441 },
+    { name: "facets-1.f8d37a07a6ac.json", bytes: 314 },
+    { name: "dictionary-2018-01-2-12.391644b52440.json", bytes: 596 },
+    { name: "terms-2018-01-1.c9f7b90cfa69.json", bytes: 1589 },
+    { name: "dictionary-2017-09-2017-11-1-53.5894e3a85d43.json", bytes: 2220 },
+    { name: "dictionary-2017-09-2017-11-1-53-2.905d3447c0a9.json", bytes: 546 },
+    { name: "terms-2017-09-2017-11-1.0d27cbea59e8.json", bytes: 2235 },
+    { name: "terms-2017-09-2017-11-2.cfd8681606bf.json", bytes: 2229 },
+    { name: "terms-2017-09-2017-11-3.7f63b1844921.json", bytes: 2241 },
+    { name: "terms-2017-09-2017-11-4.2201d7d41686.json", bytes: 2242 },
+    { name: "terms-2017-09-2017-11-5.cec5862f6ec7.json", bytes: 938 },
+    { name: "month-2018-01.0f9697fcc212.json", bytes: 906 },
+    { name: "month-2017-11.f5b9aa08a336.json", bytes: 2456 },
+    { name: "month-2017-11-2.cefa4d874a09.json", bytes: 1525 },
+    { name: "month-2017-10.3bd6fa0290ea.json", bytes: 1021 },
+    { name: "month-2017-09.6646faf3002b.json", bytes: 1452 },
+    { name: "list-2018-01-1.2a39638e26c8.json", bytes: 507 },
+    { name: "list-2017-11-1.e19756cc5d94.json", bytes: 2123 },
+    { name: "slugs-2017-11-1.7e3d99515110.json", bytes: 275 },
+    { name: "list-2017-10-1.dd20f318ddb2.json", bytes: 517 },
+    { name: "list-2017-09-1.1b1af7922a7e.json", bytes: 734 },
   ],
 };
 
-/** A month-file loader over the fixture that records which files were asked for. */
-export function recordingLoader(): { load: (file: string) => Promise<BundleMonthFile>; loaded: string[] } {
+/** The fixture's data files (month, listing and slug files) by name, as a reader gets them, recording which were asked for. */
+export function recordingLoader(): { files: ArchiveFiles; loaded: string[] } {
   const loaded: string[] = [];
-  return {
-    loaded,
-    load: async (file) => {
+  const from =
+    <T,>(table: Record<string, T>) =>
+    async (file: string): Promise<T> => {
       loaded.push(file);
-      const data = monthFiles[file];
-      if (!data) throw new Error(`fixture: no month file ${file}`);
+      const data = table[file];
+      if (!data) throw new Error(`fixture: no data file ${file}`);
       return data;
-    },
-  };
+    };
+  return { loaded, files: { month: from(monthFiles), listing: from(listingFiles), slugs: from(slugFiles) } };
 }
