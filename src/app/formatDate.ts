@@ -24,9 +24,18 @@ export function formatLongDate(isoDate: string): string {
   return longDate.format(writtenDay(isoDate));
 }
 
+/** Short dates already formatted, by day: a list of a month has at most 31 (Intl's format is slow on a phone). */
+const shortDates = new Map<string, string>();
+
 /** `10 Nov 2017`, for lists. */
 export function formatShortDate(isoDate: string): string {
-  return shortDate.format(writtenDay(isoDate));
+  const day = isoDate.slice(0, 10);
+  let text = shortDates.get(day);
+  if (text === undefined) {
+    if (shortDates.size >= 1000) shortDates.clear();
+    shortDates.set(day, (text = shortDate.format(writtenDay(day))));
+  }
+  return text;
 }
 
 /** `November 2017`. */

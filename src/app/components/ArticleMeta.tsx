@@ -1,8 +1,8 @@
-import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { ArticleListItem } from '../archive/archiveQueries';
 import { categoryPath } from '../routePaths';
 import { ArticleDate } from './ArticleDate';
+import { appHref } from './ArticleListItem';
 
 /** The line under an article's title in lists: date · outlets · category. */
 export function ArticleMeta(props: { item: ArticleListItem; hideCategory?: boolean }) {
@@ -17,7 +17,7 @@ export function ArticleMeta(props: { item: ArticleListItem; hideCategory?: boole
         {(category) => (
           <>
             <span class="meta__sep" aria-hidden="true">·</span>
-            <A href={categoryPath(category().slug)}>{category().name}</A>
+            <a href={appHref(categoryPath(category().slug))}>{category().name}</a>
           </>
         )}
       </Show>
