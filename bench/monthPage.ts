@@ -130,7 +130,7 @@ export async function installMonthProbe(context: BrowserContext, onSeen: () => v
   );
 }
 
-interface Opening {
+export interface Opening {
   /** To the first article of the list painted. */
   ms: number;
   /** To the whole page of the list painted. */
@@ -202,11 +202,27 @@ async function openMonth(profileDir: string, server: StaticServer, way: Way, off
   }
 }
 
-async function main(): Promise<void> {
-  const runsArg = process.argv.indexOf('--runs');
-  const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
-  const keepArg = process.argv.indexOf('--keep');
-  const keep = keepArg >= 0 ? path.resolve(process.argv[keepArg + 1]!) : undefined;
+/** What `measureMonthPage` measured, for `printMonthPage`. */
+export interface MonthPageReport {
+  runs: number;
+  composition: string;
+  /** How the month is stored in the bundle. */
+  stored: string;
+  dataFiles: number;
+  pageFiles: number;
+  results: { label: string; openings: Opening[] }[];
+}
+
+export interface MonthPageOptions {
+  runs: number;
+  /** Build the app into this directory and keep it, or reuse the build already there. */
+  keep?: string;
+  /** Also a first visit over the network (fresh profiles), before the openings from the device. */
+  network: boolean;
+}
+
+/** Builds the app with the 10,000-article month (or reuses a kept build) and opens the month's page 1 in Chromium. */
+export async function measureMonthPage({ runs, keep, network }: MonthPageOptions): Promise<MonthPageReport> {
   const temps: TempDir[] = [];
   let server: StaticServer | undefined;
   try {
@@ -231,11 +247,16 @@ async function main(): Promise<void> {
     const monthBytes = entry.files.reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
     // A build of news-bundle/4 (before listing files) has no `pages`: the bench compares the two.
     const pageFiles = entry.pages?.length ?? 0;
+    const pageBytes = (entry.pages ?? []).reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
+    const stored =
+      `The month in the bundle: ${count(entry.count)} articles in ${entry.files.length} data files, ${bytes(monthBytes)}` +
+      (pageFiles ? `, and ${pageFiles} listing files of 100 (${bytes(pageBytes)} in all)` : ' (no listing files: news-bundle/4)') +
+      '; a page shows 100.';
 
     server = await startStaticServer(dist.dir);
     await server.precompress();
     const results: { label: string; openings: Opening[] }[] = [];
-    for (const way of ['direct', 'in-app'] as const) {
+    for (const way of network ? (['direct', 'in-app'] as const) : []) {
       const openings: Opening[] = [];
       for (let i = 0; i < runs; i++) {
         progress(`first visit, ${way}, run ${i + 1} of ${runs}`);
@@ -271,44 +292,55 @@ async function main(): Promise<void> {
     }
     server.setRefusing(false);
 
-    console.log(`\nMonth page at ${CPU_SLOWDOWN}× CPU throttling, Chromium, 390 × 844 (${runs} runs each; median, and the slowest run)`);
-    console.log(composition);
-    const pageBytes = (entry.pages ?? []).reduce((n, f) => n + (sizes.get(f) ?? 0), 0);
-    console.log(
-      `The month in the bundle: ${count(entry.count)} articles in ${entry.files.length} data files, ${bytes(monthBytes)}` +
-        (pageFiles ? `, and ${pageFiles} listing files of 100 (${bytes(pageBytes)} in all)` : ' (no listing files: news-bundle/4)') +
-        '; a page shows 100.\n',
-    );
-    console.log(
-      table(
-        ['opening December 2017, page 1', 'first article: median', 'slowest', `≤ ${TARGET_MS} ms`, `all ${PAGE_ITEMS}: median`, 'longest task', `≤ ${LONG_TASK_TARGET_MS} ms`, "month's files read: data, listing"],
-        results.map(({ label, openings }) => {
-          const longest = Math.max(...openings.map((o) => o.longestTaskMs));
-          const files = openings.map((o) => o.monthFiles).filter((n) => n !== undefined);
-          return [
-            label,
-            ms(median(openings.map((o) => o.ms))),
-            ms(Math.max(...openings.map((o) => o.ms))),
-            verdict(median(openings.map((o) => o.ms)), { max: TARGET_MS }),
-            ms(median(openings.map((o) => o.fullMs))),
-            ms(longest),
-            verdict(longest, { max: LONG_TASK_TARGET_MS }),
-            files.length
-              ? `${Math.max(...files.map((f) => f.data))} of ${entry.files.length}, ${Math.max(...files.map((f) => f.listing))} of ${pageFiles}`
-              : '(device)',
-          ];
-        }),
-      ),
-    );
-    console.log(
-      '\n"By its address" includes starting the app (its scripts, the manifest); "from the year page" is the click to the painted list within a running app.' +
-        ` "First article": the frame that first shows the list's first article under the month's heading; "all ${PAGE_ITEMS}": the frame that shows the whole page (the app renders a long list in slices); the longest task is taken up to the latter.` +
-        ' Times are noisy on a shared machine: run it alone for figures to compare.',
-    );
+    return { runs, composition, stored, dataFiles: entry.files.length, pageFiles, results };
   } finally {
     await server?.close();
     for (const temp of temps) await temp.cleanup();
   }
+}
+
+/** The report's table, each figure beside its target. */
+export function printMonthPage(report: MonthPageReport): void {
+  const { runs, results, dataFiles, pageFiles } = report;
+  console.log(`\nMonth page at ${CPU_SLOWDOWN}× CPU throttling, Chromium, 390 × 844 (${runs} runs each; median, and the slowest run)`);
+  console.log(report.composition);
+  console.log(`${report.stored}\n`);
+  console.log(
+    table(
+      ['opening December 2017, page 1', 'first article: median', 'slowest', `≤ ${TARGET_MS} ms`, `all ${PAGE_ITEMS}: median`, 'longest task', `≤ ${LONG_TASK_TARGET_MS} ms`, "month's files read: data, listing"],
+      results.map(({ label, openings }) => {
+        const longest = Math.max(...openings.map((o) => o.longestTaskMs));
+        const files = openings.map((o) => o.monthFiles).filter((n) => n !== undefined);
+        return [
+          label,
+          ms(median(openings.map((o) => o.ms))),
+          ms(Math.max(...openings.map((o) => o.ms))),
+          verdict(median(openings.map((o) => o.ms)), { max: TARGET_MS }),
+          ms(median(openings.map((o) => o.fullMs))),
+          ms(longest),
+          verdict(longest, { max: LONG_TASK_TARGET_MS }),
+          files.length ? `${Math.max(...files.map((f) => f.data))} of ${dataFiles}, ${Math.max(...files.map((f) => f.listing))} of ${pageFiles}` : '(device)',
+        ];
+      }),
+    ),
+  );
+  console.log(
+    '\n"By its address" includes starting the app (its scripts, the manifest); "from the year page" is the click to the painted list within a running app.' +
+      ` "First article": the frame that first shows the list's first article under the month's heading; "all ${PAGE_ITEMS}": the frame that shows the whole page (the app renders a long list in slices); the longest task is taken up to the latter.` +
+      ' Times are noisy on a shared machine: run it alone for figures to compare.',
+  );
+}
+
+async function main(): Promise<void> {
+  const runsArg = process.argv.indexOf('--runs');
+  const keepArg = process.argv.indexOf('--keep');
+  printMonthPage(
+    await measureMonthPage({
+      runs: runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3,
+      keep: keepArg >= 0 ? path.resolve(process.argv[keepArg + 1]!) : undefined,
+      network: true,
+    }),
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -17,7 +17,9 @@
  * Chromium profile: bytes until the first search result and what that answer covered, typed
  * queries and the longest task meanwhile, the search worker's heap, Lighthouse on
  * /search?q=…, then cold offline starts at 4× CPU. Then each anchor is built and measured the same
- * way. Then the download of a one-day update to a ten-year archive.
+ * way. Then page 1 of a month of 10,000 articles opened from the device at 4× (bench/monthPage.ts,
+ * which builds its own app: the sets spread their articles over many months). Then the download
+ * of a one-day update to a ten-year archive.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -32,6 +34,7 @@ import { type LibrarianBuild, librarianBuild } from './buildThroughput';
 import { type BundleSize, measureBundleDir } from './bundleSize';
 import { type ColdStart, coldOfflineStart, CPU_SLOWDOWN } from './coldOfflineStart';
 import { loadArticlePool, scaledArchive } from './corpus';
+import { measureMonthPage, printMonthPage } from './monthPage';
 import { type EditionDownload, editionDownload } from './editionDownload';
 import { type EngineLatency, flexSearchInNode, naiveMiniSearchInNode, oursInNode } from './engineOnly';
 import { type FirstVisit, firstVisit } from './firstVisit';
@@ -447,6 +450,11 @@ for (const size of SIZES) {
   printSideBySide(result);
 }
 
+// Listings (issue #11, point 5): page 1 of a month of 10,000 articles, from the device (the
+// benchmark's sets spread their articles over many months, so bench/monthPage.ts builds its own).
+progress('month page: a month of 10,000 articles (bench/monthPage.ts, from the device)');
+const monthPage = await attempt('month page', () => measureMonthPage({ runs: 2, network: false }));
+
 const tenYear = archiveSpan(scaledArchive(pool, EDITION_SIZE).archive);
 progress(`edition download: building the ten-year ${count(EDITION_SIZE)}-article editions`);
 const editions = tenYearEditions(pool, EDITION_SIZE);
@@ -664,6 +672,10 @@ const why = (m: Measured<unknown> | undefined, r: SizeResult) => (m && 'error' i
   const warnings = [...new Set(results.flatMap((r) => (r.lighthouse && 'ok' in r.lighthouse ? r.lighthouse.ok.runs.flatMap((run) => run.warnings) : [])))];
   if (warnings.length > 0) console.log(`Lighthouse warnings: ${warnings.join(' | ')}`);
 }
+
+console.log('\nListings: page 1 of a month of 10,000 articles (bench/monthPage.ts, from the device; `npx tsx bench/monthPage.ts` adds a first visit)');
+if ('error' in monthPage) console.log(`not measured: ${monthPage.error}`);
+else printMonthPage(monthPage.ok);
 
 console.log('\nLibrarian import throughput (real corpora, end to end into a temporary archive)\n');
 if ('error' in imports) console.log(`not measured: ${imports.error}`);
