@@ -7,8 +7,8 @@ import { buildSiteWithRecords, huffpostLines, type SiteHost, startSiteHost } fro
 
 /**
  * Listings that scale, offline after the first visit: a month of 461 real articles paged 100 at
- * a time, its year page, the archive page, and the pages no one can have (a year without
- * articles, a page past the last).
+ * a time (each page a listing file of the bundle), an article opened from it, its year page, the
+ * archive page, and the pages no one can have (a year without articles, a page past the last).
  *
  * The default archive has no month over 48 articles, so this builds its own as a librarian would:
  * the default archive plus the HuffPost records of June, July and August 2022, imported with the
@@ -130,6 +130,20 @@ test('a page named in the address opens offline and stays open on reload', async
   await expectArticles(201, 300);
   await expect(pager().locator('[aria-current="page"]')).toHaveText(`Page 3 of ${pageCount()}`);
   await screenshots('month-page-3');
+});
+
+test('each page is a listing file of the bundle, and an article opens offline from it, also below the first slice rendered', async () => {
+  expect(site.manifest.months.find((m) => m.month === MONTH)!.pages).toHaveLength(pageCount());
+  await page.goto(`${MONTH_PATH}?page=2`);
+  await expectArticles(101, 200);
+  // Item 37 of the page: lists render their first items with the page and the rest in slices.
+  const link = items().nth(36).locator('.article-item__title a');
+  await expect(link).toHaveText(site.titles[136]!);
+  await link.click();
+  await expect(page).toHaveURL(/\/articles\/2022\/08\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.titles[136]!);
+  await page.goBack();
+  await expectArticles(101, 200);
 });
 
 test('a page past the last is not found, and says which pages there are', async () => {
