@@ -188,12 +188,15 @@ test('the archive page links every year to its year page', async () => {
   await screenshots('year-page');
 });
 
-test('a year the archive has no article of is the usual not-found page', async () => {
+test('a year or month the archive has no article of is the usual not-found page', async () => {
   for (const address of ['/archive/1999', '/archive/20x1']) {
     await page.goto(address);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('No articles for this year');
     await expect(page.getByRole('navigation', { name: 'Where to go instead' }).getByRole('link', { name: 'Browse by month' })).toBeVisible();
   }
+  await page.goto('/archive/1999/05');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No articles for this month');
+  await expect(page.getByRole('main')).toContainText('The archive holds no articles for May 1999.');
 });
 
 test('category and tag pages page the same way, 20 articles a page', async () => {

@@ -137,16 +137,18 @@ export interface MonthPage {
 
 /**
  * Page `page` of a month's articles ({@link PAGE_SIZE} a page, newest first) and its neighbours,
- * or undefined when the archive has no such month. A page past the last has no items.
+ * as `page`, undefined when the archive has no such month. A page past the last has no items.
+ * Wrapped, so that a page tells "not loaded yet" (no answer) from "no such month" (an answer
+ * without a page) and renders nothing, not its not-found view, while the page loads.
  */
-export const getMonthPage = retryableQuery(async (month: MonthKey | undefined, page: number): Promise<MonthPage | undefined> => {
-  if (month === undefined) return undefined;
+export const getMonthPage = retryableQuery(async (month: MonthKey | undefined, page: number): Promise<{ page?: MonthPage }> => {
+  if (month === undefined) return {};
   const manifest = await loadManifest();
   const entry = manifest.months.find((m) => m.month === month);
-  if (!entry) return undefined;
+  if (!entry) return {};
   const span = pageSpan(entry.count, page, PAGE_SIZE);
   const items = pageExists(span) ? await monthListingSlice(manifest, archiveFiles, month, span.start, span.end) : [];
-  return { month, span, items: (items ?? []).map((item) => toListItem(manifest, item)), ...adjacentMonths(manifest, month) };
+  return { page: { month, span, items: (items ?? []).map((item) => toListItem(manifest, item)), ...adjacentMonths(manifest, month) } };
 }, 'monthPage');
 
 export interface LabelIndex {

@@ -23,45 +23,51 @@ function MonthPage(props: RouteSectionProps) {
     const m = month();
     return m ? formatMonth(m) : 'this address';
   };
+  // Nothing until the page is loaded (the route's boundary shows the loading state), so that the
+  // not-found view is not built and thrown away on every opening.
   return (
-    <Show
-      when={data()}
-      fallback={
-        <NotFound title="No articles for this month" links={WAYS_BACK}>
-          <p>The archive holds no articles for {asked()}. The list of months shows which ones it has.</p>
-        </NotFound>
-      }
-    >
-      {(p) => {
-        const name = () => formatMonth(p().month);
-        const year = () => parseMonthKey(p().month).year;
-        const href = (n: number) => monthPath(p().month, n);
-        return (
-          <ListingView
-            title={name()}
-            lede={`${formatArticleCount(p().span.total)}, newest first.`}
-            span={p().span}
-            items={p().items}
-            href={href}
-            before={
-              <Breadcrumb
-                links={[
-                  { href: ARCHIVE_PATH, label: 'Archive' },
-                  { href: yearPath(year()), label: String(year()) },
-                ]}
+    <Show when={data()}>
+      {(loaded) => (
+        <Show
+          when={loaded().page}
+          fallback={
+            <NotFound title="No articles for this month" links={WAYS_BACK}>
+              <p>The archive holds no articles for {asked()}. The list of months shows which ones it has.</p>
+            </NotFound>
+          }
+        >
+          {(p) => {
+            const name = () => formatMonth(p().month);
+            const year = () => parseMonthKey(p().month).year;
+            const href = (n: number) => monthPath(p().month, n);
+            return (
+              <ListingView
+                title={name()}
+                lede={`${formatArticleCount(p().span.total)}, newest first.`}
+                span={p().span}
+                items={p().items}
+                href={href}
+                before={
+                  <Breadcrumb
+                    links={[
+                      { href: ARCHIVE_PATH, label: 'Archive' },
+                      { href: yearPath(year()), label: String(year()) },
+                    ]}
+                  />
+                }
+                after={
+                  <PeriodPager
+                    label="Other months"
+                    older={monthLink(p().older)}
+                    newer={monthLink(p().newer)}
+                    all={{ href: yearPath(year()), label: `Months of ${year()}` }}
+                  />
+                }
               />
-            }
-            after={
-              <PeriodPager
-                label="Other months"
-                older={monthLink(p().older)}
-                newer={monthLink(p().newer)}
-                all={{ href: yearPath(year()), label: `Months of ${year()}` }}
-              />
-            }
-          />
-        );
-      }}
+            );
+          }}
+        </Show>
+      )}
     </Show>
   );
 }
