@@ -50,7 +50,7 @@ export const loadManifest = loader.loadManifest;
 /** A content-hashed month file; concurrent callers share one fetch. */
 export const loadMonthFile = loader.loadMonthFile;
 
-/** Listing and slug files read in this page load, by name (small: a page of 100 entries is ~40 KB). */
+/** Listing and slug files read in this page load, by name (small: a page of 100 entries is 10–60 KB). */
 const smallFiles = new Map<string, Promise<unknown>>();
 /** Beyond this many the oldest is let go (a reader paging through a 10,000-article month). */
 const SMALL_FILES_KEPT = 300;

@@ -19,8 +19,9 @@
  * tag Research is on January 2018 and October 2017 articles, so its listing skips November too;
  * the tag Content strategy (October) is not the category of that name.
  *
- * The whole manifest (month and index file names, `index`, `files`, `edition`) is what the real
- * builder (`buildBundle`) gives for these articles, with the metadata of `archive/archive.json` plus
+ * The whole manifest (month, listing, slug and index file names, `index`, `files`, `edition`) is
+ * what the real builder (`buildBundle`) gives for these articles (news-bundle/5: each month's
+ * listing is one file here, and November, in two data files, has a slug file), with the metadata of `archive/archive.json` plus
  * the categories Content strategy and Design and the nine tags the posts carry, a 2,457-byte file
  * limit (so that November splits after its third article, and the index is in several small
  * shards) and `builtAt` 2025-06-30T12:00:00Z. Recompute it if the articles change (a scratch
