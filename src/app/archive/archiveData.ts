@@ -33,7 +33,8 @@ import {
 } from './archiveQueries';
 import { createBundleLoader } from './bundleLoader';
 import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentSearch } from './recentSearches';
-import { search, type SearchResponse } from '../../search/client';
+import { search, type SearchAnswer, type SearchQuery, type SearchSnippets } from '../../search/client';
+import { searchResultSpan } from '../searchResultCount';
 import type { SearchLocation } from '../routePaths';
 import { deviceCaches } from '../../edition/deviceCaches';
 
@@ -198,24 +199,71 @@ export const getArticle = retryableQuery(async (month: MonthKey | undefined, slu
 /** How many more results each "Show more" of a search adds. */
 export const SEARCH_PAGE_SIZE = 20;
 
+/** The results of `s` shown: "Show more" steps of {@link SEARCH_PAGE_SIZE}, at most {@link PAGE_SIZE} at once. */
+export function searchSpan(s: SearchLocation): { offset: number; limit: number } {
+  return searchResultSpan(s.page ?? 1, SEARCH_PAGE_SIZE, PAGE_SIZE);
+}
+
+/** The search being answered, so that a newer one (the reader typed on) stops it and its snippets. */
+let latestSearch: { key: string; controller: AbortController } | undefined;
+
+/** A signal for the search with `key`; the one before, if it was another search, is aborted. */
+function supersede(key: string): AbortSignal {
+  if (latestSearch?.key !== key) {
+    latestSearch?.controller.abort();
+    latestSearch = { key, controller: new AbortController() };
+  }
+  return latestSearch.controller.signal;
+}
+
+const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
+
 /**
- * The first `page` × {@link SEARCH_PAGE_SIZE} results of a search (through the search worker): with
- * words, best first unless the URL asks for newest; without, every article the filters let through.
+ * A page of results of a search (see {@link searchSpan}; through the search worker): with words,
+ * best first unless the URL asks for newest; without, every article the filters let through. It
+ * resolves as soon as the hits are known; their snippets follow (see {@link getSearchSnippets}).
+ * A newer search stops this one, snippets included: a search stopped before its hits came is
+ * never answered (whoever asked has moved on) and is forgotten, so that asking again runs it again.
  */
-export const getSearchResults = retryableQuery(
-  (s: SearchLocation): Promise<SearchResponse> =>
-    search({
-      q: s.q,
-      ...(s.category !== undefined && { category: s.category }),
-      ...(s.outlet !== undefined && { outlet: s.outlet }),
-      ...(s.from !== undefined && { from: s.from }),
-      ...(s.to !== undefined && { to: s.to }),
-      ...(s.sort !== undefined && { sort: s.sort }),
-      offset: 0,
-      limit: (s.page ?? 1) * SEARCH_PAGE_SIZE,
-    }),
-  'searchResults',
-);
+export const getSearchResults = query((s: SearchLocation): Promise<SearchAnswer> => {
+  const q: SearchQuery = {
+    q: s.q,
+    ...(s.category !== undefined && { category: s.category }),
+    ...(s.outlet !== undefined && { outlet: s.outlet }),
+    ...(s.from !== undefined && { from: s.from }),
+    ...(s.to !== undefined && { to: s.to }),
+    ...(s.sort !== undefined && { sort: s.sort }),
+    ...searchSpan(s),
+  };
+  const key = getSearchResults.keyFor(s);
+  const signal = supersede(key);
+  return new Promise<SearchAnswer>((resolve, reject) => {
+    search(q, { signal }).then(resolve, (error: unknown) => {
+      // Failures are not kept: the router would go on answering "offline" after the reader is back online or retries.
+      query.delete(key);
+      if (!(signal.aborted && isAbort(error))) reject(error);
+    });
+  });
+}, 'searchResults');
+
+const snippetsAgain = new WeakMap<SearchAnswer, Promise<SearchSnippets>>();
+
+/**
+ * The snippets of an answer's hits. When they were stopped by a newer search and the answer is
+ * shown again (back to it, or the newer one was left), the search runs again for them.
+ */
+export function getSearchSnippets(answer: SearchAnswer): Promise<SearchSnippets> {
+  return answer.snippets.catch((error: unknown) => {
+    if (!isAbort(error)) throw error;
+    let again = snippetsAgain.get(answer);
+    if (!again) {
+      again = search(answer.query, { signal: supersede(`snippets:${JSON.stringify(answer.query)}`) }).then((a) => a.snippets);
+      snippetsAgain.set(answer, again);
+      again.catch(() => snippetsAgain.delete(answer));
+    }
+    return again;
+  });
+}
 
 /** The searches the reader submitted on this device, most recent first (empty if storage is unavailable). */
 export const getRecentSearches = query((): Promise<RecentSearch[]> => loadRecentSearches(), 'recentSearches');
