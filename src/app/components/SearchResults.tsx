@@ -71,9 +71,9 @@ export function SearchResults(props: {
                 beforeShowMore();
                 props.onShowMore();
               }}
-              onBlock={(offset) => {
+              onBlock={(offset, whole) => {
                 focusFirst = true;
-                props.onPage(offset / SEARCH_PAGE_SIZE + 1);
+                props.onPage((offset + (whole ? PAGE_SIZE : SEARCH_PAGE_SIZE)) / SEARCH_PAGE_SIZE);
               }}
             />
           </Show>

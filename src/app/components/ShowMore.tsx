@@ -16,8 +16,8 @@ export function ShowMore(props: {
   pageSize: number;
   maxShown: number;
   onShowMore: () => void;
-  /** Shows the results from `offset` on (a multiple of `maxShown`). */
-  onBlock: (offset: number) => void;
+  /** Shows the results from `offset` on (a multiple of `maxShown`): `maxShown` of them when `whole`, else one step. */
+  onBlock: (offset: number, whole: boolean) => void;
 }) {
   const isRouting = useIsRouting();
   const end = () => props.offset + props.shown;
@@ -39,12 +39,12 @@ export function ShowMore(props: {
         <Show when={props.offset > 0 || (more() === 0 && end() < props.total)}>
           <nav class="show-more__pages" aria-label="More results">
             <Show when={props.offset > 0}>
-              <button type="button" class="button button--quiet" onClick={() => props.onBlock(Math.max(0, props.offset - props.maxShown))} disabled={isRouting()}>
+              <button type="button" class="button button--quiet" onClick={() => props.onBlock(Math.max(0, props.offset - props.maxShown), true)} disabled={isRouting()}>
                 Previous {number(props.maxShown)} results
               </button>
             </Show>
             <Show when={more() === 0 && end() < props.total}>
-              <button type="button" class="button" onClick={() => props.onBlock(props.offset + props.maxShown)} disabled={isRouting()}>
+              <button type="button" class="button" onClick={() => props.onBlock(props.offset + props.maxShown, false)} disabled={isRouting()}>
                 Next {number(nextBlock())} results
               </button>
             </Show>
