@@ -132,7 +132,10 @@ test('a pasted article address finds that article first: its original, or its pa
 });
 
 test('the hits paint first and their snippets fill in after, in place, offline', async () => {
-  await page.goto('/search');
+  // A search that finds nothing, so that no hit is on the page before the one typed.
+  await page.goto('/search?q=qqxqq');
+  await expect(page.getByRole('main')).toContainText('No articles match');
+  await expect(page.locator('main li.search-hit')).toHaveCount(0);
   // What the list looked like when its first hit appeared, and when the snippets came.
   await page.evaluate(() => {
     const seen: { pendingAtHits?: number; snippetsAtHits?: number; firstHit?: Element; snippetsDone?: boolean; sameHit?: boolean } = {};

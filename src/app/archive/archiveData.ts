@@ -204,26 +204,41 @@ export function searchSpan(s: SearchLocation): { offset: number; limit: number }
   return searchResultSpan(s.page ?? 1, SEARCH_PAGE_SIZE, PAGE_SIZE);
 }
 
-/** The search being answered, so that a newer one (the reader typed on) stops it and its snippets. */
-let latestSearch: { key: string; controller: AbortController } | undefined;
+/** Searches on their way (their hits or their snippets), by the router's key, so that a newer one shown can stop them. */
+const searchesOnTheirWay = new Map<string, AbortController>();
 
-/** A signal for the search with `key`; the one before, if it was another search, is aborted. */
-function supersede(key: string): AbortSignal {
-  if (latestSearch?.key !== key) {
-    latestSearch?.controller.abort();
-    latestSearch = { key, controller: new AbortController() };
-  }
-  return latestSearch.controller.signal;
+/** A signal for the search with `key`, until `done` settles. */
+function searchSignal(key: string, done: (signal: AbortSignal) => Promise<unknown>): void {
+  const controller = new AbortController();
+  searchesOnTheirWay.set(key, controller);
+  const settled = () => {
+    if (searchesOnTheirWay.get(key) === controller) searchesOnTheirWay.delete(key);
+  };
+  done(controller.signal).then(settled, settled);
 }
 
 const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 /**
+ * Says which search the page shows now: every other still on its way (the words typed before,
+ * a link's preload) stops, its snippets included. Called by the components that show results,
+ * not by the query, so that a link's preload stops nothing the reader is waiting for.
+ */
+export function showingSearch(s: SearchLocation): void {
+  const key = getSearchResults.keyFor(s);
+  for (const [other, controller] of searchesOnTheirWay) {
+    if (other === key) continue;
+    controller.abort();
+    searchesOnTheirWay.delete(other);
+  }
+}
+
+/**
  * A page of results of a search (see {@link searchSpan}; through the search worker): with words,
  * best first unless the URL asks for newest; without, every article the filters let through. It
  * resolves as soon as the hits are known; their snippets follow (see {@link getSearchSnippets}).
- * A newer search stops this one, snippets included: a search stopped before its hits came is
- * never answered (whoever asked has moved on) and is forgotten, so that asking again runs it again.
+ * A search stopped by a newer one shown (see {@link showingSearch}) before its hits came is never
+ * answered (whoever asked has moved on) and is forgotten, so that asking again runs it again.
  */
 export const getSearchResults = query((s: SearchLocation): Promise<SearchAnswer> => {
   const q: SearchQuery = {
@@ -236,28 +251,47 @@ export const getSearchResults = query((s: SearchLocation): Promise<SearchAnswer>
     ...searchSpan(s),
   };
   const key = getSearchResults.keyFor(s);
-  const signal = supersede(key);
   return new Promise<SearchAnswer>((resolve, reject) => {
-    search(q, { signal }).then(resolve, (error: unknown) => {
-      // Failures are not kept: the router would go on answering "offline" after the reader is back online or retries.
-      query.delete(key);
-      if (!(signal.aborted && isAbort(error))) reject(error);
+    searchSignal(key, (signal) => {
+      const answered = search(q, { signal });
+      answered.then(
+        (answer) => {
+          answerKeys.set(answer, key);
+          resolve(answer);
+        },
+        (error: unknown) => {
+          // Failures are not kept: the router would go on answering "offline" after the reader is back online or retries.
+          query.delete(key);
+          if (!(signal.aborted && isAbort(error))) reject(error);
+        },
+      );
+      return answered.then((answer) => answer.snippets);
     });
   });
 }, 'searchResults');
 
 const snippetsAgain = new WeakMap<SearchAnswer, Promise<SearchSnippets>>();
+/** The router's key of the search each answer answers. */
+const answerKeys = new WeakMap<SearchAnswer, string>();
 
 /**
- * The snippets of an answer's hits. When they were stopped by a newer search and the answer is
- * shown again (back to it, or the newer one was left), the search runs again for them.
+ * The snippets of an answer's hits. When they were stopped by another search and the answer is
+ * the one for the search on screen (`shown()` when they were stopped, or now: the reader came
+ * back to it), the search runs again for them; otherwise they stay stopped (the page moved on).
  */
-export function getSearchSnippets(answer: SearchAnswer): Promise<SearchSnippets> {
+export function getSearchSnippets(answer: SearchAnswer, shown: () => SearchLocation): Promise<SearchSnippets> {
   return answer.snippets.catch((error: unknown) => {
-    if (!isAbort(error)) throw error;
+    const key = answerKeys.get(answer);
+    if (!isAbort(error) || key === undefined || key !== getSearchResults.keyFor(shown())) throw error;
     let again = snippetsAgain.get(answer);
     if (!again) {
-      again = search(answer.query, { signal: supersede(`snippets:${JSON.stringify(answer.query)}`) }).then((a) => a.snippets);
+      again = new Promise<SearchSnippets>((resolve, reject) =>
+        searchSignal(key, (signal) => {
+          const snippets = search(answer.query, { signal }).then((a) => a.snippets);
+          snippets.then(resolve, reject);
+          return snippets;
+        }),
+      );
       snippetsAgain.set(answer, again);
       again.catch(() => snippetsAgain.delete(answer));
     }

@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show, untrack } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { getSearchSnippets } from '../archive/archiveData';
+import { getSearchSnippets, showingSearch } from '../archive/archiveData';
 import { searchHitToListItem } from '../archive/archiveQueries';
-import { articlePath } from '../routePaths';
+import { articlePath, type SearchLocation } from '../routePaths';
 import type { Highlighted, SearchAnswer, SearchHit } from '../../search/client';
 import { ArticleMeta } from './ArticleMeta';
 import { HighlightedText } from './HighlightedText';
@@ -11,25 +11,31 @@ import { HighlightedText } from './HighlightedText';
 /**
  * The snippets of the answer shown, as they come (the hits paint first: see `SearchAnswer`): for
  * the hit at `i`, its snippet, null when it has none, undefined while on its way. Snippets that
- * fail to come leave their hits without (the hits are what matters).
+ * fail to come leave their hits without (the hits are what matters); snippets stopped because
+ * another search is shown keep their place until its answer replaces them. `shown` is the search on
+ * screen: any other still on its way is stopped (see `showingSearch`).
  */
-export function createSearchSnippets(answer: () => SearchAnswer | undefined): (i: number) => Highlighted | null | undefined {
+export function createSearchSnippets(answer: () => SearchAnswer | undefined, shown: () => SearchLocation): (i: number) => Highlighted | null | undefined {
   const [cut, setCut] = createSignal<{ answer: SearchAnswer; snippets: (Highlighted | null)[] }>();
+  createEffect(() => showingSearch(shown()));
   createEffect(() => {
-    const shown = answer();
-    if (!shown) return;
-    let current = true;
-    onCleanup(() => (current = false));
-    getSearchSnippets(shown).then(
-      (snippets) => current && setCut({ answer: shown, snippets }),
-      () => current && setCut({ answer: shown, snippets: shown.hits.map(() => null) }),
+    const current = answer();
+    // Again when the search shown changes: coming back to an answer whose snippets were stopped gets them.
+    shown();
+    if (!current) return;
+    let live = true;
+    onCleanup(() => (live = false));
+    getSearchSnippets(current, () => untrack(shown)).then(
+      (snippets) => live && setCut({ answer: current, snippets }),
+      // Stopped because the page moved on to another search: their places wait for its answer.
+      (error: unknown) => live && (error as { name?: unknown } | null)?.name !== 'AbortError' && setCut({ answer: current, snippets: current.hits.map(() => null) }),
     );
   });
   return (i) => {
-    const shown = answer();
+    const current = answer();
     const c = cut();
-    if (shown?.hits[i]?.snippet !== undefined) return shown.hits[i]!.snippet;
-    return c && c.answer === shown ? (c.snippets[i] ?? null) : undefined;
+    if (current?.hits[i]?.snippet !== undefined) return current.hits[i]!.snippet;
+    return c && c.answer === current ? (c.snippets[i] ?? null) : undefined;
   };
 }
 

@@ -17,7 +17,7 @@ function PreviewHits(props: { q: string; onAnnounce: (text: string) => void }) {
   // `latest` keeps the last results on screen while the next ones are on their way (no flicker as
   // the reader types); only the first search shows the loading fallback.
   const response = () => results.latest;
-  const snippet = createSearchSnippets(response);
+  const snippet = createSearchSnippets(response, () => ({ q: props.q }));
   // Words whose quick results stay on screen a few seconds join the recent searches.
   const dwell = createDwellMemory((seen) => void rememberSearch(seen));
   createEffect(() => {

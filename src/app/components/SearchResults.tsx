@@ -26,7 +26,7 @@ export function SearchResults(props: {
   onShown?: (response: SearchResponse) => void;
 }) {
   const results = createAsync(() => getSearchResults(props.search));
-  const snippet = createSearchSnippets(() => results());
+  const snippet = createSearchSnippets(() => results(), () => props.search);
   let list: HTMLOListElement | undefined;
   const links = () => list?.querySelectorAll<HTMLAnchorElement>('.article-item__title a');
   const beforeShowMore = createShowMoreFocus(links, () => results.latest?.hits.length ?? 0);
