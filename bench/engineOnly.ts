@@ -30,7 +30,8 @@ export interface EngineLatency {
   hitsOnly?: { p50Ms: number; p95Ms: number };
 }
 
-async function timeQueries(search: (q: string) => unknown): Promise<Omit<EngineLatency, 'buildSeconds'>> {
+/** A warm-up pass over the benchmark's queries, then three timed passes: p50, p95 (nearest rank). */
+export async function timeQueries(search: (q: string) => unknown): Promise<Omit<EngineLatency, 'buildSeconds'>> {
   for (const { query } of QUERIES) await search(query);
   const times: number[] = [];
   for (let pass = 0; pass < 3; pass++) {

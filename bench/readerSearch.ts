@@ -8,6 +8,7 @@
 import { readArchive } from '../src/librarian/archive/readArchive';
 import { buildBundle } from '../src/librarian/bundle/buildBundle';
 import { createSearchIndex } from '../src/search/searchIndex';
+import { timeQueries } from './engineOnly';
 import { QUERIES } from './searchBench';
 
 export interface ReaderSearchFigures {
@@ -21,10 +22,6 @@ export interface ReaderSearchFigures {
   hitsOnly: { p50Ms: number; p95Ms: number };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 export async function readerSearch(archiveDir = 'archive'): Promise<ReaderSearchFigures> {
   const bundle = buildBundle(await readArchive(archiveDir));
   const files = new Map<string, string>([['/bundle/manifest.json', JSON.stringify(bundle.manifest)]]);
@@ -36,36 +33,19 @@ export async function readerSearch(archiveDir = 'archive'): Promise<ReaderSearch
   }) as typeof fetch;
   try {
     const index = createSearchIndex('/');
-    let started = performance.now();
+    const started = performance.now();
     await index.search({ q: QUERIES[0]!.query, limit: 20 });
     const firstQueryMs = performance.now() - started;
-    // Warm-up pass (snippets read the texts once), then two timed passes with snippets, two without.
-    for (const { query } of QUERIES) await index.search({ q: query, limit: 20 });
-    const times: number[] = [];
-    for (let pass = 0; pass < 2; pass++) {
-      for (const { query } of QUERIES) {
-        started = performance.now();
-        await index.search({ q: query, limit: 20 });
-        times.push(performance.now() - started);
-      }
-    }
-    const hitTimes: number[] = [];
-    for (let pass = 0; pass < 2; pass++) {
-      for (const { query } of QUERIES) {
-        started = performance.now();
-        await index.searchInPhases({ q: query, limit: 20 });
-        hitTimes.push(performance.now() - started);
-      }
-    }
-    times.sort((a, b) => a - b);
-    hitTimes.sort((a, b) => a - b);
+    // Each with a warm-up pass (snippets read the texts once) and three timed passes.
+    const withSnippets = await timeQueries((q) => index.search({ q, limit: 20 }));
+    const hitsOnly = await timeQueries((q) => index.searchInPhases({ q, limit: 20 }));
     return {
       articles: bundle.manifest.articleCount,
       firstQueryMs,
-      p50Ms: percentile(times, 50),
-      p95Ms: percentile(times, 95),
-      samples: times.length,
-      hitsOnly: { p50Ms: percentile(hitTimes, 50), p95Ms: percentile(hitTimes, 95) },
+      p50Ms: withSnippets.p50Ms,
+      p95Ms: withSnippets.p95Ms,
+      samples: withSnippets.samples,
+      hitsOnly: { p50Ms: hitsOnly.p50Ms, p95Ms: hitsOnly.p95Ms },
     };
   } finally {
     globalThis.fetch = realFetch;

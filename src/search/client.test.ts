@@ -40,6 +40,15 @@ const withHits = (q: string, n: number): SearchResponse => ({
   })),
 });
 
+/** The client's first search, answered by the fake worker with `n` hits whose snippets are to follow. */
+async function answeredBeforeSnippets(query: { q: string }, n: number, signal?: AbortSignal) {
+  vi.stubGlobal('Worker', FakeWorker);
+  const { search } = await import('./client');
+  const pending = search(query, { signal });
+  FakeWorker.last!.reply({ id: 1, response: withHits(query.q, n), snippetsFollow: true });
+  return pending;
+}
+
 beforeEach(() => {
   vi.resetModules();
 });
@@ -61,11 +70,7 @@ describe('search', () => {
   });
 
   it('resolves with the hits at once, and gives their snippets when the second message comes', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const { search } = await import('./client');
-    const pending = search({ q: 'raqqa' });
-    FakeWorker.last!.reply({ id: 1, response: withHits('raqqa', 2), snippetsFollow: true });
-    const answer = await pending;
+    const answer = await answeredBeforeSnippets({ q: 'raqqa' }, 2);
     expect(answer.hits.map((h) => h.title)).toEqual(['Raqqa 1', 'Raqqa 2']);
     let snippets: unknown;
     void answer.snippets.then((s) => (snippets = s));
@@ -77,12 +82,8 @@ describe('search', () => {
   });
 
   it('drops the snippets of a query superseded after its hits came: rejects them as aborted and tells the worker', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const { search } = await import('./client');
     const controller = new AbortController();
-    const pending = search({ q: 'raq' }, { signal: controller.signal });
-    FakeWorker.last!.reply({ id: 1, response: withHits('raq', 1), snippetsFollow: true });
-    const answer = await pending;
+    const answer = await answeredBeforeSnippets({ q: 'raq' }, 1, controller.signal);
     controller.abort();
     await expect(answer.snippets).rejects.toMatchObject({ name: 'AbortError' });
     expect(FakeWorker.last!.posted).toEqual([{ id: 1, query: { q: 'raq' } }, { cancel: 1 }]);
@@ -91,11 +92,7 @@ describe('search', () => {
   });
 
   it('rejects the snippets with the worker’s error when cutting them failed', async () => {
-    vi.stubGlobal('Worker', FakeWorker);
-    const { search } = await import('./client');
-    const pending = search({ q: 'raqqa' });
-    FakeWorker.last!.reply({ id: 1, response: withHits('raqqa', 1), snippetsFollow: true });
-    const answer = await pending;
+    const answer = await answeredBeforeSnippets({ q: 'raqqa' }, 1);
     FakeWorker.last!.reply({ id: 1, error: 'search: texts-3.0123456789ab.json: not a search index file this reader can load', failure: 'format' });
     await expect(answer.snippets).rejects.toMatchObject({ name: 'SearchError', failure: 'format' });
   });
