@@ -2,7 +2,8 @@
  * Debian's Chromium driven by Playwright for the benchmarks: a fresh (persistent, so that the
  * service worker and Cache Storage behave as in a real profile) profile per archive, CPU
  * throttling through the DevTools protocol, and an in-page probe that notes when the first search
- * result became visible and which main-thread tasks ran long before it. The probe is an init
+ * result (its title) became visible, when the snippets of the hits did (the app paints them
+ * after the hits), and which main-thread tasks ran long before the first result. The probe is an init
  * script of the harness: the app has no test hooks.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -18,6 +19,13 @@ export const SEARCH_WORD = 'government';
  * `ol.search-results`); a `data-testid` is taken first if the app ever gives results one.
  */
 export const RESULT_SELECTOR = '[data-testid="search-result"], [data-testid="search-hit"], li.search-hit, ol.search-results > li';
+
+/**
+ * A snippet still on its way: the app paints its hits first and fills each snippet in after
+ * (SearchHitItem.tsx keeps its place with this class). The snippets are painted once a hit is
+ * there and no such placeholder is; an anchor, which paints hits and excerpts at once, has none.
+ */
+export const PENDING_SNIPPET_SELECTOR = '.search-hit__snippet--pending';
 
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 
@@ -42,10 +50,12 @@ export async function throttleCpu(context: BrowserContext, page: Page, rate: num
 
 /** What the probe saw, in the page's clock (ms since navigation start). */
 export interface ProbeFigures {
-  /** The first result was in the DOM with a box. */
+  /** The first result (its title) was in the DOM with a box. */
   domMs: number;
   /** The start of the next animation frame: when it was painted. */
   frameMs: number;
+  /** The frame that showed the snippets of the first answer's hits (see PENDING_SNIPPET_SELECTOR), if it came by then. */
+  snippetsFrameMs?: number;
   /** Main-thread tasks over 50 ms that started before `frameMs` (PerformanceObserver 'longtask'). */
   longTasks: { startTime: number; duration: number }[];
   /** The app's first search answer (a worker reply with `searched` and `articleCount`), when it gave one. */
@@ -66,6 +76,7 @@ declare global {
     __benchProbe?: {
       domMs?: number;
       frameMs?: number;
+      snippetsFrameMs?: number;
       longTasks: { startTime: number; duration: number }[];
       firstAnswer?: SearchAnswerSeen;
       wholeAnswerMs?: number;
@@ -73,19 +84,23 @@ declare global {
   }
 }
 
-/** The Node side of the probe: when (this process's `performance.now()`) the page last reported a visible first result. */
+/** The Node side of the probe: when (this process's `performance.now()`) the page last reported a visible first result, and its snippets. */
 export interface ResultProbe {
   seenAt(): number | undefined;
+  snippetsSeenAt(): number | undefined;
   reset(): void;
 }
 
 /** Installs the first-result probe in every page `context` opens from now on. */
 export async function installResultProbe(context: BrowserContext): Promise<ResultProbe> {
   let seenAt: number | undefined;
-  // Called by the page at the frame that shows the first result, so that the host's request log
-  // can be cut at that moment (the page's clock and this process's are not the same).
+  let snippetsSeenAt: number | undefined;
+  // Called by the page at the frame that shows the first result (and the one that shows its
+  // snippets), so that the host's request log can be cut at that moment (the page's clock and
+  // this process's are not the same).
   await context.exposeFunction('__benchResultSeen', () => void (seenAt ??= performance.now()));
-  await context.addInitScript((selector: string) => {
+  await context.exposeFunction('__benchSnippetsSeen', () => void (snippetsSeenAt ??= performance.now()));
+  await context.addInitScript(([selector, pending]: [string, string]) => {
     if (window !== window.top) return;
     const probe: NonNullable<Window['__benchProbe']> = { longTasks: [] };
     window.__benchProbe = probe;
@@ -112,21 +127,33 @@ export async function installResultProbe(context: BrowserContext): Promise<Resul
         });
       }
     };
+    let snippetsDomMs: number | undefined;
     const check = () => {
-      if (probe.domMs !== undefined) return;
       const hit = document.querySelector(selector);
       if (!hit || hit.getBoundingClientRect().height === 0) return;
-      probe.domMs = performance.now();
+      if (probe.domMs === undefined) {
+        probe.domMs = performance.now();
+        requestAnimationFrame((frameTime) => {
+          probe.frameMs = Math.max(frameTime, probe.domMs!);
+          void (window as unknown as { __benchResultSeen?: () => Promise<void> }).__benchResultSeen?.();
+        });
+      }
+      if (snippetsDomMs !== undefined || document.querySelector(pending)) return;
+      snippetsDomMs = performance.now();
       observer.disconnect();
       requestAnimationFrame((frameTime) => {
-        probe.frameMs = Math.max(frameTime, probe.domMs!);
-        void (window as unknown as { __benchResultSeen?: () => Promise<void> }).__benchResultSeen?.();
+        probe.snippetsFrameMs = Math.max(frameTime, snippetsDomMs!);
+        void (window as unknown as { __benchSnippetsSeen?: () => Promise<void> }).__benchSnippetsSeen?.();
       });
     };
     const observer = new MutationObserver(check);
     observer.observe(document, { childList: true, subtree: true });
-  }, RESULT_SELECTOR);
-  return { seenAt: () => seenAt, reset: () => void (seenAt = undefined) };
+  }, [RESULT_SELECTOR, PENDING_SNIPPET_SELECTOR] as [string, string]);
+  return {
+    seenAt: () => seenAt,
+    snippetsSeenAt: () => snippetsSeenAt,
+    reset: () => void (seenAt = snippetsSeenAt = undefined),
+  };
 }
 
 /** Waits for the probe's first visible result and returns its figures. */
@@ -142,10 +169,17 @@ export async function firstResult(page: Page, timeoutMs: number): Promise<ProbeF
   return {
     domMs: probe.domMs!,
     frameMs: probe.frameMs!,
+    snippetsFrameMs: probe.snippetsFrameMs,
     longTasks: probe.longTasks.filter((t) => t.startTime < probe.frameMs!),
     firstAnswer: probe.firstAnswer,
     wholeAnswerMs: probe.wholeAnswerMs,
   };
+}
+
+/** When the snippets of the first answer were painted (page clock), waiting up to `timeoutMs` for them. */
+export async function snippetsPainted(page: Page, timeoutMs: number): Promise<number | undefined> {
+  await page.waitForFunction(() => window.__benchProbe?.snippetsFrameMs !== undefined, undefined, { timeout: timeoutMs, polling: 50 }).catch(() => undefined);
+  return page.evaluate(() => window.__benchProbe?.snippetsFrameMs);
 }
 
 /** When the app's first whole-archive answer arrived (page clock), waiting up to `timeoutMs` for it. */

@@ -1,10 +1,11 @@
 /**
  * A first visit on a fresh profile: straight to `/search?q=<word>`, counting every byte the host
  * sends (the page's requests, the search worker's and the service worker's) until the first
- * result is visible.
+ * result is visible (its title: the app paints hits before their snippets), and, separately,
+ * until the snippets of the hits are.
  */
 import type { BrowserContext } from '@playwright/test';
-import { firstResult, type ResultProbe, SEARCH_WORD, type SearchAnswerSeen } from './browser';
+import { firstResult, type ResultProbe, SEARCH_WORD, type SearchAnswerSeen, snippetsPainted } from './browser';
 import type { LoggedRequest, StaticServer } from './staticServer';
 
 export interface FileBytes {
@@ -24,9 +25,11 @@ export interface FirstVisit {
   files: FileBytes[];
   /** Navigation start → first result painted (page clock), unthrottled. */
   firstResultMs: number;
+  /** Until the hits' snippets were painted (the same as the first result where they paint together); undefined if they never were. */
+  snippets?: { ms: number; wireBytes: number; requests: number };
   /** The app's first search answer: what it searched, of how many articles (anchors give none). */
   firstAnswer?: SearchAnswerSeen;
-  /** Responses finished after the first result (e.g. the service worker still precaching). */
+  /** Responses finished after the snippets (else the first result): e.g. the service worker still saving. */
   bytesAfter: () => { requests: number; wireBytes: number };
 }
 
@@ -53,15 +56,20 @@ export async function firstVisit(context: BrowserContext, probe: ResultProbe, se
   const figures = await firstResult(page, timeoutMs);
   const cut = probe.seenAt() ?? performance.now();
   const before = server.log.filter((r) => r.at <= cut);
+  const snippetsMs = figures.snippetsFrameMs ?? (await snippetsPainted(page, timeoutMs));
+  const snippetsCut = probe.snippetsSeenAt();
+  const beforeSnippets = snippetsCut === undefined ? undefined : server.log.filter((r) => r.at <= snippetsCut);
   return {
     wireBytes: before.reduce((n, r) => n + r.wireBytes, 0),
     bodyBytes: before.reduce((n, r) => n + r.bodyBytes, 0),
     requests: before.length,
     files: byFile(before),
     firstResultMs: figures.frameMs,
+    ...(snippetsMs !== undefined &&
+      beforeSnippets && { snippets: { ms: snippetsMs, wireBytes: beforeSnippets.reduce((n, r) => n + r.wireBytes, 0), requests: beforeSnippets.length } }),
     firstAnswer: figures.firstAnswer,
     bytesAfter: () => {
-      const after = server.log.filter((r) => r.at > cut);
+      const after = server.log.filter((r) => r.at > (snippetsCut ?? cut));
       return { requests: after.length, wireBytes: after.reduce((n, r) => n + r.wireBytes, 0) };
     },
   };

@@ -59,8 +59,6 @@ test('a search URL with filters reloads offline', async () => {
   await page.goto('/search?q=accessibility&from=2018-01&to=2018-12&sort=newest');
   await page.reload();
   await expect(page.getByRole('main')).toContainText(/articles? match/);
-  // The whole index searched (after a reload it loads again, newest part first).
-  await expect(page.getByRole('main').getByText(/still loading/)).toHaveCount(0);
   await expect(results().first()).toBeVisible();
   const dates = await results().locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
   expect(dates.length).toBeGreaterThan(0);
@@ -129,4 +127,64 @@ test('a pasted article address finds that article first: its original, or its pa
   const own = new URL('/articles/2017/11/abu-kamal-grasping-defeat-from-the-jaws-of-victory', page.url()).href;
   await page.getByRole('searchbox').fill(own);
   await expect(results().first()).toContainText(ABU_KAMAL);
+});
+
+test('the hits paint first and their snippets fill in after, in place, offline', async () => {
+  // A search that finds nothing, so that no hit is on the page before the one typed.
+  await page.goto('/search?q=qqxqq');
+  await expect(page.getByRole('main')).toContainText('No articles match');
+  await expect(page.locator('main li.search-hit')).toHaveCount(0);
+  // What the list looked like when its first hit appeared, and when the snippets came.
+  await page.evaluate(() => {
+    const seen: { pendingAtHits?: number; snippetsAtHits?: number; firstHit?: Element; snippetsDone?: boolean; sameHit?: boolean } = {};
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    new MutationObserver(() => {
+      const hit = document.querySelector('main li.search-hit');
+      if (!hit) return;
+      const pending = document.querySelectorAll('main .search-hit__snippet--pending').length;
+      const snippets = document.querySelectorAll('main .search-hit__snippet:not(.search-hit__snippet--pending)').length;
+      if (seen.firstHit === undefined) [seen.firstHit, seen.pendingAtHits, seen.snippetsAtHits] = [hit, pending, snippets];
+      if (pending === 0 && snippets > 0 && !seen.snippetsDone) [seen.snippetsDone, seen.sameHit] = [true, document.querySelector('main li.search-hit') === seen.firstHit];
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByRole('searchbox').fill('Hmeimim');
+  await expect(page.getByRole('main').getByRole('link', { name: FWM })).toBeVisible();
+  await expect(page.locator('main .search-hit__snippet mark').first()).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const s = (window as unknown as { __seen: { pendingAtHits?: number; snippetsAtHits?: number; snippetsDone?: boolean; sameHit?: boolean } }).__seen;
+    return { pendingAtHits: s.pendingAtHits, snippetsAtHits: s.snippetsAtHits, snippetsDone: s.snippetsDone, sameHit: s.sameHit };
+  });
+  // Titles first, each snippet's place kept (and hidden from screen readers) until it comes...
+  expect(seen.pendingAtHits).toBeGreaterThan(0);
+  expect(seen.snippetsAtHits).toBe(0);
+  // ...then the snippets, into the same list items.
+  expect(seen).toMatchObject({ snippetsDone: true, sameHit: true });
+  await expect(page.locator('main .search-hit__snippet--pending')).toHaveCount(0);
+  await expect(page.locator('main .search-hit__snippet').first()).not.toHaveAttribute('aria-hidden');
+});
+
+test('no page shows more than 100 results: past 100, the next hundred is a page of its own', async () => {
+  const list = page.locator('main ol.search-results > li');
+  await page.goto('/search?page=5');
+  await expect(list).toHaveCount(100);
+  await expect(page.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next 100 results' }).click();
+  await expect(page).toHaveURL(/\/search\?page=6$/);
+  await expect(list).toHaveCount(20);
+  await expect(page.locator('main ol.search-results')).toHaveAttribute('start', '101');
+  await expect(page.getByRole('main')).toContainText(/Showing 101–120 of [\d,]+/);
+  // Focus is on the first result of the new hundred.
+  await expect(list.first().locator('.article-item__title a')).toBeFocused();
+  await page.getByRole('button', { name: 'Show 20 more' }).click();
+  await expect(page).toHaveURL(/\/search\?page=7$/);
+  await expect(list).toHaveCount(40);
+  await expect(list.nth(20).locator('.article-item__title a')).toBeFocused();
+  await page.getByRole('button', { name: 'Previous 100 results' }).click();
+  await expect(page).toHaveURL(/\/search\?page=5$/);
+  await expect(list).toHaveCount(100);
+  await expect(list.first().locator('.article-item__title a')).toBeFocused();
+  // Back returns to the hundred before.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\?page=7$/);
+  await expect(list).toHaveCount(40);
 });

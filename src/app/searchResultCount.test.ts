@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FIRST_RERUN_MS,
-  MAX_RERUN_MS,
-  rerunDelay,
-  searchProgress,
-  searchResultAnnouncement,
-  searchResultCount,
-} from './searchResultCount';
-
-const whole = { searched: 2078, articleCount: 2078 };
+import { searchResultAnnouncement, searchResultCount, searchResultSpan } from './searchResultCount';
 
 const all = { mode: 'all' } as const;
 
@@ -56,35 +47,24 @@ describe('searchResultCount', () => {
 
 describe('searchResultAnnouncement', () => {
   it('says the results line, the any-word fallback included', () => {
-    expect(searchResultAnnouncement({ total: 3, mode: 'any', ...whole }, { q: 'raqqa hmeimim' })).toBe('No article has all of “raqqa hmeimim”; 3 have some of these words.');
-    expect(searchResultAnnouncement({ total: 3, mode: 'all', ...whole }, { q: 'raqqa' })).toBe('3 articles match “raqqa”.');
-  });
-
-  it('announces nothing until the search has looked through every article', () => {
-    expect(searchResultAnnouncement({ total: 1, mode: 'all', searched: 93, articleCount: 2078 }, { q: 'raqqa' })).toBe('');
+    expect(searchResultAnnouncement({ total: 3, mode: 'any'}, { q: 'raqqa hmeimim' })).toBe('No article has all of “raqqa hmeimim”; 3 have some of these words.');
+    expect(searchResultAnnouncement({ total: 3, mode: 'all'}, { q: 'raqqa' })).toBe('3 articles match “raqqa”.');
   });
 });
 
-describe('searchProgress', () => {
-  it('says how much of the archive a search looked through while the rest loads', () => {
-    expect(searchProgress({ searched: 1234, articleCount: 10_000 })).toBe('Searched 1,234 of 10,000 articles — the rest are still loading');
-    expect(searchProgress({ searched: 0, articleCount: 1 })).toBe('Searched 0 of 1 article — the rest are still loading');
+describe('searchResultSpan', () => {
+  it('shows one more step of 20 with each "Show more", up to 100', () => {
+    expect(searchResultSpan(1, 20, 100)).toEqual({ offset: 0, limit: 20 });
+    expect(searchResultSpan(5, 20, 100)).toEqual({ offset: 0, limit: 100 });
   });
 
-  it('says nothing once it looked through them all', () => {
-    expect(searchProgress(whole)).toBeUndefined();
-    expect(searchProgress({ searched: 0, articleCount: 0 })).toBeUndefined();
-  });
-});
-
-describe('rerunDelay', () => {
-  it('runs a partial search again soon while more of the index arrives', () => {
-    expect(rerunDelay(undefined, 93)).toBe(FIRST_RERUN_MS);
-    expect(rerunDelay({ searched: 93, delay: 1000 }, 1201)).toBe(FIRST_RERUN_MS);
+  it('starts the next hundred afresh past 100, so that no page renders more', () => {
+    expect(searchResultSpan(6, 20, 100)).toEqual({ offset: 100, limit: 20 });
+    expect(searchResultSpan(10, 20, 100)).toEqual({ offset: 100, limit: 100 });
+    expect(searchResultSpan(11, 20, 100)).toEqual({ offset: 200, limit: 20 });
   });
 
-  it('waits twice as long each time nothing more was searched, up to a limit', () => {
-    expect(rerunDelay({ searched: 93, delay: FIRST_RERUN_MS }, 93)).toBe(2 * FIRST_RERUN_MS);
-    expect(rerunDelay({ searched: 93, delay: MAX_RERUN_MS }, 93)).toBe(MAX_RERUN_MS);
+  it('reads a page below 1 as the first', () => {
+    expect(searchResultSpan(0, 20, 100)).toEqual({ offset: 0, limit: 20 });
   });
 });

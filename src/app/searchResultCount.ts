@@ -1,4 +1,3 @@
-import { createEffect, onCleanup } from 'solid-js';
 import { formatArticleCount } from './formatArticleCount';
 import { hasSearchFilters, type SearchLocation } from './routePaths';
 import type { SearchResponse } from '../search/client';
@@ -36,63 +35,18 @@ export function searchResultCount(response: Pick<SearchResponse, 'total' | 'mode
   return count;
 }
 
-/** True once the search looked through every article (the whole index was loaded). */
-export function searchedEverything(response: Pick<SearchResponse, 'searched' | 'articleCount'>): boolean {
-  return response.searched >= response.articleCount;
-}
-
-/**
- * What a screen reader hears when results change: the results line ({@link searchResultCount}).
- * Empty while the index is still loading: the search runs again as more of it arrives, and only
- * the final count is announced (not every count on the way).
- */
-export function searchResultAnnouncement(
-  response: Pick<SearchResponse, 'total' | 'mode' | 'phraseCheck' | 'searched' | 'articleCount'>,
-  search: SearchLocation,
-): string {
-  if (!searchedEverything(response)) return '';
+/** What a screen reader hears when results change: the results line ({@link searchResultCount}). */
+export function searchResultAnnouncement(response: Pick<SearchResponse, 'total' | 'mode' | 'phraseCheck'>, search: SearchLocation): string {
   return `${searchResultCount(response, search)}.`;
 }
 
 /**
- * The line under results the search found before the whole index was loaded: "Searched 1,234
- * of 10,000 articles — the rest are still loading"; undefined once it searched them all.
+ * Where a page of search results starts: `pages` "Show more" steps of `pageSize` are shown, at most
+ * `maxShown` at once; past that the results go on in blocks of `maxShown`, so that no page renders
+ * more (page 6 of 20 at a time, 100 at most: results 101–120).
  */
-export function searchProgress(response: Pick<SearchResponse, 'searched' | 'articleCount'>): string | undefined {
-  if (searchedEverything(response)) return undefined;
-  return `Searched ${response.searched.toLocaleString('en-GB')} of ${formatArticleCount(response.articleCount)} — the rest are still loading`;
-}
-
-/** How soon a search answered from part of the index runs again, at first. */
-export const FIRST_RERUN_MS = 250;
-/** The longest wait between runs, reached while no more of the index arrives (a part that cannot load). */
-export const MAX_RERUN_MS = 8_000;
-
-/**
- * The wait before running a partly answered search again: {@link FIRST_RERUN_MS} after a new
- * search or one that searched more than the run before; twice the last wait (up to
- * {@link MAX_RERUN_MS}) when nothing more was searched, so that a part of the index that cannot
- * load is not asked for four times a second.
- */
-export function rerunDelay(previous: { searched: number; delay: number } | undefined, searched: number): number {
-  if (!previous || searched > previous.searched) return FIRST_RERUN_MS;
-  return Math.min(MAX_RERUN_MS, previous.delay * 2);
-}
-
-/**
- * While the answer to a search is partial, runs it again (`rerun`) after {@link rerunDelay}, so
- * that its results fill in as the index loads without the reader doing anything. For a
- * component: the timer goes with it, and with each new answer.
- */
-export function rerunWhilePartial(response: () => SearchResponse | undefined, rerun: () => void): void {
-  let previous: { query: string; searched: number; delay: number } | undefined;
-  createEffect(() => {
-    const current = response();
-    if (!current || searchedEverything(current)) return;
-    const query = JSON.stringify(current.query);
-    const delay = rerunDelay(previous?.query === query ? previous : undefined, current.searched);
-    previous = { query, searched: current.searched, delay };
-    const timer = setTimeout(rerun, delay);
-    onCleanup(() => clearTimeout(timer));
-  });
+export function searchResultSpan(pages: number, pageSize: number, maxShown: number): { offset: number; limit: number } {
+  const perBlock = Math.max(1, Math.floor(maxShown / pageSize));
+  const block = Math.floor((Math.max(1, pages) - 1) / perBlock);
+  return { offset: block * perBlock * pageSize, limit: (Math.max(1, pages) - block * perBlock) * pageSize };
 }

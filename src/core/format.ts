@@ -204,7 +204,32 @@ export interface BundleSearchIndex {
   documents: { chunk: number; files: string[] };
   /** Category and outlets of every article, for filters: files of `chunk` ids ({@link BundleFacetsFile}). */
   facets: { chunk: number; files: string[] };
+  /** Article texts for snippets and phrase checks (see {@link BundleSnippetTexts}); absent in older builds. */
+  texts?: BundleSnippetTexts;
 }
+
+// --- The snippet store (issue #11, search side) ------------------------------------------------
+// Written by `termIndexFiles.ts` with the rest of the index and read by the search worker only
+// (`src/search/articleTexts.ts`). Optional, so that a bundle without it still loads: the worker then
+// reads snippets from the month files, as before.
+
+/**
+ * Every article's body as the plain text the index was built from, by short id, in files of
+ * consecutive ids of about 24 KiB each, so that the snippets of a page of hits read a few small
+ * files rather than whole month files. `from[i]` is the first id of `files[i]` (ascending, from 0).
+ */
+export interface BundleSnippetTexts {
+  from: number[];
+  files: string[];
+}
+
+/** Plain texts of ids `from…` ({@link BundleSnippetTexts}). */
+export interface BundleTextsFile {
+  format: typeof BUNDLE_FORMAT;
+  from: number;
+  texts: string[];
+}
+// --- end of the snippet store ------------------------------------------------------------------
 
 export interface BundleIndexLayer {
   from: MonthKey;
@@ -259,13 +284,16 @@ export interface BundleFacetsFile {
 
 /**
  * Every file of the search index, in the order an edition is saved: what a hit shows and the
- * filters need, then each layer's dictionary and shards, the newest layer first.
+ * filters need, then each layer's dictionary and shards, the newest layer first, then the snippet
+ * store's texts.
  */
 export function indexFiles(index: BundleSearchIndex): string[] {
   return [
     ...index.documents.files,
     ...index.facets.files,
     ...[...index.layers].reverse().flatMap((layer) => [...layer.dictionary.map((d) => d.file), ...layer.shards.map((s) => s.file)]),
+    // The snippet store last: the search answers without it (see BundleSnippetTexts).
+    ...(index.texts?.files ?? []),
   ];
 }
 

@@ -9,7 +9,7 @@ export type SearchSort = 'relevance' | 'newest';
 
 /** Hits per page unless the query asks otherwise. */
 export const DEFAULT_SEARCH_LIMIT = 20;
-/** Most hits one page may hold: a sanity bound (each hit needs its month file read for its snippet). */
+/** Most hits one page may hold: a sanity bound (each hit's snippet reads its article's text). */
 export const MAX_SEARCH_LIMIT = 1000;
 /** The `category` filter value for articles with no category. */
 export const UNCATEGORISED_SLUG = 'uncategorised';
@@ -47,9 +47,11 @@ export interface SearchHit extends StoredFields {
   titleHighlighted: Highlighted;
   /**
    * A passage of the body around the matched words (about 30 words), matched words marked;
-   * null when browsing with no words, or when the article's text could not be read.
+   * null when browsing with no words, or when the article has no text or it could not be read.
+   * Absent while it is on its way: the worker sends the hits first and their snippets after
+   * (see {@link SearchReply}); the client gives them as {@link SearchAnswer.snippets}.
    */
-  snippet: Highlighted | null;
+  snippet?: Highlighted | null;
 }
 
 export interface SearchResponse {
@@ -81,8 +83,9 @@ export interface SearchResponse {
   /** The bundle edition the index came from. */
   edition: string;
   /**
-   * Articles the search looked through: the parts of the index loaded so far (newest first). Less
-   * than `articleCount` while the rest of the index is still loading.
+   * Articles the search looked through: every answer covers the whole archive (the index loads
+   * the terms each query needs before it runs), so this equals `articleCount`; the benchmarks
+   * check it.
    */
   searched: number;
   articleCount: number;
@@ -106,8 +109,31 @@ export interface SearchCancel {
 /** Why the index could not be used: not reachable (offline), refused by the server, or unreadable. */
 export type SearchFailure = 'offline' | 'http' | 'format';
 
-/** worker → client: an answer, or the message of the error the worker caught. */
-export type SearchReply = { id: number; response: SearchResponse } | { id: number; error: string; failure?: SearchFailure };
+/**
+ * The snippets of an answer's hits, in the order of its hits (null: no text to quote). They come
+ * in a second message, so that the hits paint at once: cutting a snippet reads the article's text.
+ */
+export type SearchSnippets = (Highlighted | null)[];
+
+/**
+ * worker → client, for one request: the answer, its hits without snippets (`snippetsFollow`: a
+ * `{ snippets }` message for the same id comes next; false when no hit gets one, as when
+ * browsing); then the snippets; or, at either step, the message of the error the worker caught.
+ * A cancelled request gets nothing more.
+ */
+export type SearchReply =
+  | { id: number; response: SearchResponse; snippetsFollow: boolean }
+  | { id: number; snippets: SearchSnippets }
+  | { id: number; error: string; failure?: SearchFailure };
+
+/** What the client's `search` resolves with: the answer as soon as its hits are known, and their snippets to come. */
+export interface SearchAnswer extends SearchResponse {
+  /**
+   * The snippets of `hits`, in their order (all null when browsing). Rejects with the signal's
+   * reason when the search is aborted before they come, with a SearchError when they fail.
+   */
+  snippets: Promise<SearchSnippets>;
+}
 
 /** Thrown by the search index and rebuilt by the client from an `{ error }` reply. */
 export class SearchError extends Error {

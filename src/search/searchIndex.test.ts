@@ -48,6 +48,42 @@ describe('createSearchIndex', () => {
     expect(hit?.snippet?.map((s) => s.text).join('')).toContain('in a desperate bid to cling to the last urban bastion');
   });
 
+  it('quotes the same snippets from the snippet store as from the month files, phrases included', async () => {
+    const queries = ['desperate bastion', 'daesh victory', 'foodkeeper', '"albu kamal"', 'peace corps customer', 'counterattak'];
+    const answers = async (snippetStore: boolean) => {
+      serveBundle(fixtureFiles({ snippetStore }));
+      const index = createSearchIndex('/');
+      const out = [];
+      for (const q of queries) out.push((await index.search({ q })).hits.map((h) => [h.slug, h.snippet]));
+      vi.unstubAllGlobals();
+      return out;
+    };
+    const fromMonths = await answers(false);
+    expect(fromMonths.flat().filter(([, snippet]) => snippet !== null).length).toBeGreaterThan(6);
+    expect(await answers(true)).toEqual(fromMonths);
+  });
+
+  it('gives the hits before their snippets: the first step reads no article text', async () => {
+    const fetch = serveBundle(fixtureFiles({ snippetStore: true }));
+    const { response, snippets } = await createSearchIndex('/').searchInPhases({ q: 'desperate bastion' });
+    expect(response.hits[0]).toMatchObject({ slug: 'daesh-in-desperate-attempt-to-save-albu-kamal-last-syrian-bastion' });
+    expect(response.hits.every((h) => h.snippet === undefined)).toBe(true);
+    const read = () => fetch.mock.calls.map(([url]) => String(url)).filter((url) => /\/(texts|month)-/.test(url));
+    expect(read()).toEqual([]);
+    const cut = await snippets!();
+    expect(marked(cut[0] ?? null)).toEqual(['desperate', 'bastion']);
+    expect(read().length).toBeGreaterThan(0);
+  });
+
+  it('stops before reading texts when aborted between the hits and their snippets', async () => {
+    const fetch = serveBundle(fixtureFiles({ snippetStore: true }));
+    const { snippets } = await createSearchIndex('/').searchInPhases({ q: 'desperate bastion' });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(snippets!(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fetch.mock.calls.map(([url]) => String(url)).filter((url) => /\/(texts|month)-/.test(url))).toEqual([]);
+  });
+
   it('finds an article by another spelling of a name it uses, and marks that spelling', async () => {
     serveBundle(fixtureFiles());
     // Neither article says "Daesh": they say ISIS, ISIL and Islamic State, one group in the aliases.

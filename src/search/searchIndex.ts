@@ -30,7 +30,7 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'm
 import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../core/format';
 import { FIELD_BOOSTS, foldTerm, fuzzyDistance, searchIndexOptions, splitOutlets, type SearchDocument } from '../core/searchOptions';
 import { addressLookups, parseArticleAddress, type ArticleAddress } from './articleAddress';
-import { createArticleTexts } from './articleTexts';
+import { createArticleTexts, type TextOf } from './articleTexts';
 import { COMPILED_QUERY_OPTIONS, compileQuery, isTyping, joinedVariants, parseQuery, wordQuery, type QueryWord } from './compileQuery';
 import { expandAliases } from './expandAliases';
 import { highlightMatches, snippetAround } from './highlightMatches';
@@ -43,6 +43,7 @@ import {
   MAX_SEARCH_LIMIT,
   SearchError,
   UNCATEGORISED_SLUG,
+  type Highlighted,
   type SearchHit,
   type SearchQuery,
   type SearchResponse,
@@ -70,9 +71,22 @@ const MAX_ADDRESS_CANDIDATES = 64;
 /** Articles of the month read to find a slug without words (documents files of 64 articles each). */
 const MAX_MONTH_ADDRESS_CANDIDATES = 1024;
 
+/**
+ * An answer in two steps: the hits as soon as the index has them (what the documents files hold:
+ * title, date, outlets, category; each hit's `snippet` absent), then, when `snippets` is set, the
+ * snippets of those hits, which read the articles' texts.
+ */
+export interface PhasedAnswer {
+  response: SearchResponse;
+  /** The hits' snippets in their order (null: no text to quote); undefined when no hit gets one (browsing, no hits). */
+  snippets?: (signal?: AbortSignal) => Promise<(Highlighted | null)[]>;
+}
+
 export interface SearchIndex {
-  /** Answers a query; rejects with `signal.reason` when aborted, with a SearchError when the index cannot load. */
+  /** Answers a query, snippets and all; rejects with `signal.reason` when aborted, with a SearchError when the index cannot load. */
   search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResponse>;
+  /** The same answer in two steps (see {@link PhasedAnswer}): what the worker does, so that hits paint before their snippets. */
+  searchInPhases(query: SearchQuery, signal?: AbortSignal): Promise<PhasedAnswer>;
   /** Resolves once the index can answer (its terms load with each query: see `termIndex.ts`). */
   loadAll(): Promise<void>;
 }
@@ -416,6 +430,11 @@ function clampInteger(value: number | undefined, fallback: number, min: number, 
   return value === undefined || !Number.isFinite(value) ? fallback : Math.min(max, Math.max(min, Math.floor(value)));
 }
 
+/** An index result as `articleTexts` finds its text: by its short id (kept by `loadDocuments`), id and date. */
+function textOf(result: SearchResult): TextOf {
+  return { shortId: result.shortId as number | undefined, id: String(result.id), date: result.date as string };
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason;
 }
@@ -436,96 +455,116 @@ export function createSearchIndex(source: string | BundleSource): SearchIndex {
       throw error;
     }));
 
+  const searchInPhases = async (query: SearchQuery, signal?: AbortSignal): Promise<PhasedAnswer> => {
+    const current = await load();
+    throwIfAborted(signal);
+    const { manifest, index } = current;
+    const q = query.q ?? '';
+    const words = parseQuery(q);
+    await current.prepare(query, isTyping(q));
+    throwIfAborted(signal);
+    const filter = resultFilter(query);
+    // Every article is in the index from the start (its terms load on demand): the answer covers the whole archive.
+    const searched = index.documentCount;
+
+    let mode: SearchResponse['mode'] = 'all';
+    let matches: Map<unknown, Match>;
+    let frequent = new Set<string>();
+    const { loose, phrases } = readPhrases(q);
+    const address = words.length > 0 ? await findAddressed(current, parseArticleAddress(q)) : new Map<unknown, Match>();
+    if (address.size > 0) {
+      mode = 'address';
+      matches = address;
+    } else if (words.length === 0) {
+      mode = 'browse';
+      matches = new Map(index.search(MiniSearch.wildcard, { filter }).map((result) => [result.id, { result, score: 0, terms: new Set<string>() }]));
+    } else {
+      const typing = isTyping(q) && loose.last;
+      const variants = queryVariants(current, loose.text, manifest.aliases, typing);
+      if (variants.length === 0) variants.push({ words: [], weight: 1, distance: typedDistance(current) });
+      matches = runVariants(current, variants, phrases, 'AND', typing, filter);
+      if (matches.size === 0) {
+        // `any` even when this finds nothing either: not every word was found (and for a single
+        // word, OR would find no more than AND did).
+        if (variants.some((v) => v.words.length + phrases.words.length > 1)) matches = runVariants(current, variants, phrases, 'OR', typing, filter);
+        mode = 'any';
+      }
+      frequent = new Set([...variants.flatMap((v) => v.words), ...phrases.words].filter((w) => isFrequent(current, w)).flat(2));
+    }
+
+    const sort = query.sort ?? (mode === 'browse' ? 'newest' : 'relevance');
+    let ranked = [...matches.values()].sort(sort === 'newest' ? newestFirst : bestFirst);
+    let phraseCheck: SearchResponse['phraseCheck'];
+    if (mode === 'all' && phrases.checks.length > 0) {
+      const bodyText = (m: Match) => texts.bodyText(manifest, textOf(m.result));
+      const checked = await checkPhrases(ranked, phrases.checks, bodyText, current.loadDocuments, phraseMemo, manifest.edition, signal);
+      phraseCheck = { candidates: ranked.length, checked: checked.checked };
+      ranked = checked.kept;
+    }
+    const offset = clampInteger(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = clampInteger(query.limit, DEFAULT_SEARCH_LIMIT, 0, MAX_SEARCH_LIMIT);
+    const weight = (term: string) => (frequent.has(term) ? FREQUENT_TERM_WEIGHT : 1);
+    // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
+    const suggestions = words.length > 0 && mode === 'any' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
+
+    const page = ranked.slice(offset, offset + limit);
+    throwIfAborted(signal);
+    await current.loadDocuments(page.map((match) => match.result));
+    throwIfAborted(signal);
+    const hits = page.map(({ result, score, terms, phrases: at }): SearchHit => {
+      const title = result.title as string;
+      return {
+        id: String(result.id),
+        score,
+        title,
+        date: result.date as string,
+        slug: result.slug as string,
+        categorySlug: result.categorySlug as string,
+        outlets: result.outlets as string,
+        category: result.category as string,
+        titleHighlighted: mode === 'browse' ? [{ text: title, match: false }] : highlightMatches(title, terms, at?.title),
+        ...(mode === 'browse' && { snippet: null }),
+      };
+    });
+    // Snippets only for the hits of this page, once they are painted (see client.ts).
+    const snippets =
+      mode === 'browse' || page.length === 0
+        ? undefined
+        : async (snippetSignal?: AbortSignal) => {
+            throwIfAborted(snippetSignal);
+            const bodies = await Promise.all(page.map(({ result }) => texts.bodyText(manifest, textOf(result))));
+            throwIfAborted(snippetSignal);
+            return page.map(({ terms, phrases: at }, i) => {
+              const body = bodies[i];
+              return body === null || body === undefined ? null : snippetAround(body, terms, weight, undefined, at?.body);
+            });
+          };
+    const response: SearchResponse = {
+      query,
+      total: ranked.length,
+      hits,
+      mode,
+      suggestions,
+      edition: manifest.edition,
+      searched,
+      articleCount: manifest.articleCount,
+      ...(phraseCheck && { phraseCheck }),
+    };
+    return { response, ...(snippets && { snippets }) };
+  };
+
   return {
     async loadAll() {
       await load();
     },
+    searchInPhases,
     async search(query, signal) {
-      const current = await load();
-      throwIfAborted(signal);
-      const { manifest, index } = current;
-      const q = query.q ?? '';
-      const words = parseQuery(q);
-      await current.prepare(query, isTyping(q));
-      throwIfAborted(signal);
-      const filter = resultFilter(query);
-      // Every article is in the index from the start (its terms load on demand): the answer covers the whole archive.
-      const searched = index.documentCount;
-
-      let mode: SearchResponse['mode'] = 'all';
-      let matches: Map<unknown, Match>;
-      let frequent = new Set<string>();
-      const { loose, phrases } = readPhrases(q);
-      const address = words.length > 0 ? await findAddressed(current, parseArticleAddress(q)) : new Map<unknown, Match>();
-      if (address.size > 0) {
-        mode = 'address';
-        matches = address;
-      } else if (words.length === 0) {
-        mode = 'browse';
-        matches = new Map(index.search(MiniSearch.wildcard, { filter }).map((result) => [result.id, { result, score: 0, terms: new Set<string>() }]));
-      } else {
-        const typing = isTyping(q) && loose.last;
-        const variants = queryVariants(current, loose.text, manifest.aliases, typing);
-        if (variants.length === 0) variants.push({ words: [], weight: 1, distance: typedDistance(current) });
-        matches = runVariants(current, variants, phrases, 'AND', typing, filter);
-        if (matches.size === 0) {
-          // `any` even when this finds nothing either: not every word was found (and for a single
-          // word, OR would find no more than AND did).
-          if (variants.some((v) => v.words.length + phrases.words.length > 1)) matches = runVariants(current, variants, phrases, 'OR', typing, filter);
-          mode = 'any';
-        }
-        frequent = new Set([...variants.flatMap((v) => v.words), ...phrases.words].filter((w) => isFrequent(current, w)).flat(2));
+      const { response, snippets } = await searchInPhases(query, signal);
+      if (snippets) {
+        const cut = await snippets(signal);
+        response.hits.forEach((hit, i) => (hit.snippet = cut[i] ?? null));
       }
-
-      const sort = query.sort ?? (mode === 'browse' ? 'newest' : 'relevance');
-      let ranked = [...matches.values()].sort(sort === 'newest' ? newestFirst : bestFirst);
-      let phraseCheck: SearchResponse['phraseCheck'];
-      if (mode === 'all' && phrases.checks.length > 0) {
-        const bodyText = (m: Match) => texts.bodyText(manifest, String(m.result.id), m.result.date as string);
-        const checked = await checkPhrases(ranked, phrases.checks, bodyText, current.loadDocuments, phraseMemo, manifest.edition, signal);
-        phraseCheck = { candidates: ranked.length, checked: checked.checked };
-        ranked = checked.kept;
-      }
-      const offset = clampInteger(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
-      const limit = clampInteger(query.limit, DEFAULT_SEARCH_LIMIT, 0, MAX_SEARCH_LIMIT);
-      const weight = (term: string) => (frequent.has(term) ? FREQUENT_TERM_WEIGHT : 1);
-      // Corrections when not every word was found: a typo beyond the tolerance, or an unknown word.
-      const suggestions = words.length > 0 && mode === 'any' ? suggestQueries(index, words, filter, MAX_SUGGESTIONS) : [];
-
-      const page = ranked.slice(offset, offset + limit);
-      await current.loadDocuments(page.map((match) => match.result));
-      const hits = await Promise.all(
-        page.map(async ({ result, score, terms, phrases: at }): Promise<SearchHit> => {
-          const id = String(result.id);
-          const title = result.title as string;
-          const date = result.date as string;
-          const body = mode === 'browse' ? null : await texts.bodyText(manifest, id, date);
-          return {
-            id,
-            score,
-            title,
-            date,
-            slug: result.slug as string,
-            categorySlug: result.categorySlug as string,
-            outlets: result.outlets as string,
-            category: result.category as string,
-            titleHighlighted: mode === 'browse' ? [{ text: title, match: false }] : highlightMatches(title, terms, at?.title),
-            snippet: body === null ? null : snippetAround(body, terms, weight, undefined, at?.body),
-          };
-        }),
-      );
-      throwIfAborted(signal);
-      return {
-        query,
-        total: ranked.length,
-        hits,
-        mode,
-        suggestions,
-        edition: manifest.edition,
-        searched,
-        articleCount: manifest.articleCount,
-        ...(phraseCheck && { phraseCheck }),
-      };
+      return response;
     },
   };
 }

@@ -41,7 +41,7 @@ export interface TermIndex {
   loadTerms(needs: readonly TermNeed[]): Promise<void>;
   /** Loads every article's category and outlets, for filters. */
   loadFacets(): Promise<void>;
-  /** Replaces the stand-in fields of results (id, date…) by the article's own. */
+  /** Replaces the stand-in fields of results (id, date…) by the article's own; the short id moves to `shortId`. */
   loadDocuments(results: readonly SearchResult[]): Promise<void>;
 }
 
@@ -222,13 +222,16 @@ export function createTermIndex(manifest: BundleManifest, loadText: LoadText): T
       await Promise.all(
         results.map(async (result) => {
           const id = result.id as number;
+          // Loaded already (the id is the article's now).
+          if (typeof id !== 'number') return;
           const file = spec.documents.files[Math.floor(id / chunk)];
           if (file === undefined) return;
           const part = await loadDocumentsFile(file);
           const row = part.documents[id - part.from];
           if (!row) return;
           const [articleId, title, date, slug, categorySlug, outlets, category] = row;
-          Object.assign(result, { id: articleId, title, date, slug, categorySlug, outlets, category });
+          // The short id stays, as `shortId`: the snippet store is read by it (see articleTexts.ts).
+          Object.assign(result, { id: articleId, shortId: id, title, date, slug, categorySlug, outlets, category });
         }),
       );
     },

@@ -1,8 +1,9 @@
 /// <reference types="vite/client" />
 /**
  * The search worker: owns the MiniSearch index so that loading it (megabytes of JSON) and
- * querying it never block the page. Every error becomes an `{ error }` reply; a cancelled request
- * gets no reply.
+ * querying it never block the page. Each request is answered in two messages, the hits and then
+ * their snippets (see `SearchReply`). Every error becomes an `{ error }` reply; a cancelled request
+ * gets nothing more.
  */
 import { SearchError, type SearchCancel, type SearchReply, type SearchRequest } from './protocol';
 import { createSearchIndex } from './searchIndex';
@@ -33,8 +34,15 @@ scope.onmessage = async (event) => {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    const response = await searchIndex.search(query, controller.signal);
-    scope.postMessage({ id, response });
+    // The hits first, as soon as the index has them; their snippets (which read the articles'
+    // texts) in a second message, unless a newer query cancelled this one meanwhile.
+    const { response, snippets } = await searchIndex.searchInPhases(query, controller.signal);
+    scope.postMessage({ id, response, snippetsFollow: snippets !== undefined });
+    if (!snippets) return;
+    // Let a cancel already sent (the reader typed on) be read before any text is.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (controller.signal.aborted) return;
+    scope.postMessage({ id, snippets: await snippets(controller.signal) });
   } catch (error) {
     if (controller.signal.aborted) return;
     const failure = error instanceof SearchError ? error.failure : undefined;

@@ -35,7 +35,8 @@ import {
 } from './archiveQueries';
 import { createBundleLoader } from './bundleLoader';
 import { clearRecentSearches, loadRecentSearches, saveRecentSearch, type RecentSearch } from './recentSearches';
-import { search, type SearchResponse } from '../../search/client';
+import { search, type SearchAnswer, type SearchQuery, type SearchSnippets } from '../../search/client';
+import { searchResultSpan } from '../searchResultCount';
 import type { SearchLocation } from '../routePaths';
 import { deviceCaches } from '../../edition/deviceCaches';
 import { parseBundleJson } from '../../edition/bundleStore';
@@ -226,24 +227,105 @@ export const getArticle = retryableQuery(async (month: MonthKey | undefined, slu
 /** How many more results each "Show more" of a search adds. */
 export const SEARCH_PAGE_SIZE = 20;
 
+/** The results of `s` shown: "Show more" steps of {@link SEARCH_PAGE_SIZE}, at most {@link PAGE_SIZE} at once. */
+export function searchSpan(s: SearchLocation): { offset: number; limit: number } {
+  return searchResultSpan(s.page ?? 1, SEARCH_PAGE_SIZE, PAGE_SIZE);
+}
+
+/** Searches on their way (their hits or their snippets), by the router's key, so that a newer one shown can stop them. */
+const searchesOnTheirWay = new Map<string, AbortController>();
+
+/** A signal for the search with `key`, until `done` settles. */
+function searchSignal(key: string, done: (signal: AbortSignal) => Promise<unknown>): void {
+  const controller = new AbortController();
+  searchesOnTheirWay.set(key, controller);
+  const settled = () => {
+    if (searchesOnTheirWay.get(key) === controller) searchesOnTheirWay.delete(key);
+  };
+  done(controller.signal).then(settled, settled);
+}
+
+const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
+
 /**
- * The first `page` × {@link SEARCH_PAGE_SIZE} results of a search (through the search worker): with
- * words, best first unless the URL asks for newest; without, every article the filters let through.
+ * Says which search the page shows now: every other still on its way (the words typed before,
+ * a link's preload) stops, its snippets included. Called by the components that show results,
+ * not by the query, so that a link's preload stops nothing the reader is waiting for.
  */
-export const getSearchResults = retryableQuery(
-  (s: SearchLocation): Promise<SearchResponse> =>
-    search({
-      q: s.q,
-      ...(s.category !== undefined && { category: s.category }),
-      ...(s.outlet !== undefined && { outlet: s.outlet }),
-      ...(s.from !== undefined && { from: s.from }),
-      ...(s.to !== undefined && { to: s.to }),
-      ...(s.sort !== undefined && { sort: s.sort }),
-      offset: 0,
-      limit: (s.page ?? 1) * SEARCH_PAGE_SIZE,
-    }),
-  'searchResults',
-);
+export function showingSearch(s: SearchLocation): void {
+  const key = getSearchResults.keyFor(s);
+  for (const [other, controller] of searchesOnTheirWay) {
+    if (other === key) continue;
+    controller.abort();
+    searchesOnTheirWay.delete(other);
+  }
+}
+
+/**
+ * A page of results of a search (see {@link searchSpan}; through the search worker): with words,
+ * best first unless the URL asks for newest; without, every article the filters let through. It
+ * resolves as soon as the hits are known; their snippets follow (see {@link getSearchSnippets}).
+ * A search stopped by a newer one shown (see {@link showingSearch}) before its hits came is never
+ * answered (whoever asked has moved on) and is forgotten, so that asking again runs it again.
+ */
+export const getSearchResults = query((s: SearchLocation): Promise<SearchAnswer> => {
+  const q: SearchQuery = {
+    q: s.q,
+    ...(s.category !== undefined && { category: s.category }),
+    ...(s.outlet !== undefined && { outlet: s.outlet }),
+    ...(s.from !== undefined && { from: s.from }),
+    ...(s.to !== undefined && { to: s.to }),
+    ...(s.sort !== undefined && { sort: s.sort }),
+    ...searchSpan(s),
+  };
+  const key = getSearchResults.keyFor(s);
+  return new Promise<SearchAnswer>((resolve, reject) => {
+    searchSignal(key, (signal) => {
+      const answered = search(q, { signal });
+      answered.then(
+        (answer) => {
+          answerKeys.set(answer, key);
+          resolve(answer);
+        },
+        (error: unknown) => {
+          // Failures are not kept: the router would go on answering "offline" after the reader is back online or retries.
+          query.delete(key);
+          if (!(signal.aborted && isAbort(error))) reject(error);
+        },
+      );
+      return answered.then((answer) => answer.snippets);
+    });
+  });
+}, 'searchResults');
+
+const snippetsAgain = new WeakMap<SearchAnswer, Promise<SearchSnippets>>();
+/** The router's key of the search each answer answers. */
+const answerKeys = new WeakMap<SearchAnswer, string>();
+
+/**
+ * The snippets of an answer's hits. When they were stopped by another search and the answer is
+ * the one for the search on screen (`shown()` when they were stopped, or now: the reader came
+ * back to it), the search runs again for them; otherwise they stay stopped (the page moved on).
+ */
+export function getSearchSnippets(answer: SearchAnswer, shown: () => SearchLocation): Promise<SearchSnippets> {
+  return answer.snippets.catch((error: unknown) => {
+    const key = answerKeys.get(answer);
+    if (!isAbort(error) || key === undefined || key !== getSearchResults.keyFor(shown())) throw error;
+    let again = snippetsAgain.get(answer);
+    if (!again) {
+      again = new Promise<SearchSnippets>((resolve, reject) =>
+        searchSignal(key, (signal) => {
+          const snippets = search(answer.query, { signal }).then((a) => a.snippets);
+          snippets.then(resolve, reject);
+          return snippets;
+        }),
+      );
+      snippetsAgain.set(answer, again);
+      again.catch(() => snippetsAgain.delete(answer));
+    }
+    return again;
+  });
+}
 
 /** The searches the reader submitted on this device, most recent first (empty if storage is unavailable). */
 export const getRecentSearches = query((): Promise<RecentSearch[]> => loadRecentSearches(), 'recentSearches');

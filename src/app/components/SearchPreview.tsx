@@ -6,7 +6,7 @@ import { loadErrorAdvice } from '../loadErrorAdvice';
 import { searchPath } from '../routePaths';
 import { searchResultAnnouncement, searchResultCount } from '../searchResultCount';
 import { DidYouMean } from './DidYouMean';
-import { SearchHitItem } from './SearchHitItem';
+import { createSearchSnippets, SearchHitItem } from './SearchHitItem';
 import { SearchSuggestions } from './SearchSuggestions';
 
 /** How many hits the preview shows. */
@@ -17,6 +17,7 @@ function PreviewHits(props: { q: string; onAnnounce: (text: string) => void }) {
   // `latest` keeps the last results on screen while the next ones are on their way (no flicker as
   // the reader types); only the first search shows the loading fallback.
   const response = () => results.latest;
+  const snippet = createSearchSnippets(response, () => ({ q: props.q }));
   // Words whose quick results stay on screen a few seconds join the recent searches.
   const dwell = createDwellMemory((seen) => void rememberSearch(seen));
   createEffect(() => {
@@ -35,7 +36,7 @@ function PreviewHits(props: { q: string; onAnnounce: (text: string) => void }) {
           </Show>
           <Show when={r().total > 0} fallback={<SearchSuggestions search={{ q: r().query.q }} suggestions={r().suggestions} tips={false} />}>
             <ol class="article-list">
-              <For each={r().hits.slice(0, PREVIEW_SIZE)}>{(hit) => <SearchHitItem hit={hit} headingLevel={3} />}</For>
+              <For each={r().hits.slice(0, PREVIEW_SIZE)}>{(hit, i) => <SearchHitItem hit={hit} headingLevel={3} snippet={snippet(i())} />}</For>
             </ol>
           </Show>
           <p class="more-link">

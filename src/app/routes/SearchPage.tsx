@@ -1,4 +1,4 @@
-import { createAsync, revalidate, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
+import { createAsync, useNavigate, useSearchParams, type RouteDefinition } from '@solidjs/router';
 import { createEffect, createMemo, ErrorBoundary, on, Show, Suspense } from 'solid-js';
 import { getManifest, getSearchResults, rememberSearch } from '../archive/archiveData';
 import { LoadingState } from '../components/LoadingState';
@@ -12,7 +12,6 @@ import { createDwellMemory } from '../createDwellMemory';
 import { createSettledText } from '../createSettledText';
 import { focusPageHeading, type KeepFocusState } from '../focusHeadingOnNavigate';
 import { hasSearchFilters, searchFilters, searchFromQuery, searchPath, type SearchFilters as Filters, type SearchLocation } from '../routePaths';
-import { rerunWhilePartial, searchProgress } from '../searchResultCount';
 import type { SearchResponse } from '../../search/client';
 
 const KEEP_FOCUS: KeepFocusState = { keepFocus: true };
@@ -23,25 +22,13 @@ function isBare(search: SearchLocation): boolean {
 }
 
 /**
- * Under the results while the search index is still loading: how many articles the search looked
- * through. The search runs again until it has looked through them all, and the results fill in.
- * Below the results, so that it neither moves them when it goes nor speaks (the count is
- * announced once, when final: see `searchResultAnnouncement`).
- */
-function SearchProgress(props: { search: SearchLocation }) {
-  const results = createAsync(() => getSearchResults(props.search));
-  rerunWhilePartial(results, () => void revalidate(getSearchResults.keyFor(props.search)));
-  return <Show when={results() && searchProgress(results()!)}>{(line) => <p class="muted search-progress">{line()}</p>}</Show>;
-}
-
-/**
  * `/search`: the words, filters, order and pages shown all live in the URL, so that a search can
  * be shared, bookmarked, reloaded offline, and walked through with back and forward.
  *
  * History: results follow the typing, and a typing spell adds one history entry, which it then
  * keeps replacing (so back returns to the search before it, not to each prefix typed); submitting
  * adds an entry unless the URL already shows that search. Filters each add one; "Show more"
- * replaces, as on category pages.
+ * replaces, as on category pages; the next or previous hundred results add one.
  *
  * Recent searches: a submitted search, and one whose results stayed on screen a few seconds (see
  * `createDwellMemory`).
@@ -79,6 +66,8 @@ function SearchPage() {
   // Another search: the clock of the last one stops (it starts again once the new results show).
   createEffect(on(current, () => dwell.left(search()), { defer: true }));
   const showMore = () => navigate(searchPath({ ...search(), page: (search().page ?? 1) + 1 }), { replace: true, scroll: false, state: KEEP_FOCUS });
+  // Past 100 results, the next hundred is a page of its own (an entry in the history).
+  const toPage = (page: number) => navigate(searchPath({ ...search(), page }), { scroll: false, state: KEEP_FOCUS });
 
   return (
     <>
@@ -105,9 +94,8 @@ function SearchPage() {
       >
         <Suspense fallback={<LoadingState label="Searching…" />}>
           <section class="search-results-section" aria-label="Results">
-            <SearchResults search={search()} onAnnounce={setAnnouncement} onShowMore={showMore} onShown={shown} />
+            <SearchResults search={search()} onAnnounce={setAnnouncement} onShowMore={showMore} onPage={toPage} onShown={shown} />
           </section>
-          <SearchProgress search={search()} />
         </Suspense>
       </ErrorBoundary>
     </>

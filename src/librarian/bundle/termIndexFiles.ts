@@ -9,7 +9,7 @@
  * lengths of the oldest layer: the reader, giving MiniSearch every field length equal to its
  * average, then gets the scores MiniSearch gives with the lengths (`termIndex.test.ts`).
  */
-import { BUNDLE_FORMAT, TERM_WEIGHT_SCALE, type BundleIndexLayer, type BundleSearchIndex } from '../../core/format';
+import { BUNDLE_FORMAT, TERM_WEIGHT_SCALE, type BundleIndexLayer, type BundleSearchIndex, type BundleSnippetTexts } from '../../core/format';
 import type { SearchDocument } from '../../core/searchOptions';
 import type { MonthKey } from '../../core/types';
 import { countTerms, TermPostings, utf8Bytes } from './countTerms';
@@ -33,11 +33,19 @@ export interface TermIndexOptions {
   documentChunk?: number;
   /** Ids per facets file. */
   facetChunk?: number;
+  /** A texts file of the snippet store is closed once it holds this many bytes (see `BundleSnippetTexts`). */
+  textChunkBytes?: number;
 }
 
 export const DEFAULT_SHARD_BYTES = 96 * 1024;
 export const DEFAULT_DOCUMENT_CHUNK = 64;
 export const DEFAULT_FACET_CHUNK = 16_384;
+/**
+ * Bytes of plain text per file of the snippet store: a hit's snippet reads one such file (about
+ * 9 KB gzip), where a month file is up to 1.5 MiB; smaller files would cost more names in the
+ * manifest (every visit reads it) for each byte a snippet saves.
+ */
+export const DEFAULT_TEXT_CHUNK_BYTES = 24 * 1024;
 /** Terms of a dictionary file at least (lengths are put together until there are as many). */
 const DICTIONARY_TERMS = 1_500;
 
@@ -231,6 +239,7 @@ export function termIndexFiles(
     });
     facetFiles.push(write(`facets-${facetFiles.length + 1}`, checked(`${head}"from":${from},"values":[${values.join(',')}],"documents":[${ids.join(',')}]}`, options.maxFileBytes)));
   }
+  const texts = textFiles(documents, options.textChunkBytes ?? DEFAULT_TEXT_CHUNK_BYTES, capacity, (stem, content) => write(stem, checked(content, options.maxFileBytes)));
   return {
     files,
     index: {
@@ -238,8 +247,37 @@ export function termIndexFiles(
       layers: outLayers,
       documents: { chunk: documentChunk, files: documentFiles },
       facets: { chunk: facetChunk, files: facetFiles },
+      texts,
     },
   };
+}
+
+/**
+ * The snippet store (`BundleSnippetTexts`): each document's body text by short id, consecutive
+ * ids in files closed once they hold `chunkBytes` (or before they would pass `capacity`).
+ */
+function textFiles(documents: readonly SearchDocument[], chunkBytes: number, capacity: number, write: (stem: string, content: string) => string): BundleSnippetTexts {
+  const out: BundleSnippetTexts = { from: [], files: [] };
+  let texts: string[] = [];
+  let size = 0;
+  let from = 0;
+  const close = (next: number) => {
+    out.from.push(from);
+    out.files.push(write(`texts-${out.files.length + 1}`, `${head}"from":${from},"texts":[${texts.join(',')}]}`));
+    texts = [];
+    size = 0;
+    from = next;
+  };
+  for (const [id, document] of documents.entries()) {
+    const json = JSON.stringify(document.body);
+    const bytes = utf8Bytes(json) + 1;
+    if (texts.length > 0 && size + bytes > capacity) close(id);
+    texts.push(json);
+    size += bytes;
+    if (size >= chunkBytes) close(id + 1);
+  }
+  if (texts.length > 0) close(documents.length);
+  return out;
 }
 
 /**
