@@ -3,6 +3,7 @@ import { onMount } from 'solid-js';
 import { Layout } from './components/Layout';
 import { refreshStorageStatus } from './pwa/storageStatus';
 import { lazyRoute } from './lazyRoute';
+import { afterIdle } from './yieldToMain';
 import { ABOUT_PATH, TAGS_PATH } from './routePaths';
 import { homeRoute } from './routes/HomePage';
 import { searchRoute } from './routes/SearchPage';
@@ -22,8 +23,9 @@ const routes = [homeRoute, searchRoute, archiveRoute, yearRoute, monthRoute, cat
 
 /** The reader: every page has its own URL, served by the same shell (also offline). */
 export function App() {
-  // Usage near the quota shows a notice on every page, so it is read once at start.
-  onMount(() => void refreshStorageStatus());
+  // Usage near the quota shows a notice on every page, so it is read once at start (once the
+  // first view has settled: its answer re-renders the notices).
+  onMount(() => afterIdle(() => void refreshStorageStatus()));
   return (
     <Router root={Layout} base={import.meta.env.BASE_URL.replace(/\/$/, '')} scrollRestoration>
       {routes}
