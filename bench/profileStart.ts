@@ -27,6 +27,7 @@ import { writeArchiveFiles } from '../src/librarian/archive/writeArchive';
 import { appShowsOfflineStatus, firstResult, installResultProbe, launchProfile, SEARCH_WORD, throttleCpu, waitForOfflineSaved } from './browser';
 import { CPU_SLOWDOWN } from './coldOfflineStart';
 import { loadArticlePool, scaledArchive } from './corpus';
+import { lighthouse } from './lighthouse';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 function option(name: string): string | undefined {
@@ -43,10 +44,14 @@ const RUNS = Number(option('runs') ?? 3);
 const THRESHOLD_MS = Number(option('threshold') ?? 50);
 const SETTLE_MS = Number(option('settle') ?? 4000);
 const PORT = Number(option('port') ?? 0);
+/** Lighthouse runs per app (mobile, `bench/lighthouse.ts`), interleaved, after the cold starts. */
+const LIGHTHOUSE_RUNS = Number(option('lighthouse') ?? 0);
 const BUILD = process.argv.includes('--build');
 const SAVE_TRACES = process.argv.includes('--save-traces');
 /** Without a trace, only the page's own long-task entries (as `npm run bench` counts them). */
 const TRACE = !process.argv.includes('--no-trace');
+/** Without the V8 sampling profiler: no functions named, but less overhead. */
+const SAMPLES = !process.argv.includes('--no-samples');
 const APPS = (options('app').length ? options('app') : [`this=${process.cwd()}`]).map((spec) => {
   const [name, dir] = spec.split('=');
   if (!name || !dir) throw new Error(`profileStart: --app ${spec}: expected NAME=DIR`);
@@ -103,7 +108,8 @@ async function recordTrace(cdp: CDPSession, run: () => Promise<void>): Promise<T
         'toplevel',
         'blink.user_timing',
         'v8.execute',
-        'disabled-by-default-v8.cpu_profiler',
+        // The sampling profiler costs the main thread CPU time of its own: off for steadier CPU figures.
+        ...(SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : []),
       ],
     },
   });
@@ -149,9 +155,11 @@ async function frameLabel(dist: string, frame: ProfileNode['callFrame']): Promis
 // --- Long tasks and what ran in them -----------------------------------------------------------
 
 export interface LongTask {
+  /** Run once the page's document had started (the page's own work, not the navigation's). */
+  inDocument: boolean;
   startMs: number;
   durationMs: number;
-  /** The main thread's CPU time in the task (wall time less the time the OS gave other work). */
+  /** The main thread's CPU time in the task (throttling spins included: wall time less the time the OS gave other work). */
   cpuMs: number;
   /** Trace events directly inside the task, by name, in ms (the biggest first). */
   events: [string, number][];
@@ -207,11 +215,16 @@ async function longTasksOf(events: TraceEvent[], dist: string, origin: string): 
   const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const navigation = events.find((e) => e.pid === pid && e.name === 'navigationStart')?.ts ?? onThread[0]?.ts ?? 0;
   // DevTools' tasks: the outermost `RunTask`s of the thread.
+  // A task is long by its wall time (inflated by the machine's load) or by the thread's CPU time in
+  // it: Chromium's CPU throttling keeps the throttled thread spinning, so at 4× that time is about
+  // what the task takes on a quiet machine, less the time other processes took the core. The
+  // page's document starts with its first ParseHTML (tasks before it commit the navigation).
+  const documentStart = onThread.find((e) => e.name === 'ParseHTML')?.ts ?? Infinity;
   let outerEnd = 0;
   const tasks = onThread.filter((e) => {
     if (e.name !== 'RunTask' || e.ts < outerEnd) return false;
     outerEnd = e.ts + e.dur!;
-    return e.dur! > THRESHOLD_MS * 1000;
+    return e.dur! > THRESHOLD_MS * 1000 || (e.ts >= documentStart && (e.tdur ?? 0) > THRESHOLD_MS * 1000);
   });
   const samples = samplesOf(events, pid, tid);
   const result: LongTask[] = [];
@@ -243,7 +256,7 @@ async function longTasksOf(events: TraceEvent[], dist: string, origin: string): 
       }
     }
     const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-    result.push({ startMs: (task.ts - navigation) / 1000, durationMs: task.dur! / 1000, cpuMs: task.tdur === undefined ? NaN : task.tdur / 1000, events: top(byName, 6), self: top(self, 8), inclusive: top(inclusive, 10) });
+    result.push({ inDocument: task.ts >= documentStart, startMs: (task.ts - navigation) / 1000, durationMs: task.dur! / 1000, cpuMs: task.tdur === undefined ? NaN : task.tdur / 1000, events: top(byName, 6), self: top(self, 8), inclusive: top(inclusive, 10) });
   }
   return result;
 }
@@ -341,7 +354,7 @@ function print(app: App, run: number, figures: ColdFigures): void {
   console.log(`\n## ${app.name}, cold offline start ${run + 1}: first result ${figures.firstResultMs.toFixed(0)} ms; ${figures.tasks.length} traced tasks over ${THRESHOLD_MS} ms (longest ${longestMs.toFixed(0)} ms)`);
   console.log(`page's long tasks (ms@start): ${describeObserved(figures.observed)}`);
   for (const task of figures.tasks) {
-    console.log(`- task at ${task.startMs.toFixed(0)} ms, ${task.durationMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)} ms)`);
+    console.log(`- task at ${task.startMs.toFixed(0)} ms, ${task.durationMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)} ms${task.inDocument ? '' : ', before the document'})`);
     console.log(`  events: ${task.events.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join('; ')}`);
     console.log(`  self:   ${task.self.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join('; ')}`);
     console.log(`  src/ inclusive: ${task.inclusive.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join('; ')}`);
@@ -361,7 +374,7 @@ const apps: App[] = APPS;
 try {
   for (const app of apps) await prepareApp(app, archiveDir);
   console.log(`# Cold offline starts of /search?q=${SEARCH_WORD}, ${ARTICLES} articles, ${CPU_SLOWDOWN}× CPU, interleaved: ${apps.map((a) => a.name).join(', ')}`);
-  const summary = new Map<string, { first: number[]; longest: number[]; observed: number[] }>(apps.map((a) => [a.name, { first: [], longest: [], observed: [] }]));
+  const summary = new Map<string, { first: number[]; longest: number[]; observed: number[]; cpu: number[] }>(apps.map((a) => [a.name, { first: [], longest: [], observed: [], cpu: [] }]));
   for (let run = 0; run < RUNS; run++) {
     for (const app of apps) {
       const figures = await coldStart(app, run);
@@ -369,12 +382,24 @@ try {
       summary.get(app.name)!.first.push(figures.firstResultMs);
       summary.get(app.name)!.longest.push(Math.max(0, ...figures.tasks.map((t) => t.durationMs)));
       summary.get(app.name)!.observed.push(Math.max(0, ...figures.observed.map((t) => t.duration)));
+      summary.get(app.name)!.cpu.push(Math.max(0, ...figures.tasks.filter((t) => t.inDocument).map((t) => t.cpuMs)));
+    }
+  }
+  const scores = new Map<string, string[]>(apps.map((a) => [a.name, []]));
+  for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+    for (const app of apps) {
+      const report = await lighthouse(`${app.server!.origin}/search?q=${encodeURIComponent(SEARCH_WORD)}`);
+      const tasks = report.longTasks.map((t) => `${t.duration.toFixed(0)}@${t.startTime.toFixed(0)} ${t.url.replace(app.server!.origin, '')}`).join('; ');
+      console.log(`\n## ${app.name}, Lighthouse ${run + 1}: performance ${report.scores.performance ?? '—'}, TBT ${report.tbtMs.toFixed(0)} ms, LCP ${report.lcpMs.toFixed(0)} ms${report.error ? ` (${report.error})` : ''}`);
+      console.log(`long tasks (simulated; ms@start script): ${tasks || 'none'}`);
+      scores.get(app.name)!.push(`${report.scores.performance ?? '—'} (TBT ${report.tbtMs.toFixed(0)} ms)`);
     }
   }
   console.log(`\n# Summary${TRACE ? ' (traced: slower than untraced)' : ''}`);
   const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(' / ');
   for (const [name, s] of summary) {
-    console.log(`- ${name}: first result ${list(s.first)} ms; longest task the page observed ${list(s.observed)} ms${TRACE ? `; longest traced task ${list(s.longest)} ms` : ''}`);
+    console.log(`- ${name}: first result ${list(s.first)} ms; longest task the page observed ${list(s.observed)} ms${TRACE ? `; longest traced task ${list(s.longest)} ms; longest task's CPU time (the page's document) ${list(s.cpu)} ms` : ''}`);
+    if (LIGHTHOUSE_RUNS > 0) console.log(`  Lighthouse (mobile): ${scores.get(name)!.join(' / ')}`);
   }
 } finally {
   for (const app of apps) await app.server?.close();

@@ -27,7 +27,7 @@ export function yieldToMain(scope: IdleScope = globalThis as unknown as IdleScop
  * Runs `work` once the main thread is idle, and at the latest after `timeoutMs` (browsers without
  * `requestIdleCallback`, such as Safari, wait `fallbackMs` instead).
  */
-export function afterIdle(work: () => void, timeoutMs = 3000, fallbackMs = 500, scope: IdleScope = globalThis as unknown as IdleScope): void {
+export function afterIdle(work: () => void, timeoutMs = 1000, fallbackMs = 500, scope: IdleScope = globalThis as unknown as IdleScope): void {
   if (typeof scope.requestIdleCallback === 'function') scope.requestIdleCallback(work, { timeout: timeoutMs });
   else scope.setTimeout(work, fallbackMs);
 }

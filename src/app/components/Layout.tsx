@@ -9,23 +9,26 @@ import { SiteHeader } from './SiteHeader';
 import { UpdateBanner } from './UpdateBanner';
 
 /**
- * The parts of the frame rendered so far: the header first, then the page, then the rest (the
- * footer, and the notices, which show nothing at first: an update or a save is found later).
+ * The parts of the frame in the order of their first render, a task each: the router alone, then
+ * the header, the page, and the rest (the footer, and the notices, which show nothing at first:
+ * an update or a save is found later).
  */
-type Shown = 'header' | 'page' | 'rest';
+const PARTS = ['router', 'header', 'page', 'rest'] as const;
+type Part = (typeof PARTS)[number];
 
 /**
- * The frame around every page: skip link, header and navigation, notices, main, footer. The first
- * render comes in three tasks (header, page, the rest; see `yieldToMain.ts`), so that none is long.
+ * The frame around every page: skip link, header and navigation, notices, main, footer. Its first
+ * render comes in a task per part (see `yieldToMain.ts`), so that none is long.
  */
 export function Layout(props: RouteSectionProps) {
   useFocusHeadingOnNavigate();
-  const [shown, setShown] = createSignal<Shown>('header');
+  const [rendered, setRendered] = createSignal(0);
+  const shown = (part: Part) => rendered() >= PARTS.indexOf(part);
   onMount(async () => {
-    await yieldToMain();
-    setShown('page');
-    await yieldToMain();
-    setShown('rest');
+    for (let part = 1; part < PARTS.length; part++) {
+      await yieldToMain();
+      setRendered(part);
+    }
   });
   return (
     <>
@@ -40,17 +43,19 @@ export function Layout(props: RouteSectionProps) {
       >
         Skip to content
       </a>
-      <SiteHeader />
-      <Show when={shown() === 'rest'}>
+      <Show when={shown('header')}>
+        <SiteHeader />
+      </Show>
+      <Show when={shown('rest')}>
         <UpdateBanner />
         <OfflineStatus variant="banner" />
       </Show>
       <main id="main" tabindex="-1">
-        <Show when={shown() !== 'header'}>
+        <Show when={shown('page')}>
           <RouteBoundary>{props.children}</RouteBoundary>
         </Show>
       </main>
-      <Show when={shown() === 'rest'}>
+      <Show when={shown('rest')}>
         <SiteFooter />
       </Show>
     </>
