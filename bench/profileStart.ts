@@ -7,6 +7,12 @@
  *
  *   npx tsx bench/profileStart.ts [--work DIR] [--articles N] [--app NAME=DIR]… [--build] [--runs N]
  *                                 [--threshold MS] [--settle MS] [--port P] [--save-traces]
+ *                                 [--no-samples] [--no-trace] [--lighthouse N]
+ *   npx tsx bench/profileStart.ts --analyze TRACE --dist DIR --origin URL   (a saved trace again)
+ *
+ * `--no-samples` leaves the V8 sampling profiler off (no functions named, but its overhead does not
+ * inflate the CPU times); `--no-trace` counts only the page's own long-task entries;
+ * `--lighthouse N` adds N Lighthouse (mobile) runs per app with its long tasks.
  *
  * The archive (`bench/corpus.ts` `scaledArchive`, 10,000 articles unless `--articles`) is written
  * to `<work>/archive-<N>` once and reused. Each `--app NAME=DIR` is a checkout of this project
