@@ -15,6 +15,8 @@ export interface LighthouseFigures {
   lcpMs: number;
   fcpMs: number;
   cls: number;
+  /** Its 'long-tasks' audit: main-thread tasks over 50 ms (simulated 4× CPU), by the script they are charged to. */
+  longTasks: { url: string; startTime: number; duration: number }[];
   /** Lighthouse's own warnings (e.g. a page that kept loading). */
   warnings: string[];
   seconds: number;
@@ -34,10 +36,10 @@ export async function lighthouse(url: string, timeoutMs = 5 * 60_000): Promise<L
   const run = await runChild('npm', args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } }, timeoutMs);
   const { code, seconds } = run;
   const log = run.stdout + run.stderr;
-  const empty = { scores: {}, tbtMs: NaN, lcpMs: NaN, fcpMs: NaN, cls: NaN, warnings: [], seconds };
+  const empty = { scores: {}, tbtMs: NaN, lcpMs: NaN, fcpMs: NaN, cls: NaN, longTasks: [], warnings: [], seconds };
   let report: {
     categories: Record<string, { score: number | null }>;
-    audits: Record<string, { numericValue?: number }>;
+    audits: Record<string, { numericValue?: number; details?: { items?: { url?: string; startTime?: number; duration?: number }[] } }>;
     runWarnings?: string[];
     runtimeError?: { message: string };
   };
@@ -58,6 +60,7 @@ export async function lighthouse(url: string, timeoutMs = 5 * 60_000): Promise<L
     lcpMs: audit('largest-contentful-paint'),
     fcpMs: audit('first-contentful-paint'),
     cls: audit('cumulative-layout-shift'),
+    longTasks: (report.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: t.url ?? '', startTime: t.startTime ?? NaN, duration: t.duration ?? NaN })),
     warnings: report.runWarnings ?? [],
     seconds,
     error: report.runtimeError?.message,

@@ -90,7 +90,10 @@ function saveCurrentEdition(): Promise<void> {
   savingCurrent ??= (async () => {
     const manifest = await store.currentManifest();
     await saveWithProgress(manifest, 'current');
-    await store.prune();
+    // A new version installing meanwhile has saved files of its edition that no manifest names
+    // yet (it stores its manifest as pending once all are in): pruning now would delete them.
+    // Its activation prunes.
+    if (!self.registration.installing) await store.prune();
   })().finally(() => (savingCurrent = undefined));
   return savingCurrent;
 }

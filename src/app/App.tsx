@@ -3,14 +3,16 @@ import { onMount } from 'solid-js';
 import { Layout } from './components/Layout';
 import { refreshStorageStatus } from './pwa/storageStatus';
 import { lazyRoute } from './lazyRoute';
+import { afterIdle } from './yieldToMain';
 import { ABOUT_PATH, TAGS_PATH } from './routePaths';
-import { homeRoute } from './routes/HomePage';
-import { searchRoute } from './routes/SearchPage';
-// Home and search are the usual first views and come with the app; the other pages load on demand.
+// Every page loads in a chunk of its own, home and search too: evaluating them with the router
+// made one long task at 4× CPU. main.tsx asks for the first view's chunk at once.
 const aboutRoute = lazyRoute(ABOUT_PATH, () => import('./routes/AboutPage').then((m) => m.aboutRoute));
 const archiveRoute = lazyRoute('/archive', () => import('./routes/ArchivePage').then((m) => m.archiveRoute));
 const articleRoute = lazyRoute('/articles/:year/:month/:slug', () => import('./routes/ArticlePage').then((m) => m.articleRoute));
 const categoriesRoute = lazyRoute('/categories', () => import('./routes/CategoriesPage').then((m) => m.categoriesRoute));
+const homeRoute = lazyRoute('/', () => import('./routes/HomePage').then((m) => m.homeRoute));
+const searchRoute = lazyRoute('/search', () => import('./routes/SearchPage').then((m) => m.searchRoute));
 const categoryRoute = lazyRoute('/categories/:slug', () => import('./routes/CategoryPage').then((m) => m.categoryRoute));
 const monthRoute = lazyRoute('/archive/:year/:month', () => import('./routes/MonthPage').then((m) => m.monthRoute));
 const notFoundRoute = lazyRoute('*404', () => import('./routes/NotFoundPage').then((m) => m.notFoundRoute));
@@ -22,8 +24,9 @@ const routes = [homeRoute, searchRoute, archiveRoute, yearRoute, monthRoute, cat
 
 /** The reader: every page has its own URL, served by the same shell (also offline). */
 export function App() {
-  // Usage near the quota shows a notice on every page, so it is read once at start.
-  onMount(() => void refreshStorageStatus());
+  // Usage near the quota shows a notice on every page, so it is read once at start (once the
+  // first view has settled: its answer re-renders the notices).
+  onMount(() => afterIdle(() => void refreshStorageStatus()));
   return (
     <Router root={Layout} base={import.meta.env.BASE_URL.replace(/\/$/, '')} scrollRestoration>
       {routes}

@@ -106,6 +106,38 @@ describe('createBundleStore', () => {
     expect(remote.calls.filter((c) => c.endsWith('manifest.json'))).toHaveLength(1);
   });
 
+  it('keeps the manifest as the server sent it, without writing it out again', async () => {
+    const storage = new MemoryCacheStorage();
+    // Indented as a hand-edited manifest might be: JSON.stringify of the parsed object would differ.
+    const text = JSON.stringify(fixtureManifest, null, 2);
+    const fetch = (async () => new Response(text)) as unknown as typeof globalThis.fetch;
+    const store = createBundleStore({ baseUrl: '/archive/', fetch, caches: storage.asCacheStorage() });
+    expect((await store.currentManifest()).edition).toBe(fixtureManifest.edition);
+    const kept = (await storage.open(EDITION_CACHE)).entries.get('http://localhost/archive/bundle/edition/current.json');
+    expect(new TextDecoder().decode(kept)).toBe(text);
+  });
+
+  it('reads the edition another context kept while the manifest was being fetched', async () => {
+    const storage = new MemoryCacheStorage();
+    const kept = { ...fixtureManifest, edition: 'e2e2e2e2e2e2' };
+    const fetch = (async () => {
+      // The search worker or the service worker keeps its edition first.
+      await (await storage.open(EDITION_CACHE)).put('/archive/bundle/edition/current.json', new Response(JSON.stringify(kept)));
+      return new Response(JSON.stringify(fixtureManifest));
+    }) as unknown as typeof globalThis.fetch;
+    const store = createBundleStore({ baseUrl: '/archive/', fetch, caches: storage.asCacheStorage() });
+    expect((await store.currentManifest()).edition).toBe('e2e2e2e2e2e2');
+    const text = (await storage.open(EDITION_CACHE)).entries.get('http://localhost/archive/bundle/edition/current.json');
+    expect(JSON.parse(new TextDecoder().decode(text)).edition).toBe('e2e2e2e2e2e2');
+  });
+
+  it('stores a data file as the bytes the server sent', async () => {
+    const { store, storage } = setup();
+    const name = names[0]!;
+    expect(await store.saveFile(name)).toBe(new TextEncoder().encode(fileText(name)).byteLength);
+    expect((await storage.open(FILES_CACHE)).entries.get(`http://localhost/archive/bundle/${name}`)).toEqual(new TextEncoder().encode(fileText(name)));
+  });
+
   it('does not change the current edition when the server has a new one; adopting it does', async () => {
     const next = { ...fixtureManifest, edition: 'e2e2e2e2e2e2', articleCount: fixtureManifest.articleCount + 1 };
     const { store, storage } = setup();

@@ -107,16 +107,29 @@ export function isImageFile(file: BundleFile | string): boolean {
   return typeof file === 'string' ? /^images\/[0-9a-f]{16}\.webp$/.test(file) : file.kind === 'image';
 }
 
+/** The first `bytes` bytes of the SHA-256 of `data`, in hex. */
+async function sha256Hex(data: BufferSource, bytes: number): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return [...new Uint8Array(digest, 0, bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** First 16 hex digits of the SHA-256 of an image's bytes: what the librarian names it by. */
-export async function imageHash(bytes: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export function imageHash(bytes: ArrayBuffer): Promise<string> {
+  return sha256Hex(bytes, 8);
 }
 
 /** First 12 hex digits of the SHA-256 of `text` (UTF-8): what the builder puts in file names. */
-export async function contentHash(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest, 0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export function contentHash(text: string): Promise<string> {
+  return sha256Hex(new TextEncoder().encode(text), 6);
+}
+
+/**
+ * The hash a file's downloaded bytes must match to be the file its name says (`nameHash`): the
+ * same digest as `contentHash`/`imageHash`, taken on the bytes as they came, so that a data file
+ * is neither decoded nor encoded again to be checked and stored.
+ */
+function downloadHash(name: string, bytes: ArrayBuffer): Promise<string> {
+  return sha256Hex(bytes, isImageFile(name) ? 8 : 6);
 }
 
 /** Whether a storage write failed for lack of space (named differently across browsers). */
@@ -175,7 +188,7 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     }
   };
 
-  async function fetchText(file: string, url: string, init?: RequestInit): Promise<string> {
+  async function fetchResponse(file: string, url: string, init?: RequestInit): Promise<Response> {
     let response: Response;
     try {
       response = await fetchFn(url, init);
@@ -183,50 +196,41 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
       throw new BundleFileError('offline', file, `bundle: ${file}: could not be fetched (${String(cause)}); this device may be offline and not have it saved yet`);
     }
     if (!response.ok) throw new BundleFileError('http', file, `bundle: ${file}: the server answered ${response.status} ${response.statusText}`.trimEnd());
+    return response;
+  }
+
+  /** The body of a fetched file, as `read` takes it (text, bytes); a cut-off download names the file. */
+  async function body<T>(file: string, response: Response, read: (response: Response) => Promise<T>): Promise<T> {
     try {
-      return await response.text();
+      return await read(response);
     } catch (cause) {
       throw new BundleFileError('offline', file, `bundle: ${file}: the download was cut off (${String(cause)})`);
     }
   }
 
-  /** Downloads a data file and checks it against the hash in its name. */
-  async function download(name: string): Promise<string> {
-    const text = await fetchText(name, fileUrl(name));
-    const expected = nameHash(name);
-    const actual = await contentHash(text);
-    if (expected !== undefined && actual !== expected) {
-      throw new BundleFileError('corrupt', name, `bundle: ${name}: the download does not match its hash (got ${actual}); it was discarded`);
-    }
-    return text;
+  async function fetchText(file: string, url: string, init?: RequestInit): Promise<string> {
+    return body(file, await fetchResponse(file, url, init), (response) => response.text());
   }
 
-  /** Downloads an image and checks its bytes against the hash in its name. */
-  async function downloadImage(name: string): Promise<ArrayBuffer> {
-    let response: Response;
-    try {
-      response = await fetchFn(fileUrl(name));
-    } catch (cause) {
-      throw new BundleFileError('offline', name, `bundle: ${name}: could not be fetched (${String(cause)}); this device may be offline and not have it saved yet`);
-    }
-    if (!response.ok) throw new BundleFileError('http', name, `bundle: ${name}: the server answered ${response.status} ${response.statusText}`.trimEnd());
-    let bytes: ArrayBuffer;
-    try {
-      bytes = await response.arrayBuffer();
-    } catch (cause) {
-      throw new BundleFileError('offline', name, `bundle: ${name}: the download was cut off (${String(cause)})`);
-    }
-    const actual = await imageHash(bytes);
-    if (actual !== nameHash(name)) throw new BundleFileError('corrupt', name, `bundle: ${name}: the download does not match its hash (got ${actual}); it was discarded`);
+  /**
+   * Downloads a data file or an image and checks its bytes against the hash in its name (a name
+   * without one, none). The bytes are stored as they came.
+   */
+  async function download(name: string): Promise<ArrayBuffer> {
+    const bytes = await body(name, await fetchResponse(name, fileUrl(name)), (response) => response.arrayBuffer());
+    const expected = nameHash(name);
+    if (expected === undefined) return bytes;
+    const actual = await downloadHash(name, bytes);
+    if (actual !== expected) throw new BundleFileError('corrupt', name, `bundle: ${name}: the download does not match its hash (got ${actual}); it was discarded`);
     return bytes;
   }
 
-  async function store(name: string, body: string | ArrayBuffer): Promise<void> {
+  async function store(name: string, bytes: ArrayBuffer): Promise<void> {
     const cache = await openCache(FILES_CACHE);
     if (!cache) return;
-    const type = typeof body === 'string' ? 'application/json' : 'image/webp';
+    const type = isImageFile(name) ? 'image/webp' : 'application/json';
     try {
-      await cache.put(fileUrl(name), new Response(body, { headers: { 'content-type': type, 'content-length': String(typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength) } }));
+      await cache.put(fileUrl(name), new Response(bytes, { headers: { 'content-type': type, 'content-length': String(bytes.byteLength) } }));
     } catch (error) {
       if (isQuotaExceeded(error)) throw new BundleFileError('quota', name, `bundle: ${name}: this device has no more storage for the archive`);
       throw error;
@@ -245,11 +249,13 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     return response ? response.json() : undefined;
   }
 
-  async function writeJson(cacheName: string, key: string, data: unknown): Promise<void> {
+  async function writeText(cacheName: string, key: string, text: string): Promise<void> {
     const cache = await openCache(cacheName);
     if (!cache) return;
-    await cache.put(`${base}${key}`, new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } }));
+    await cache.put(`${base}${key}`, new Response(text, { headers: { 'content-type': 'application/json' } }));
   }
+
+  const writeJson = (cacheName: string, key: string, data: unknown) => writeText(cacheName, key, JSON.stringify(data));
 
   async function storedManifest(key: string): Promise<BundleManifest | undefined> {
     try {
@@ -268,10 +274,10 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
         pending = (async () => {
           const saved = await cached(name);
           if (saved) return saved.text();
-          const text = await download(name);
+          const bytes = await download(name);
           // A file that cannot be saved (no space) is still read; the saver reports the space.
-          await store(name, text).catch(() => undefined);
-          return text;
+          await store(name, bytes).catch(() => undefined);
+          return new TextDecoder().decode(bytes);
         })();
         reading.set(name, pending);
         void pending.then(
@@ -284,14 +290,9 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
 
     async saveFile(name) {
       if (await cached(name)) return 0;
-      if (isImageFile(name)) {
-        const bytes = await downloadImage(name);
-        await store(name, bytes);
-        return bytes.byteLength;
-      }
-      const text = await download(name);
-      await store(name, text);
-      return new TextEncoder().encode(text).byteLength;
+      const bytes = await download(name);
+      await store(name, bytes);
+      return bytes.byteLength;
     },
 
     async missingFiles(names) {
@@ -306,10 +307,15 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
       if (current) return current;
       const text = await fetchText(BUNDLE_MANIFEST, fileUrl(BUNDLE_MANIFEST), { cache: 'no-cache' });
       const manifest = parseBundleJson<BundleManifest>(text, BUNDLE_MANIFEST);
-      // Another context (the search worker, the service worker) may have kept one meanwhile.
-      const raced = await storedManifest(CURRENT_KEY);
-      if (raced) return raced;
-      await writeJson(EDITION_CACHE, CURRENT_KEY, manifest).catch(() => undefined);
+      // Another context (the search worker, the service worker) may have kept one meanwhile: the
+      // same text needs no second parse, another edition is the one to read.
+      const raced = await (await openCache(EDITION_CACHE))?.match(`${base}${CURRENT_KEY}`);
+      const racedText = raced ? await raced.text().catch(() => undefined) : undefined;
+      if (racedText === text) return manifest;
+      const other = racedText === undefined ? undefined : await storedManifest(CURRENT_KEY);
+      if (other) return other;
+      // Kept as the server sent it: the manifest is not written out again on the main thread.
+      await writeText(EDITION_CACHE, CURRENT_KEY, text).catch(() => undefined);
       return manifest;
     },
 
@@ -376,7 +382,7 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
       const saved = await cached(name);
       if (saved) return saved;
       try {
-        const [bytes, current, keepImages] = await Promise.all([downloadImage(name), storedManifest(CURRENT_KEY), self.keepsImages()]);
+        const [bytes, current, keepImages] = await Promise.all([download(name), storedManifest(CURRENT_KEY), self.keepsImages()]);
         if (keepImages && current?.files.some((f) => f.name === name)) await store(name, bytes).catch(() => undefined);
         return new Response(bytes, { headers: { 'content-type': 'image/webp' } });
       } catch (error) {

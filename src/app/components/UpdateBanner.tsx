@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { updateHeadline } from '../pwa/editionUpdate';
-import { applyUpdate, deferUpdate, updateDeferred, updateWaiting, updating } from '../pwa/registerServiceWorker';
+import { applyUpdate, deferUpdate, updateDeferred, updateWaiting, updating } from '../pwa/serviceWorkerState';
 import { StorageNotice } from './StorageNotice';
 
 /**

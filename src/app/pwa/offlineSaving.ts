@@ -8,6 +8,7 @@
 import { createSignal } from 'solid-js';
 import { isEditionSaveStatus, type EditionSaveStatus, type PageMessage } from '../../edition/messages';
 import { percentSaved } from '../../edition/saveEdition';
+import { afterIdle } from '../yieldToMain';
 import { onArchiveSaved, reportStorageFailure } from './storageStatus';
 
 export type OfflineSave =
@@ -47,8 +48,9 @@ export function applySaveStatus(status: EditionSaveStatus): void {
     setOfflineSave({ state: 'saved' });
     if (!announcedSaved) {
       announcedSaved = true;
-      // The first time the archive is saved is when asking the browser to keep it makes sense.
-      void onArchiveSaved();
+      // The first time the archive is saved is when asking the browser to keep it makes sense;
+      // not in the task that shows "Available offline" (it reads localStorage and the quota).
+      afterIdle(() => void onArchiveSaved());
     }
   } else {
     const reason = status.failure === 'quota' ? 'quota' : status.failure === 'offline' || !navigator.onLine ? 'offline' : 'other';

@@ -1,23 +1,12 @@
 import { Workbox } from 'workbox-window';
 import { createSignal } from 'solid-js';
+import { yieldToMain } from '../yieldToMain';
 import { checkEditionUpdate } from './editionUpdate';
 import { startOfflineSaving } from './offlineSaving';
+import { onSkipWaiting, setOfflineReady, setUpdateWaiting } from './serviceWorkerState';
 
-/** Whether the app's own files are saved on the device (the service worker is active). */
-const [offlineReady, setOfflineReady] = createSignal(false);
 /** Whether a service worker controls this page (answers its requests, offline too). */
 const [controlled, setControlled] = createSignal(false);
-/**
- * A new version is installed and waiting for the reader's go-ahead: new app code, a new edition
- * of the archive (already downloaded and checked by the waiting worker), or both.
- */
-const [updateWaiting, setUpdateWaiting] = createSignal(false);
-/** The reader said "Later": the prompt stays hidden until the next visit (page load). */
-const [updateDeferred, setUpdateDeferred] = createSignal(false);
-/** The reader said "Update now": the page reloads once the new version controls it. */
-const [updating, setUpdating] = createSignal(false);
-
-export { offlineReady, updateWaiting, updateDeferred, updating };
 
 /** Whether this browser can save the app for offline at all. */
 export function supportsOffline(): boolean {
@@ -43,6 +32,7 @@ export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !supportsOffline()) return;
   setControlled(Boolean(navigator.serviceWorker.controller));
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  onSkipWaiting(() => workbox?.messageSkipWaiting());
   workbox.addEventListener('activated', markOfflineReady);
   workbox.addEventListener('waiting', () => {
     setUpdateWaiting(true);
@@ -58,7 +48,8 @@ export function registerServiceWorker(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') checkForUpdate();
   });
-  startOfflineSaving();
+  // The saver's start (its listener and first request) in a task of its own.
+  void yieldToMain().then(startOfflineSaving);
   void workbox.register().then(
     (registration) => {
       if (registration?.active && navigator.serviceWorker.controller) {
@@ -68,15 +59,4 @@ export function registerServiceWorker(): void {
     },
     (error: unknown) => console.warn(`service worker: could not register (${String(error)}); the archive works online only`),
   );
-}
-
-/** Activates the waiting version; the page reloads once it controls the page. */
-export function applyUpdate(): void {
-  setUpdating(true);
-  workbox?.messageSkipWaiting();
-}
-
-/** Hides the update prompt until the next visit. */
-export function deferUpdate(): void {
-  setUpdateDeferred(true);
 }

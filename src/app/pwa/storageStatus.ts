@@ -4,6 +4,7 @@
  * for lack of space. Every browser call is feature-detected and none throws.
  */
 import { createSignal } from 'solid-js';
+import { yieldToMain } from '../yieldToMain';
 import { askPersistenceOnce } from './askPersistenceOnce';
 import { isNearQuota, isQuotaExceeded, type StorageUse } from './storageUse';
 
@@ -75,6 +76,8 @@ function deviceStore(): Storage | undefined {
  */
 export async function onArchiveSaved(): Promise<void> {
   if (canRequestPersistence()) await askPersistenceOnce(deviceStore(), () => requestPersistence().then(Boolean));
+  // The first read of localStorage above can take a while: the figures come in a task of their own.
+  await yieldToMain();
   await refreshStorageStatus();
 }
 
