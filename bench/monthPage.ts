@@ -27,6 +27,7 @@ import { ARCHIVE_FORMAT, type ArchiveMonthFile, type BundleManifest } from '../s
 import type { Article, MonthKey } from '../src/core/types';
 import type { LoadedArchive } from '../src/librarian/archive/readArchive';
 import { buildApp } from './appBuild';
+import { CPU_SLOWDOWN } from './coldOfflineStart';
 import { tempDir, writeArchiveToTemp, type TempDir } from './archiveOnDisk';
 import { appShowsOfflineStatus, launchProfile, median, throttleCpu, waitForOfflineSaved } from './browser';
 import { type ArticlePool, loadArticlePool, scaledArchive } from './corpus';
@@ -41,7 +42,6 @@ const SIZE = 10_000;
 const FULL_TEXT = 8_000;
 const TARGET_MS = 200;
 const LONG_TASK_TARGET_MS = 50;
-const CPU_SLOWDOWN = 4;
 /** Articles on page 1 of the month. */
 const PAGE_ITEMS = 100;
 

@@ -1,24 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchReply, SearchResponse } from './protocol';
 import { fixtureFiles, serveBundle } from './testing/serveBundle';
-
-/** A stand-in for the module worker: records what the client posts, replies when told. */
-class FakeWorker {
-  static last: FakeWorker | undefined;
-  posted: unknown[] = [];
-  onmessage: ((event: { data: SearchReply }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  constructor() {
-    FakeWorker.last = this;
-  }
-  postMessage(message: unknown) {
-    this.posted.push(message);
-  }
-  terminate() {}
-  reply(data: SearchReply) {
-    this.onmessage?.({ data });
-  }
-}
+import { FakeWorker } from './testing/fakeWorker';
 
 const response = (q: string): SearchResponse => ({ query: { q }, total: 0, hits: [], mode: 'any', suggestions: [], edition: 'e', searched: 8, articleCount: 8 });
 

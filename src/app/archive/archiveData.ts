@@ -39,7 +39,6 @@ import { search, type SearchAnswer, type SearchQuery, type SearchSnippets } from
 import { searchResultSpan } from '../searchResultCount';
 import type { SearchLocation } from '../routePaths';
 import { deviceCaches } from '../../edition/deviceCaches';
-import { parseBundleJson } from '../../edition/bundleStore';
 
 const loader = createBundleLoader({ baseUrl: import.meta.env.BASE_URL, caches: deviceCaches() });
 
@@ -51,27 +50,10 @@ export const loadManifest = loader.loadManifest;
 /** A content-hashed month file; concurrent callers share one fetch. */
 export const loadMonthFile = loader.loadMonthFile;
 
-/** Listing and slug files read in this page load, by name (small: a page of 100 entries is 10–60 KB). */
-const smallFiles = new Map<string, Promise<unknown>>();
-/** Beyond this many the oldest is let go (a reader paging through a 10,000-article month). */
-const SMALL_FILES_KEPT = 300;
-
-/** A content-hashed listing or slug file; concurrent callers share one read, a failed one is forgotten. */
-function loadSmallFile<T>(file: string): Promise<T> {
-  let pending = smallFiles.get(file) as Promise<T> | undefined;
-  if (!pending) {
-    pending = bundleStore.readFile(file).then((text) => parseBundleJson<T>(text, file));
-    pending.catch(() => smallFiles.delete(file));
-    smallFiles.set(file, pending);
-    if (smallFiles.size > SMALL_FILES_KEPT) smallFiles.delete(smallFiles.keys().next().value!);
-  }
-  return pending;
-}
-
 const archiveFiles: ArchiveFiles = {
   month: loadMonthFile,
-  listing: (file) => loadSmallFile<BundleListingFile>(file),
-  slugs: (file) => loadSmallFile<BundleSlugFile>(file),
+  listing: (file) => loader.loadDataFile<BundleListingFile>(file),
+  slugs: (file) => loader.loadDataFile<BundleSlugFile>(file),
 };
 
 /**

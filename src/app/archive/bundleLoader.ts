@@ -1,7 +1,7 @@
 /**
  * The page's reads of the archive: the manifest of the edition this device reads, once per page
- * load, and content-hashed month files, memoised by name so that concurrent callers share one
- * read (as Pagefind's loader memoises its hashed chunks). Both come from the device when it has
+ * load, and content-hashed data files (month, listing and slug files), memoised by name so that
+ * concurrent callers share one read (as Pagefind's loader memoises its hashed chunks). Both come from the device when it has
  * them and from the network otherwise (`src/edition/bundleStore.ts`), checked against their hash.
  */
 import type { BundleManifest, BundleMonthFile } from '../../core/format';
@@ -15,6 +15,8 @@ export { BundleFileError as BundleLoadError };
 export interface BundleLoader {
   loadManifest(): Promise<BundleManifest>;
   loadMonthFile(file: string): Promise<BundleMonthFile>;
+  /** Any content-hashed JSON data file of the bundle (listing and slug files), memoised as month files are. */
+  loadDataFile<T>(file: string): Promise<T>;
   /** The device store behind the loader (shared with the edition saver). */
   store: BundleStore;
 }
@@ -26,10 +28,17 @@ export interface BundleLoaderOptions {
   caches?: CacheStorage;
 }
 
+/**
+ * Data files kept in memory: beyond this many the least recently read is let go (and read again
+ * from the device if asked for), so that a reader paging through a 10,000-article month does not
+ * hold every file of it.
+ */
+const FILES_KEPT = 300;
+
 /** Creates a loader whose memo lives as long as the loader (one per page load in the app). */
 export function createBundleLoader(options: BundleLoaderOptions): BundleLoader {
   const store = createBundleStore(options);
-  const monthFiles = new Map<string, Promise<BundleMonthFile>>();
+  const dataFiles = new Map<string, Promise<unknown>>();
   let manifest: Promise<BundleManifest> | undefined;
 
   /** Forgets a failed load so that the next call (a retry, or back online) fetches again. */
@@ -38,7 +47,20 @@ export function createBundleLoader(options: BundleLoaderOptions): BundleLoader {
     return promise;
   }
 
-  const readMonthFile = async (file: string) => parseBundleJson<BundleMonthFile>(await store.readFile(file), file);
+  const readDataFile = async <T>(file: string) => parseBundleJson<T>(await store.readFile(file), file);
+
+  function loadDataFile<T>(file: string): Promise<T> {
+    let pending = dataFiles.get(file) as Promise<T> | undefined;
+    if (pending) {
+      // Most recently read last, so the oldest is the one let go.
+      dataFiles.delete(file);
+    } else {
+      pending = forgetOnFailure(readDataFile<T>(file), () => dataFiles.delete(file));
+    }
+    dataFiles.set(file, pending);
+    if (dataFiles.size > FILES_KEPT) dataFiles.delete(dataFiles.keys().next().value!);
+    return pending;
+  }
 
   return {
     store,
@@ -46,13 +68,7 @@ export function createBundleLoader(options: BundleLoaderOptions): BundleLoader {
       manifest ??= forgetOnFailure(store.currentManifest(), () => (manifest = undefined));
       return manifest;
     },
-    loadMonthFile(file) {
-      let pending = monthFiles.get(file);
-      if (!pending) {
-        pending = forgetOnFailure(readMonthFile(file), () => monthFiles.delete(file));
-        monthFiles.set(file, pending);
-      }
-      return pending;
-    },
+    loadMonthFile: (file) => loadDataFile<BundleMonthFile>(file),
+    loadDataFile,
   };
 }

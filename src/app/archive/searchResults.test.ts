@@ -1,20 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchReply } from '../../search/protocol';
-
-/** A stand-in for the search worker: records what the client posts, replies when told. */
-class FakeWorker {
-  static last: FakeWorker | undefined;
-  posted: unknown[] = [];
-  onmessage: ((event: { data: SearchReply }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  constructor() {
-    FakeWorker.last = this;
-  }
-  postMessage(message: unknown) {
-    this.posted.push(message);
-  }
-  terminate() {}
-}
+import { FakeWorker } from '../../search/testing/fakeWorker';
 
 const answer = (q: string) => ({
   query: { q },

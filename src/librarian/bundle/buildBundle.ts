@@ -103,12 +103,17 @@ function dataFile(stem: string, data: unknown): DataFile {
   return [hashedName(stem, content), content, bytes];
 }
 
-/** An article as listings show it, with which of its month's data files holds it. */
-function listingItem(article: Article, file: number): BundleListingItem {
+/** The outlets an article's sources name, each once, in order. */
+function outletsOf(article: Article): Set<string> {
   const outlets = new Set<string>();
   for (const source of article.sources) if (source.outlet !== null) outlets.add(source.outlet);
+  return outlets;
+}
+
+/** An article as listings show it, with which of its month's data files holds it. */
+function listingItem(article: Article, file: number): BundleListingItem {
   const { id, title, date, slug, summary, category, tags } = article;
-  return { id, title, date, slug, summary, category, outlets: [...outlets], tags, file };
+  return { id, title, date, slug, summary, category, outlets: [...outletsOf(article)], tags, file };
 }
 
 /**
@@ -185,9 +190,7 @@ export function buildBundle(archive: LoadedArchive, options: BuildBundleOptions 
         list.push({ month: monthFile.month });
         categorised.set(article.category, list);
       } else uncategorised.push({ month: monthFile.month });
-      const outlets = new Set<string>();
-      for (const source of article.sources) if (source.outlet !== null) outlets.add(source.outlet);
-      for (const outlet of outlets) outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
+      for (const outlet of outletsOf(article)) outletCounts.set(outlet, (outletCounts.get(outlet) ?? 0) + 1);
       for (const tag of article.tags) {
         const list = tagged.get(tag) ?? [];
         list.push({ month: monthFile.month });
