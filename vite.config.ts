@@ -3,6 +3,7 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { archiveBundlePlugin } from './src/librarian/bundle/archiveBundlePlugin';
 import { BUNDLE_DIR, BUNDLE_MANIFEST } from './src/core/format';
+import { hostingPlugin } from './deploy/hostingPlugin';
 
 export default defineConfig({
   plugins: [
@@ -30,13 +31,10 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       },
       manifest: {
-        id: '/',
         name: 'Offline News Archive',
         short_name: 'News Archive',
         description: 'Search and browse a news archive with no connection at all.',
         lang: 'en',
-        start_url: '/',
-        scope: '/',
         display: 'standalone',
         orientation: 'portrait-primary',
         theme_color: '#1f3a5f',
@@ -49,7 +47,16 @@ export default defineConfig({
         ],
       },
       devOptions: { enabled: false },
+      integration: {
+        // The app works under any base (`npm run build -- --base /news/`): its identity, scope
+        // and start page are that base, known only once Vite has resolved the command line.
+        configureOptions(config, options) {
+          options.manifest = { ...options.manifest, id: config.base, start_url: config.base, scope: config.base };
+        },
+      },
     }),
+    // `_headers` for static hosts and the precompressed .gz/.br files for nginx (deploy/).
+    hostingPlugin(),
   ],
   build: {
     target: 'es2022',

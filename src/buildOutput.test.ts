@@ -3,13 +3,19 @@
  * shell (and the bundle manifest, whose revision makes every edition a new service worker) but no
  * archive data, which is saved apart (src/edition/); the bundle holds exactly the files its
  * manifest lists, each with its size and content hash; nothing is over 2 MiB; and the web app
- * manifest makes the app installable. Runs after the build (`npm run test:build`).
+ * manifest makes the app installable; what a host needs is there (`_headers`, a `.gz` and a `.br`
+ * beside each text file) and agrees with the rules of `deploy/`. Runs after the build
+ * (`npm run test:build`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type BundleManifest, type BundleMonthFile, bodyImageFiles, IMAGE_FILE_PATTERN, indexFiles } from './core/format';
+import { nginxSiteConfig } from '../deploy/nginxConfig';
+import { COMPRESSIBLE } from '../deploy/precompress';
+import { CACHE_FOREVER, cacheControlFor, staticHostHeaders } from '../deploy/siteHeaders';
 
 const dist = path.resolve('dist');
 
@@ -19,6 +25,9 @@ function filesUnder(dir: string): string[] {
     return entry.isDirectory() ? filesUnder(full) : [path.relative(dist, full)];
   });
 }
+
+/** The precompressed copies (`name.gz`, `name.br`) the build writes beside text files for nginx. */
+const PRECOMPRESSED = /\.(gz|br)$/;
 
 /** The URLs of the precache manifest Workbox injected into sw.js. */
 function precacheUrls(): string[] {
@@ -63,7 +72,7 @@ describe('the built app in dist/', () => {
 
   it('has exactly the data files the bundle manifest lists (month, listing and slug files, the index, images), with their sizes and content hashes', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
-    const onDisk = filesUnder(path.join(dist, 'bundle')).filter((f) => f !== 'bundle/manifest.json');
+    const onDisk = filesUnder(path.join(dist, 'bundle')).filter((f) => f !== 'bundle/manifest.json' && !PRECOMPRESSED.test(f));
     expect(onDisk.sort()).toEqual(manifest.files.map((f) => `bundle/${f.name}`).sort());
     const listings = manifest.months.flatMap((m) => [...m.pages, ...(m.slugs ?? [])]);
     const named = new Set([...manifest.months.flatMap((m) => m.files), ...listings, ...indexFiles(manifest.index), ...bodyImages(manifest)]);
@@ -92,6 +101,7 @@ describe('the built app in dist/', () => {
   it('lists no file twice and no file that is missing', () => {
     const list = precacheUrls();
     expect(new Set(list).size).toBe(list.length);
+    expect(list.filter((url) => PRECOMPRESSED.test(url) || url === '_headers')).toEqual([]);
     for (const url of list) expect(existsSync(path.join(dist, url)), url).toBe(true);
   });
 
@@ -101,7 +111,9 @@ describe('the built app in dist/', () => {
 
   it('has a web app manifest that makes the app installable', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.webmanifest'), 'utf8'));
-    expect(manifest).toMatchObject({ name: 'Offline News Archive', short_name: 'News Archive', start_url: '/', display: 'standalone' });
+    expect(manifest).toMatchObject({ name: 'Offline News Archive', short_name: 'News Archive', display: 'standalone' });
+    // Built for base `/` (the e2e test behind nginx builds and installs one for /news/).
+    expect(manifest).toMatchObject({ id: '/', start_url: '/', scope: '/' });
     const icons = manifest.icons as { src: string; sizes: string; purpose: string }[];
     expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of icons) {
@@ -111,5 +123,40 @@ describe('the built app in dist/', () => {
       expect(`${w}x${h}`).toBe(icon.sizes);
     }
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('rel="manifest"');
+  });
+});
+
+/** Names that carry their content's hash: Vite's (`index-Dagv_6gl.js`) and the bundle's (src/core/format.ts). */
+function hasContentHash(file: string): boolean {
+  return /^assets\/.+-[\w-]{8}\.\w+$/.test(file) || /^bundle\/.+\.[0-9a-f]{12}\.json$/.test(file) || /^bundle\/images\/[0-9a-f]{16}\.webp$/.test(file);
+}
+
+describe('what a host needs in dist/', () => {
+  it('writes a .gz and a .br beside every text file of more than 1 KiB, each decompressing to the file, and none beside a picture', () => {
+    const files = filesUnder(dist);
+    const text = files.filter((f) => COMPRESSIBLE.test(f));
+    expect(text.length).toBeGreaterThan(100);
+    for (const file of text) {
+      const content = readFileSync(path.join(dist, file));
+      for (const [suffix, decompress] of [['.gz', gunzipSync], ['.br', brotliDecompressSync]] as const) {
+        const copy = path.join(dist, file + suffix);
+        if (content.byteLength > 1024) expect(existsSync(copy), file + suffix).toBe(true);
+        if (existsSync(copy)) expect(decompress(readFileSync(copy)).equals(content), file + suffix).toBe(true);
+      }
+    }
+    for (const file of files.filter((f) => PRECOMPRESSED.test(f))) expect(COMPRESSIBLE.test(file.replace(PRECOMPRESSED, '')), file).toBe(true);
+  });
+
+  it('caches for a year exactly the files whose name carries a content hash', () => {
+    const files = filesUnder(dist).filter((f) => !PRECOMPRESSED.test(f));
+    // Every file under assets/ and bundle/ but the bundle manifest has one, so the rules can go by folder.
+    for (const file of files.filter((f) => /^(assets|bundle)\//.test(f) && f !== 'bundle/manifest.json')) expect(hasContentHash(file), file).toBe(true);
+    for (const file of files) expect(cacheControlFor(file) === CACHE_FOREVER, file).toBe(hasContentHash(file));
+    for (const file of ['index.html', 'sw.js', 'manifest.webmanifest', 'bundle/manifest.json']) expect(cacheControlFor(file), file).toBe('no-cache');
+  });
+
+  it('has the _headers file of static hosts for its base, and deploy/nginx.conf is what deploy/nginxConfig.ts writes', () => {
+    expect(readFileSync(path.join(dist, '_headers'), 'utf8')).toBe(staticHostHeaders('/'));
+    expect(readFileSync(path.resolve('deploy/nginx.conf'), 'utf8')).toBe(nginxSiteConfig());
   });
 });

@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { getManifest, getSearchResults } from './archive/archiveData';
 import { searchFromQuery } from './routePaths';
 import { yieldToMain } from './yieldToMain';
+import { keepBaseSlash } from './keepBaseSlash';
 import './styles.css';
 
 /**
@@ -28,6 +29,7 @@ function startFirstReads(): void {
 // rendering the page and registering the service worker are each a task of their own
 // (`yieldToMain.ts`): in one task, Chromium at 4× CPU spent 0.3–1 s before it could paint or
 // answer a tap.
+keepBaseSlash(import.meta.env.BASE_URL, window.history);
 const app = import('./App');
 void yieldToMain().then(startFirstReads);
 const root = document.getElementById('root');
