@@ -43,7 +43,8 @@ test.beforeAll(async ({ browser }) => {
   articleAddress = articlePath(article.date, article.slug);
   execFileSync('node_modules/.bin/vite', ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEWS_ARCHIVE_DIR: archive },
+    // Its host (startSiteHost) sends files as they are: no .gz/.br to write.
+    env: { ...process.env, NEWS_ARCHIVE_DIR: archive, NEWS_PRECOMPRESS: '0' },
   });
   manifest = JSON.parse(readFileSync(path.join(dist, 'bundle/manifest.json'), 'utf8')) as BundleManifest;
   host = await startSiteHost(dist);
