@@ -66,9 +66,9 @@ const MAX_CHILD_SITEMAPS = 50;
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** A fingerprint of a source folder's (or file's) files: names, sizes and modification times. */
-async function pathFingerprint(location: string): Promise<string> {
-  const files = await expandSourcePaths([location]);
+/** A fingerprint of a source folder's (or file's) files and its notes file: names, sizes and modification times. */
+async function pathFingerprint(locations: string[]): Promise<string> {
+  const files = await expandSourcePaths(locations);
   const lines = await Promise.all(files.map(async (f) => `${f}\0${(await stat(f)).size}\0${(await stat(f)).mtimeMs}`));
   return sha256(lines.join('\n'));
 }
@@ -143,12 +143,12 @@ export async function runUpdate(options: UpdateOptions): Promise<UpdateReport> {
         if (source.kind === 'path') {
           const found = await stat(source.location).catch(() => null);
           if (!found) throw new Error(`${source.location}: no such file or folder`);
-          const fingerprint = await pathFingerprint(source.location);
+          const fingerprint = await pathFingerprint(source.meta ? [source.location, source.meta] : [source.location]);
           if (state.paths[source.location] === fingerprint) {
             outcome.note = 'no file changed since the last update';
             return;
           }
-          await importFiles([source.location]);
+          await importFiles([source.location], { metaFile: source.meta });
           return remember(source.location, fingerprint);
         }
         const known = state.urls[source.location];

@@ -8,7 +8,7 @@
  *     { "name": "Arab News", "feed": "https://www.arabnews.com/cat/3/rss.xml", "outlet": "Arab News" },
  *     { "name": "Digital.gov", "sitemap": "https://digital.gov/sitemap.xml", "include": "/20\\d\\d/", "maxPages": 20 },
  *     { "name": "One page", "page": "https://example.org/2017/11/story.html" },
- *     { "name": "Incoming", "path": "incoming/", "format": "text" } ] }
+ *     { "name": "Incoming", "path": "incoming/", "format": "text", "meta": "incoming/notes.json" } ] }
  * ```
  */
 import { readFile } from 'node:fs/promises';
@@ -34,6 +34,8 @@ export interface UpdateSource {
   format?: SourceFormat;
   mapping?: FieldMapping;
   urlPatterns: UrlPattern[];
+  /** Path: a notes file (as `librarian import --meta`), absolute. */
+  meta?: string;
   /** Sitemap: only addresses this matches. */
   include?: RegExp;
   /** Sitemap: new pages fetched in one run at most (the rest next time). */
@@ -59,9 +61,9 @@ export const DEFAULT_MAX_PAGES = 50;
 export const DEFAULT_RETRIES = 3;
 
 const TOP_FIELDS = ['contact', 'sources', 'timeoutSeconds', 'maxBytes', 'retries'];
-const SOURCE_FIELDS = [...SOURCE_KINDS, 'name', 'outlet', 'category', 'author', 'format', 'map', 'urlPattern', 'include', 'maxPages', 'timeoutSeconds', 'maxBytes'];
+const SOURCE_FIELDS = [...SOURCE_KINDS, 'name', 'outlet', 'category', 'author', 'format', 'map', 'meta', 'urlPattern', 'include', 'maxPages', 'timeoutSeconds', 'maxBytes'];
 /** Which fields only some kinds take. */
-const ONLY_FOR: Record<string, SourceKind[]> = { include: ['sitemap'], maxPages: ['sitemap'], urlPattern: ['path'], timeoutSeconds: ['feed', 'sitemap', 'page'], maxBytes: ['feed', 'sitemap', 'page'] };
+const ONLY_FOR: Record<string, SourceKind[]> = { include: ['sitemap'], maxPages: ['sitemap'], urlPattern: ['path'], meta: ['path'], timeoutSeconds: ['feed', 'sitemap', 'page'], maxBytes: ['feed', 'sitemap', 'page'] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -119,7 +121,7 @@ export function parseSourcesFile(data: unknown, file: string): SourcesFile {
     const kinds = SOURCE_KINDS.filter((k) => k in entry);
     if (kinds.length !== 1) throw fail(where, `give exactly one of ${SOURCE_KINDS.map((k) => `"${k}"`).join(', ')} (found ${kinds.length ? kinds.join(' and ') : 'none'})`);
     const kind = kinds[0]!;
-    const strings = ['name', 'outlet', 'category', 'author', 'format', 'map', 'include', kind];
+    const strings = ['name', 'outlet', 'category', 'author', 'format', 'map', 'meta', 'include', kind];
     for (const key of strings) {
       if (key in entry && (typeof entry[key] !== 'string' || (entry[key] as string).trim() === '')) throw fail(where, `"${key}" must be a non-empty string`);
     }
@@ -166,6 +168,7 @@ export function parseSourcesFile(data: unknown, file: string): SourcesFile {
       format: format as SourceFormat | undefined,
       mapping,
       urlPatterns,
+      meta: entry.meta === undefined ? undefined : path.resolve(path.dirname(file), entry.meta as string),
       include,
       maxPages: positive(where, 'maxPages', entry.maxPages, DEFAULT_MAX_PAGES, true),
       timeoutMs: positive(where, 'timeoutSeconds', entry.timeoutSeconds, timeoutSeconds) * 1000,
