@@ -321,7 +321,16 @@ const update = defineCommand({
     description:
       'Fetch every source a SOURCES.json lists (feeds, sitemaps, pages, local files and folders) and import what is new: conditional requests, a timeout, retries, a size limit; exit 1 when a source failed (the others are imported)',
   },
-  args: { ...archiveArg },
+  args: {
+    sources: {
+      type: 'positional',
+      required: false,
+      valueHint: 'SOURCES.json',
+      description:
+        'The sources file: { "contact": "<URL or e-mail, sent in the User-Agent>", "sources": [ { "feed" | "sitemap" | "page": "<URL>" or "path": "<file or folder>", "name", "outlet", "category", "format", "map", "include" and "maxPages" (sitemap), "timeoutSeconds", "maxBytes" } ] } (see deploy/sources.example.json and the README)',
+    },
+    ...archiveArg,
+  },
   run: guarded(async ({ args }) => {
     if (args._.length !== 1) throw new UsageError('update: name one sources file (SOURCES.json), e.g. librarian update deploy/sources.example.json');
     const sources = await readSourcesFile(args._[0]!);
