@@ -179,6 +179,9 @@ describe.skipIf(!siteBuildsPossible)('publishSite on real builds of three editio
     const script = one.files.find((f) => /^assets\/.*\.js$/.test(f))!;
     await rm(path.join(broken, script));
     await refusal(`index.html loads ${script}, which is missing`);
+    await copy();
+    await rm(path.join(broken, 'manifest.webmanifest'));
+    await refusal('sw.js precaches manifest.webmanifest, which is missing');
     await expect(publishSite({ from: broken, to })).rejects.toBeInstanceOf(PublishError);
     expect(existsSync(to)).toBe(false);
     await expect(publishSite({ from: one.dir, to: path.join(one.dir, 'www') })).rejects.toThrow('must be two separate directories');

@@ -121,8 +121,8 @@ interface Build {
 
 /**
  * Reads and checks a build: `index.html`, the bundle manifest, every data file the manifest
- * lists (present, of the size it says, with the content its name's hash says), and every Vite
- * asset `index.html` names. Throws a {@link PublishError} naming what is missing or wrong.
+ * lists (present, of the size it says, with the content its name's hash says), every Vite
+ * asset `index.html` names, and every file `sw.js` precaches. Throws a {@link PublishError} naming what is missing or wrong.
  */
 export async function readBuild(from: string): Promise<Build> {
   const incomplete = (problem: string) => new PublishError(`publish: ${from} is not a complete build: ${problem} (run npm run build)`);
@@ -153,6 +153,15 @@ export async function readBuild(from: string): Promise<Build> {
   const indexHtml = await readFile(path.join(from, 'index.html'), 'utf8');
   for (const [, asset] of indexHtml.matchAll(/(?:src|href)="[^"]*?\b(assets\/[^"?#]+)/g)) {
     if (!present.has(asset!)) throw incomplete(`index.html loads ${asset}, which is missing`);
+  }
+  // The service worker's precache list (Workbox's `"url":"…"` entries, relative to its scope):
+  // one missing file would fail every installed app's update.
+  if (present.has('sw.js')) {
+    const sw = await readFile(path.join(from, 'sw.js'), 'utf8');
+    for (const [, url] of sw.matchAll(/"url":"([^"]+)"/g)) {
+      const file = decodeURI(url!.split(/[?#]/)[0]!);
+      if (!present.has(file)) throw incomplete(`sw.js precaches ${file}, which is missing`);
+    }
   }
   const id = sha256(files.map((f) => `${f}\0${digests.get(f)}\n`).join('')).slice(0, 12);
   return { files, manifest, id };

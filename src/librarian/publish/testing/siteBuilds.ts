@@ -52,7 +52,15 @@ export async function buildThreeEditions(): Promise<{ editions: [SiteBuild, Site
     const shell: Record<string, string> = {
       [scriptFile]: script,
       'index.html': `<!doctype html><title>News</title><script type="module" crossorigin src="/${scriptFile}"></script>\n`,
-      'sw.js': `self.__WB_MANIFEST = [{ url: "bundle/manifest.json", revision: "${manifest.edition}" }, { url: "index.html", revision: "${n + 1}" }];\n`,
+      // Workbox's precache list as vite-plugin-pwa injects it.
+      'sw.js': `self.__WB_MANIFEST = [${[
+        { revision: manifest.edition, url: 'bundle/manifest.json' },
+        { revision: String(n + 1), url: 'index.html' },
+        { revision: null, url: scriptFile },
+        { revision: '1', url: 'manifest.webmanifest' },
+      ]
+        .map((entry) => JSON.stringify(entry))
+        .join(',')}];\n`,
       'manifest.webmanifest': '{"name":"News","start_url":"/","scope":"/"}\n',
       'robots.txt': 'User-agent: *\n',
     };
