@@ -40,7 +40,7 @@ async function startFolderHost(root: string) {
   const log: { path: string; status: number }[] = [];
   const held: (() => void)[] = [];
   let dataFiles = 0;
-  const host = { url: '', log, held, holdAfter: Infinity, release: () => {} };
+  const host = { url: '', log, held, holdAfter: Infinity, release: () => {}, close: () => Promise.resolve() };
   host.release = () => {
     host.holdAfter = Infinity;
     for (const go of held.splice(0)) go();
@@ -67,7 +67,8 @@ async function startFolderHost(root: string) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   host.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { ...host, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  host.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return host;
 }
 
 let edition2: Edition;
