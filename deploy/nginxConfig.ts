@@ -96,6 +96,10 @@ ${headers.join('\n')}
         location ^~ ${base}${BUNDLE_DIR}/ {
             try_files $uri =404;
         }
+        # Names starting with a dot (librarian publish's record and its temporary files): never served.
+        location ~ "/\\." {
+            return 404;
+        }
         # Any other file (sw.js, icons, robots.txt): the same.
         location ~ "\\.[A-Za-z0-9]+$" {
             try_files $uri =404;

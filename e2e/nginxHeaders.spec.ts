@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
@@ -132,5 +132,19 @@ test('a file that is not there is a 404 under assets/, bundle/ and elsewhere, ne
     expect(response.body.toString(), file).not.toContain('<div id="root">');
     expect(response.headers['cache-control'], file).toBeUndefined();
     expect(response.headers['content-security-policy'], file).toBe(securityHeaders()[0]![1]);
+  }
+});
+
+test('a name starting with a dot (the publish record, a file being written) is never served', async () => {
+  const record = path.join(dist, '.librarian-publish.json');
+  writeFileSync(record, '{"builds":[]}\n');
+  try {
+    for (const file of ['.librarian-publish.json', 'bundle/.month-2017-11.json.tmp-123']) {
+      const response = await fetchRaw(`${host.url}${file}`);
+      expect(response.status, file).toBe(404);
+      expect(response.body.toString(), file).not.toContain('builds');
+    }
+  } finally {
+    rmSync(record, { force: true });
   }
 });

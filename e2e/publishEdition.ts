@@ -70,7 +70,7 @@ export function buildSiteWithRecords(prefix: string, fileName: string, records: 
   return { dist, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',

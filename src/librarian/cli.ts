@@ -21,7 +21,11 @@ import { HUFFPOST_MAPPING, parseFieldMapping } from './sources/readJsonRecords';
 import { parseUrlPattern, type UrlPattern, UrlPatternError } from './import/urlPattern';
 import { readShortcodeRules } from './markdown/readShortcodeRules';
 import { createProgress } from './progress';
+import { PublishError, publishSite } from './publish/publishSite';
 import { archiveStats } from './stats';
+import { runUpdate, type SourceOutcome } from './update/runUpdate';
+import { readSourcesFile, SourcesFileError } from './update/sourcesFile';
+import { UpdateStateError } from './update/updateState';
 
 class UsageError extends Error {}
 
@@ -287,13 +291,96 @@ const edit = defineCommand({
   }),
 });
 
+/** "3 new, 1 merged, 12 already in the archive": what an update did to one source, zero counts left out. */
+function describeCounts(outcome: SourceOutcome): string {
+  const parts = [`${outcome.imported.length} new`];
+  if (outcome.merged) parts.push(`${outcome.merged} merged into articles already there`);
+  if (outcome.alreadyThere) parts.push(`${outcome.alreadyThere} already in the archive`);
+  if (outcome.skipped) parts.push(`${outcome.skipped} skipped`);
+  return parts.join(', ');
+}
+
+function printOutcome(outcome: SourceOutcome): void {
+  const { source } = outcome;
+  const what = `${source.name} (${source.kind}${source.name === source.location ? '' : ` ${source.location}`})`;
+  const counts = outcome.imported.length + outcome.merged + outcome.alreadyThere + outcome.skipped > 0 ? describeCounts(outcome) : '';
+  const said = [outcome.note, counts].filter(Boolean).join('; ');
+  // A source that failed as a whole (not fetched) says why on its own line.
+  const alone = outcome.status === 'failed' && outcome.failures.length === 1 && !said;
+  if (alone) console.error(`failed    ${what}: ${outcome.failures[0]}`);
+  else if (outcome.status === 'failed') console.error(`failed    ${what}: ${said ? `${said}; ` : ''}${outcome.failures.length} failed`);
+  else console.log(`${outcome.status.padEnd(9)} ${what}: ${said || 'nothing new'}`);
+  for (const a of outcome.imported) console.log(`  new     ${a.month}  ${a.title}`);
+  if (!alone) for (const failure of outcome.failures) console.error(`  failed  ${failure}`);
+  if (outcome.movedTo) console.log(`  note    ${source.location} has moved permanently to ${outcome.movedTo}: give the new address in the sources file`);
+}
+
+const update = defineCommand({
+  meta: {
+    name: 'update',
+    description:
+      'Fetch every source a SOURCES.json lists (feeds, sitemaps, pages, local files and folders) and import what is new: conditional requests, a timeout, retries, a size limit; exit 1 when a source failed (the others are imported)',
+  },
+  args: {
+    sources: {
+      type: 'positional',
+      required: false,
+      valueHint: 'SOURCES.json',
+      description:
+        'The sources file: { "contact": "<URL or e-mail, sent in the User-Agent>", "sources": [ { "feed" | "sitemap" | "page": "<URL>" or "path": "<file or folder>", "name", "outlet", "category", "format", "map", "include" and "maxPages" (sitemap), "timeoutSeconds", "maxBytes" } ] } (see deploy/sources.example.json and the README)',
+    },
+    ...archiveArg,
+  },
+  run: guarded(async ({ args }) => {
+    if (args._.length !== 1) throw new UsageError('update: name one sources file (SOURCES.json), e.g. librarian update deploy/sources.example.json');
+    const sources = await readSourcesFile(args._[0]!);
+    const { outcomes, articleCount } = await runUpdate({ sources, archiveDir: args.archive, onSource: printOutcome });
+    const count = (status: SourceOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+    const added = outcomes.reduce((n, o) => n + o.imported.length, 0);
+    console.log(`\n${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed; ${added} new articles; the archive holds ${articleCount} articles.`);
+    if (count('failed') > 0) process.exitCode = 1;
+  }),
+});
+
+const publish = defineCommand({
+  meta: {
+    name: 'publish',
+    description:
+      "Copy a build (npm run build's dist/) into the folder a web server serves, so that no reader sees half an edition: new files first, then the bundle manifest, sw.js and index.html; the previous edition's files kept until the next publish",
+  },
+  args: {
+    to: { type: 'string', description: 'The folder the web server serves (created if missing)', valueHint: 'dir' },
+    from: { type: 'string', description: 'The build to publish', default: 'dist', valueHint: 'dir' },
+  },
+  run: guarded(async ({ args }) => {
+    if (!args.to) throw new UsageError('publish: give the folder to publish into with --to DIR');
+    const report = await publishSite({ from: args.from, to: args.to });
+    const to = path.resolve(args.to);
+    console.log(
+      `Published edition ${report.edition} (${report.articleCount} articles; build ${report.build}) to ${to}: ` +
+        `${report.written.length} files written, ${report.unchanged} already there, ${report.removed.length} of older editions removed.`,
+    );
+    if (report.kept) console.log(`The files of edition ${report.kept.edition} (published ${report.kept.publishedAt}) stay until the next publish, for devices still saving it.`);
+    if (report.foreign.length > 0) {
+      console.log(`${report.foreign.length} files in ${to} were not published by the librarian and were left alone (${report.foreign.slice(0, 3).join(', ')}${report.foreign.length > 3 ? ', …' : ''}).`);
+    }
+  }),
+});
+
 const main = defineCommand({
   meta: { name: 'librarian', description: 'Build and maintain the offline news archive' },
-  subCommands: { init, import: importCmd, validate, stats, build, edit, remove },
+  subCommands: { init, import: importCmd, validate, stats, build, edit, remove, update, publish },
 });
 
 function fail(err: unknown): never {
-  if (err instanceof ArchiveValidationError || err instanceof SourceError || err instanceof EditError) {
+  if (
+    err instanceof ArchiveValidationError ||
+    err instanceof SourceError ||
+    err instanceof EditError ||
+    err instanceof PublishError ||
+    err instanceof SourcesFileError ||
+    err instanceof UpdateStateError
+  ) {
     console.error(err.message);
     process.exit(1);
   }

@@ -32,7 +32,12 @@ export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !supportsOffline()) return;
   setControlled(Boolean(navigator.serviceWorker.controller));
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
-  onSkipWaiting(() => workbox?.messageSkipWaiting());
+  // Whether the reader accepted an update in this page (see `controlling` below).
+  let accepted = false;
+  onSkipWaiting(() => {
+    accepted = true;
+    workbox?.messageSkipWaiting();
+  });
   workbox.addEventListener('activated', markOfflineReady);
   workbox.addEventListener('waiting', () => {
     setUpdateWaiting(true);
@@ -41,7 +46,9 @@ export function registerServiceWorker(): void {
   workbox.addEventListener('controlling', (event) => {
     setControlled(true);
     // A new service worker took over after the reader accepted it: reload into the new version.
-    if (event.isUpdate) window.location.reload();
+    // On the visit that installed the first one, workbox-window calls a later worker neither an
+    // update nor its own, so the reader's acceptance says it.
+    if (event.isUpdate || accepted) window.location.reload();
   });
   // Back online, or back to the app after a while: a new edition may have been published.
   window.addEventListener('online', checkForUpdate);
