@@ -16,16 +16,20 @@ const KEEP_FOCUS: KeepFocusState = { keepFocus: true };
 /**
  * One of the reader's own lists (saved, history), in the order given: 20 at first and "Show more"
  * 20 at a time, the pages shown in the address (`?page=3`, as search results), at most 100 at once.
- * Each article shown is looked up in the edition, so that one withdrawn says so.
  */
-export function LibraryList(props: { refs: readonly ArticleRef[]; path: string }) {
+export function LibraryList(props: {
+  refs: readonly ArticleRef[];
+  path: string;
+  /** Look each article shown up in the edition (each reads its month's data or slug file), so that one withdrawn says so. */
+  checkWithdrawn?: boolean;
+}) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const pages = () => pagesFromQuery(params.page);
   const span = () => searchResultSpan(pages(), SEARCH_PAGE_SIZE, PAGE_SIZE);
   const shown = createMemo(() => props.refs.slice(span().offset, span().offset + span().limit));
   const items = createMemo(() => shown().map(listItemFromRef));
-  createEffect(() => void checkEdition(shown()));
+  createEffect(() => props.checkWithdrawn && void checkEdition(shown()));
   let list: HTMLOListElement | undefined;
   const beforeShowMore = createShowMoreFocus(() => list?.querySelectorAll<HTMLAnchorElement>('.article-item__title a'), () => items().length);
   const toPages = (n: number, replace: boolean) => navigate(pagedPath(props.path, n), { replace, scroll: false, state: KEEP_FOCUS });

@@ -21,6 +21,7 @@ export function ReaderDataSection() {
   const [state, setState] = createSignal<ImportState>({ step: 'idle' });
   const [exported, setExported] = createSignal<string>();
   let input: HTMLInputElement | undefined;
+  let importButton: HTMLButtonElement | undefined;
 
   const download = async () => {
     try {
@@ -65,6 +66,7 @@ export function ReaderDataSection() {
   const cancel = () => {
     setState({ step: 'idle' });
     if (input) input.value = '';
+    importButton?.focus();
   };
 
   return (
@@ -82,7 +84,7 @@ export function ReaderDataSection() {
         <button type="button" class="button" onClick={() => void download()}>
           Export to a file
         </button>
-        <button type="button" class="button button--quiet" onClick={() => input?.click()}>
+        <button type="button" class="button button--quiet" ref={importButton} onClick={() => input?.click()}>
           Import from a file…
         </button>
         <input

@@ -29,6 +29,16 @@ export { library };
 
 let loading: Promise<void> | undefined;
 
+/** A record of the store as it is written to the database: its own object, not the store's proxy (IndexedDB cannot clone one). */
+function stored<T extends object>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : structuredClone(unwrap(value));
+}
+
+/** A reference made of plain values (a list item built from the store's records holds its proxies). */
+function plain(ref: ArticleRef): ArticleRef {
+  return structuredClone(unwrap(ref));
+}
+
 function warn(action: string, error: unknown): void {
   console.warn(`reader data: could not ${action} (${error instanceof Error ? error.message : String(error)})`);
 }
@@ -99,7 +109,7 @@ export async function toggleSaved(ref: ArticleRef, page?: ArticlePage): Promise<
     if (done) announce(`Removed from saved articles: ${ref.title}`);
     return;
   }
-  const entry: SavedArticle = { ...ref, savedAt: Date.now() };
+  const entry: SavedArticle = { ...plain(ref), savedAt: Date.now() };
   setLibrary('saved', ref.id, entry);
   const done = await write('save it', () => setLibrary('saved', produce((saved) => void delete saved[ref.id])), async () => {
     const db = await openReaderDb();
@@ -160,7 +170,7 @@ async function putEntry(entry: ReadingEntry, trim = false): Promise<void> {
 /** Records that the article was opened now (the top of the history); returns its entry. */
 export async function recordOpened(ref: ArticleRef): Promise<ReadingEntry> {
   await loadLibrary();
-  const entry = openedEntry(library.reading[ref.id], ref, Date.now());
+  const entry = openedEntry(stored(library.reading[ref.id]), plain(ref), Date.now());
   setLibrary('reading', ref.id, entry);
   await putEntry(entry, true).catch((error: unknown) => warn('add the article to your history', error));
   return entry;
@@ -168,7 +178,7 @@ export async function recordOpened(ref: ArticleRef): Promise<ReadingEntry> {
 
 /** Records the reader's place in an article opened before (see {@link recordOpened}). */
 export async function recordPlace(id: string, position: number): Promise<void> {
-  const entry = library.reading[id];
+  const entry = stored(library.reading[id]);
   if (!entry) return;
   const moved = movedEntry(entry, position, Date.now());
   if (moved.position === entry.position && moved.read === entry.read) return;
@@ -180,7 +190,7 @@ export async function recordPlace(id: string, position: number): Promise<void> {
 /** Marks the article unread: lists stop marking it, and it opens at the top. */
 export async function markUnread(id: string): Promise<void> {
   await loadLibrary();
-  const entry = library.reading[id];
+  const entry = stored(library.reading[id]);
   if (!entry) return;
   const unread = unreadEntry(entry);
   setLibrary('reading', id, unread);

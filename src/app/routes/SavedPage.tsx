@@ -31,7 +31,7 @@ function SavedPage() {
               {formatArticleCount(list().length)} saved on this device, the most recently saved first. Each stays readable offline, and from the copy kept here if a
               new edition withdraws it.
             </p>
-            <LibraryList refs={list()} path={SAVED_PATH} />
+            <LibraryList refs={list()} path={SAVED_PATH} checkWithdrawn />
           </Show>
         )}
       </Show>
