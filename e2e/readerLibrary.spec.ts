@@ -128,7 +128,6 @@ test('two articles saved and a third read halfway are all there after a reload',
   await expect(long).toContainText('50% read');
   await page.goto('/archive/2017/11');
   await expect(main().getByRole('button', { name: `Save: ${ABU_KAMAL}` })).toHaveAttribute('aria-pressed', 'true');
-  await shoot('month-list');
 });
 
 test('"Continue reading" on the home page opens the article at the reader\'s place', async () => {
@@ -148,6 +147,8 @@ test('an article read to its end is marked read, and can be marked unread', asyn
   await page.goto('/archive/2017/11');
   const item = main().getByRole('listitem').filter({ has: page.getByRole('link', { name: ABU_KAMAL, exact: true }) });
   await expect(item.locator('.reading-mark')).toHaveText('Read');
+  await item.scrollIntoViewIfNeeded();
+  await shoot('month-list');
   await item.getByRole('button', { name: `Mark unread: ${ABU_KAMAL}` }).click();
   await expect(item.locator('.reading-mark')).toHaveCount(0);
   await expect(page.locator('[data-reader-announcer]')).toHaveText(`Marked as unread: ${ABU_KAMAL}`);
@@ -198,12 +199,15 @@ async function withdrawnOpensFromCopy(): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: ARAB_NEWS })).toBeVisible();
   await expect(main().locator('.withdrawn-notice')).toContainText('no longer in the archive');
   await expect(main().locator('.article__body')).toContainText('Albu Kamal');
+  await shoot('withdrawn');
 }
 
 test('export, clear the site\'s data, import: everything is back', async () => {
   await page.goto('/about');
   const section = main().getByRole('region', { name: 'Your reading data' });
   await expect(section).toContainText('2 saved articles, 3 articles in the history');
+  await section.scrollIntoViewIfNeeded();
+  await shoot('about');
   const download = page.waitForEvent('download');
   await section.getByRole('button', { name: 'Export to a file' }).click();
   const file = await (await download).path();

@@ -185,6 +185,12 @@ function savedCopy(r: RecordCheck, where: string): SavedCopy {
   };
 }
 
+/** Settings records other than `reader` (the settings module's own): text, numbers, true/false, or flat objects of those. */
+function isPlainSetting(value: Json): boolean {
+  const primitive = (v: Json) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  return primitive(value) || (isObject(value) && Object.values(value).every(primitive));
+}
+
 const THEMES: readonly ReaderSettings['theme'][] = ['system', 'light', 'dark'];
 
 function readerSettings(r: RecordCheck): ReaderSettings {
@@ -192,13 +198,11 @@ function readerSettings(r: RecordCheck): ReaderSettings {
   if (typeof textSize !== 'number' || !Number.isInteger(textSize)) throw r.fail('textSize', 'must be a whole number');
   const theme = r.value.theme;
   if (!THEMES.includes(theme as ReaderSettings['theme'])) throw r.fail('theme', `must be one of ${THEMES.map((t) => `"${t}"`).join(', ')}`);
+  // Fields the settings module may add later: kept when they are plain values.
+  for (const [field, value] of Object.entries(r.value)) {
+    if (field !== 'textSize' && field !== 'theme' && !isPlainSetting(value)) throw r.fail(field, 'must be text, a number, true or false, or an object of those');
+  }
   return { ...r.value, textSize, theme: theme as ReaderSettings['theme'] };
-}
-
-/** Settings records other than `reader` (the settings module's own): text, numbers, true/false, or flat objects of those. */
-function isPlainSetting(value: Json): boolean {
-  const primitive = (v: Json) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-  return primitive(value) || (isObject(value) && Object.values(value).every(primitive));
 }
 
 const SORTS = ['relevance', 'newest'];
