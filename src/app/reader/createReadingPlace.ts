@@ -18,23 +18,35 @@ const PLACE_WRITE_MS = 1_000;
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
 
-/** The document this page loaded with, and how (`reload`, `back_forward`, `navigate`): consumed by the first article shown. */
-let landing: { href: string; type: string } | undefined = (() => {
-  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return entry ? { href: entry.name, type: entry.type } : undefined;
-})();
-/** The address the last back or forward went to. */
-let poppedTo: string | undefined;
-window.addEventListener('popstate', () => (poppedTo = location.href));
+/** A path as the address bar has it (percent-encoded), as the app writes it. */
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
 
-function arrival(state: unknown): ArrivalKind {
-  const here = location.href;
+/** The path this page loaded with, and how (`reload`, `back_forward`, `navigate`): consumed by the first article shown. */
+let landing: { path: string; type: string } | undefined = (() => {
+  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return entry ? { path: decodedPath(new URL(entry.name).pathname), type: entry.type } : undefined;
+})();
+/** The path the last back or forward went to. */
+let poppedTo: string | undefined;
+window.addEventListener('popstate', () => (poppedTo = decodedPath(window.location.pathname)));
+
+/**
+ * How the article at `path` (with the base) was reached. Compared by path, not with the address
+ * bar: during an in-app navigation the view renders before the router writes the new address.
+ */
+function arrival(state: unknown, path: string): ArrivalKind {
   const landed = landing;
   landing = undefined;
-  const popped = poppedTo === here;
+  const popped = poppedTo === path;
   poppedTo = undefined;
   if (isReturnState(state) || popped) return 'return';
-  return landed?.href === here && landed.type !== 'navigate' ? 'return' : 'link';
+  return landed?.path === path && landed.type !== 'navigate' ? 'return' : 'link';
 }
 
 function metrics(body: HTMLElement): BodyMetrics {
@@ -53,8 +65,8 @@ export function createReadingPlace(ref: () => ArticleRef, body: () => HTMLElemen
       () => ref().id,
       () => {
         const article = ref();
-        const kind = arrival(location.state);
         const path = articlePath(article.date, article.slug);
+        const kind = arrival(location.state, `${BASE}${path}`);
         let live = true;
         let tracking = false;
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,7 +75,7 @@ export function createReadingPlace(ref: () => ArticleRef, body: () => HTMLElemen
         let known: number | undefined;
         const measure = () => {
           const element = body();
-          if (!tracking || !element || decodeURIComponent(window.location.pathname) !== `${BASE}${path}`) return;
+          if (!tracking || !element || decodedPath(window.location.pathname) !== `${BASE}${path}`) return;
           known = scrollFraction(window.scrollY, metrics(element));
         };
         const save = () => {
