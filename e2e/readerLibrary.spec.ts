@@ -295,9 +295,13 @@ test('the installed app reopens the article it was put away in', async () => {
   // The app put away (switched from, or closed): the page is hidden.
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
   const app = await context.newPage();
-  const cdp = await context.newCDPSession(app);
-  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'display-mode', value: 'standalone' }] });
-  expect(await app.evaluate(() => matchMedia('(display-mode: standalone)').matches)).toBe(true);
+  // Started as the installed app: Chromium's DevTools cannot emulate `display-mode` (CDP's
+  // setEmulatedMedia ignores it), so the page is told so through matchMedia, which the app asks.
+  await app.addInitScript(() => {
+    const matchMedia = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) =>
+      /display-mode:\s*standalone/.test(query) ? ({ ...matchMedia('all'), matches: true, media: query } as MediaQueryList) : matchMedia(query);
+  });
   await app.goto('/');
   await expect(app).toHaveURL(new RegExp(`${LONG.path}$`));
   await expect(app.getByRole('heading', { level: 1, name: LONG.title })).toBeVisible();

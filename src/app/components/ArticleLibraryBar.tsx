@@ -18,8 +18,8 @@ export function ArticleLibraryBar(props: { page: ArticlePage }) {
   createEffect(() => void refreshCopy(props.page));
   return (
     <div class="library-marks library-marks--article" ref={bar}>
-      <button type="button" class="save-toggle" aria-pressed={isSaved(id())} onClick={() => void toggleSaved(ref(), props.page)}>
-        Save<span class="visually-hidden"> this article</span>
+      <button type="button" class="save-toggle" aria-label="Save this article" aria-pressed={isSaved(id())} onClick={() => void toggleSaved(ref(), props.page)}>
+        Save
       </button>
       <Show when={describeReading(readingOf(id()))}>{(text) => <span class="reading-mark">{text()}</span>}</Show>
       <Show when={readingOf(id())?.read}>

@@ -12,13 +12,19 @@ export function LibraryMarks(props: { item: ArticleListItem }) {
   const entry = () => readingOf(props.item.id);
   return (
     <div class="library-marks">
-      <button type="button" class="save-toggle" aria-pressed={isSaved(props.item.id)} onClick={() => void toggleSaved(refFromListItem(props.item))}>
-        Save<span class="visually-hidden">: {props.item.title}</span>
+      <button
+        type="button"
+        class="save-toggle"
+        aria-label={`Save: ${props.item.title}`}
+        aria-pressed={isSaved(props.item.id)}
+        onClick={() => void toggleSaved(refFromListItem(props.item))}
+      >
+        Save
       </button>
       <Show when={describeReading(entry())}>{(text) => <span class="reading-mark">{text()}</span>}</Show>
       <Show when={entry()?.read}>
-        <button type="button" class="link-button" onClick={() => void markUnread(props.item.id)}>
-          Mark unread<span class="visually-hidden">: {props.item.title}</span>
+        <button type="button" class="link-button" aria-label={`Mark unread: ${props.item.title}`} onClick={() => void markUnread(props.item.id)}>
+          Mark unread
         </button>
       </Show>
       <Show when={withdrawnState(props.item.id)}>
