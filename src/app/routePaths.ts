@@ -12,6 +12,10 @@ export { articlePath } from '../core/articlePath';
 /** The page about the archive's edition and what this device holds of it. */
 export const ABOUT_PATH = '/about';
 
+/** The articles the reader saved on this device, and what they read (`src/app/reader/`). */
+export const SAVED_PATH = '/saved';
+export const HISTORY_PATH = '/history';
+
 /** The months of every year. */
 export const ARCHIVE_PATH = '/archive';
 

@@ -1,5 +1,6 @@
 /**
- * The reader's recent searches, kept on this device in IndexedDB: the last
+ * The reader's recent searches, kept on this device in the reader's database (the `searches` store
+ * of `../reader/readerDb.ts`, which moved them there from their old database): the last
  * {@link RECENT_SEARCHES_LIMIT} distinct searches they submitted, or whose results they looked at
  * for {@link RECENT_SEARCH_DWELL_MS} (see {@link isKeptAfterDwell}), with their filters.
  *
@@ -10,10 +11,10 @@
  * The list logic ({@link addRecentSearch}, {@link recentSearchKey}) is pure, so that tests run it
  * without IndexedDB; the database functions only read, apply it and write.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { hasSearchFilters, searchFilters, type SearchLocation } from '../routePaths';
 import { normalizeQuery } from '../searchText';
 import { reportStorageFailure } from '../pwa/storageStatus';
+import { openReaderDb } from '../reader/readerDb';
 
 /** How many searches are kept. */
 export const RECENT_SEARCHES_LIMIT = 10;
@@ -27,14 +28,6 @@ export interface RecentSearch {
   /** When it was last submitted, in milliseconds since 1970. */
   at: number;
 }
-
-/** The database's schema: one store of recent searches by key. */
-export interface RecentSearchesDB extends DBSchema {
-  searches: { key: string; value: RecentSearch };
-}
-
-const DB_NAME = 'recent-searches';
-const DB_VERSION = 1;
 
 /** The search as it is remembered: normalised words, the filters, no page. */
 export function rememberedSearch(search: SearchLocation): SearchLocation {
@@ -92,29 +85,6 @@ export function addRecentSearch(
   return { recent, dropped: others.slice(limit - 1).map((r) => r.key) };
 }
 
-let database: Promise<IDBPDatabase<RecentSearchesDB>> | undefined;
-
-function openRecentSearches(): Promise<IDBPDatabase<RecentSearchesDB>> {
-  database ??= openDB<RecentSearchesDB>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('searches', { keyPath: 'key' });
-    },
-    // Another tab holds an older version open: let it close, and open afresh next time.
-    blocking() {
-      void database?.then((db) => db.close());
-      database = undefined;
-    },
-    // The browser closed the connection (storage cleared, for one): open afresh next time.
-    terminated() {
-      database = undefined;
-    },
-  }).catch((error: unknown) => {
-    database = undefined;
-    throw error;
-  });
-  return database;
-}
-
 function warn(action: string, error: unknown): void {
   console.warn(`recent searches: could not ${action} (${error instanceof Error ? error.message : String(error)}); search works without them`);
 }
@@ -122,7 +92,7 @@ function warn(action: string, error: unknown): void {
 /** The recent searches, most recent first; an empty list when storage is unavailable. */
 export async function loadRecentSearches(): Promise<RecentSearch[]> {
   try {
-    const db = await openRecentSearches();
+    const db = await openReaderDb();
     return newestFirst(await db.getAll('searches')).slice(0, RECENT_SEARCHES_LIMIT);
   } catch (error) {
     warn('read them', error);
@@ -134,7 +104,7 @@ export async function loadRecentSearches(): Promise<RecentSearch[]> {
 export async function saveRecentSearch(search: SearchLocation, at = Date.now()): Promise<void> {
   if (!isRememberable(search)) return;
   try {
-    const db = await openRecentSearches();
+    const db = await openReaderDb();
     const tx = db.transaction('searches', 'readwrite');
     const { recent, dropped } = addRecentSearch(await tx.store.getAll(), search, at);
     await Promise.all([tx.store.put(recent[0]!), ...dropped.map((key) => tx.store.delete(key)), tx.done]);
@@ -148,7 +118,7 @@ export async function saveRecentSearch(search: SearchLocation, at = Date.now()):
 /** Forgets every recent search; never rejects. */
 export async function clearRecentSearches(): Promise<void> {
   try {
-    const db = await openRecentSearches();
+    const db = await openReaderDb();
     const tx = db.transaction('searches', 'readwrite');
     await Promise.all([tx.store.clear(), tx.done]);
   } catch (error) {

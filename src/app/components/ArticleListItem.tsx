@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import type { ArticleListItem as Item } from '../archive/archiveQueries';
 import { articlePath } from '../routePaths';
 import { ArticleMeta } from './ArticleMeta';
+import { LibraryMarks } from './LibraryMarks';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
@@ -14,7 +15,7 @@ export function appHref(path: string): string {
   return `${base}${path}`;
 }
 
-/** One article in a list: linked title, then date · outlets · category, then the summary. */
+/** One article in a list: linked title, then date · outlets · category, the summary, then Save and how far it was read. */
 export function ArticleListItem(props: { item: Item; headingLevel: 2 | 3; showSummary?: boolean; hideCategory?: boolean }) {
   const title = () => <a href={appHref(articlePath(props.item.date, props.item.slug))}>{props.item.title}</a>;
   return (
@@ -35,6 +36,7 @@ export function ArticleListItem(props: { item: Item; headingLevel: 2 | 3; showSu
       <Show when={props.showSummary && props.item.summary}>
         <p class="article-item__summary" dir="auto">{props.item.summary}</p>
       </Show>
+      <LibraryMarks item={props.item} />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { createArticleLinks } from '../articleBody/createArticleLinks';
 import { formatMonth } from '../formatDate';
 import { categoryPath, monthPath } from '../routePaths';
 import { ArticleBody } from './ArticleBody';
+import { ArticleLibraryBar } from './ArticleLibraryBar';
 import { ArticleDate } from './ArticleDate';
 import { LeavingArchiveDialog } from './LeavingArchiveDialog';
 import { OriginalLinks } from './OriginalLinks';
@@ -44,6 +45,7 @@ export function ArticleView(props: { page: ArticlePage }) {
             <ArticleDate date={article().date} long />
           </p>
           <SourceLine sources={article().sources} />
+          <ArticleLibraryBar page={props.page} />
         </header>
         <ArticleBody html={article().body} />
         <footer class="article__footer">

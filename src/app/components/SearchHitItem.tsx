@@ -7,6 +7,7 @@ import { articlePath, type SearchLocation } from '../routePaths';
 import type { Highlighted, SearchAnswer, SearchHit } from '../../search/client';
 import { ArticleMeta } from './ArticleMeta';
 import { HighlightedText } from './HighlightedText';
+import { LibraryMarks } from './LibraryMarks';
 
 /**
  * The snippets of the answer shown, as they come (the hits paint first: see `SearchAnswer`): for
@@ -66,6 +67,7 @@ export function SearchHitItem(props: { hit: SearchHit; headingLevel: 2 | 3; snip
           )}
         </Show>
       </Show>
+      <LibraryMarks item={item()} />
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { DEFAULT_SITE_NAME } from '../documentTitle';
+import { SAVED_PATH } from '../routePaths';
 import { ManifestSlot } from './ManifestSlot';
 
 export function SiteHeader() {
@@ -24,6 +25,9 @@ export function SiteHeader() {
             </li>
             <li>
               <A href="/search">Search</A>
+            </li>
+            <li>
+              <A href={SAVED_PATH}>Saved</A>
             </li>
           </ul>
         </nav>

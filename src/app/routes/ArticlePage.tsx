@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { getArticle } from '../archive/archiveData';
 import { ArticleView } from '../components/ArticleView';
 import { NotFound, WAYS_BACK, type NotFoundLink } from '../components/NotFound';
+import { SavedCopyView } from '../components/SavedCopyView';
 import { formatMonth } from '../formatDate';
 import { decodeParam, monthFromParams, monthPath } from '../routePaths';
 
@@ -17,9 +18,15 @@ function ArticlePage(props: RouteSectionProps) {
     <Show
       when={page()}
       fallback={
-        <NotFound title="Article not found" links={waysBack()}>
-          <p>There is no article at this address. The link may be mistyped or the article filed under another month; search finds it by its title.</p>
-        </NotFound>
+        <SavedCopyView
+          month={month()}
+          slug={decodeParam(props.params.slug)}
+          fallback={
+            <NotFound title="Article not found" links={waysBack()}>
+              <p>There is no article at this address. The link may be mistyped or the article filed under another month; search finds it by its title.</p>
+            </NotFound>
+          }
+        />
       }
     >
       {(p) => <ArticleView page={p()} />}

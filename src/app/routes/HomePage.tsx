@@ -2,6 +2,7 @@ import { A, createAsync, type RouteDefinition } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { getLatestArticles, getManifest } from '../archive/archiveData';
 import { ArticleList } from '../components/ArticleList';
+import { ContinueReading } from '../components/ContinueReading';
 import { PageHeading } from '../components/PageHeading';
 import { SearchForm } from '../components/SearchForm';
 import { SearchPreview } from '../components/SearchPreview';
@@ -19,6 +20,7 @@ function HomePage() {
           <p class="lede">{m().description}</p>
           <SearchForm onType={setTyped} />
           <SearchPreview q={typed()} />
+          <ContinueReading />
           <section aria-labelledby="latest-heading">
             <h2 id="latest-heading">Latest articles</h2>
             <Show when={latest()?.length} fallback={<p>The archive has no articles yet.</p>}>
