@@ -38,7 +38,6 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        orientation: 'portrait-primary',
         theme_color: '#1f3a5f',
         background_color: '#fbfaf7',
         categories: ['news', 'books'],

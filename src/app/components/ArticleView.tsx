@@ -5,6 +5,7 @@ import { createArticleLinks } from '../articleBody/createArticleLinks';
 import { formatMonth } from '../formatDate';
 import { categoryPath, monthPath } from '../routePaths';
 import { ArticleBody } from './ArticleBody';
+import { ArticleEnd, ReadingTime } from './ArticleEnd';
 import { ArticleDate } from './ArticleDate';
 import { LeavingArchiveDialog } from './LeavingArchiveDialog';
 import { OriginalLinks } from './OriginalLinks';
@@ -42,6 +43,7 @@ export function ArticleView(props: { page: ArticlePage }) {
               )}
             </Show>
             <ArticleDate date={article().date} long />
+            <ReadingTime body={article().body} />
           </p>
           <SourceLine sources={article().sources} />
         </header>
@@ -61,6 +63,7 @@ export function ArticleView(props: { page: ArticlePage }) {
             </Show>
             .
           </p>
+          <ArticleEnd article={article()} />
         </footer>
       </article>
       <LeavingArchiveDialog link={links.leaving()} onClose={links.closeLeaving} />

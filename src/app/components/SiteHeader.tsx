@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { DEFAULT_SITE_NAME } from '../documentTitle';
 import { ManifestSlot } from './ManifestSlot';
+import { ReadingMenu } from './ReadingMenu';
 
 export function SiteHeader() {
   return (
@@ -9,6 +10,7 @@ export function SiteHeader() {
         <A href="/" class="site-name" end>
           <ManifestSlot fallback={DEFAULT_SITE_NAME}>{(manifest) => manifest.name}</ManifestSlot>
         </A>
+        <ReadingMenu />
         <nav class="site-nav" aria-label="Main">
           <ul>
             <li>
