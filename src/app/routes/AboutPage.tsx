@@ -12,6 +12,7 @@ import { supportsOffline } from '../pwa/registerServiceWorker';
 import { refreshStorageStatus, storageUse } from '../pwa/storageStatus';
 import { describeStorageUse } from '../pwa/storageUse';
 import { KeepOnDevice } from '../components/KeepOnDevice';
+import { ReaderChoices } from '../components/ReaderChoices';
 import { describeSavedImages } from '../pwa/describeSavedImages';
 import { loadTextOnly, savedBytes, setTextOnly, textOnly } from '../pwa/keepTextOnly';
 
@@ -98,6 +99,7 @@ function AboutPage() {
         </p>
         <KeepOnDevice />
       </section>
+      <ReaderChoices />
     </>
   );
 }
