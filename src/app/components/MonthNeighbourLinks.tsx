@@ -1,10 +1,18 @@
 import { A } from '@solidjs/router';
-import { createResource, Show } from 'solid-js';
+import { createResource, For, Show, Suspense } from 'solid-js';
+import type { BundleListingItem } from '../../core/format';
 import type { MonthKey } from '../../core/types';
 import { archiveFiles, loadManifest } from '../archive/archiveData';
 import { formatMonth } from '../formatDate';
 import { monthNeighbours, type MonthNeighbours } from '../reader/monthNeighbours';
 import { articlePath } from '../routePaths';
+
+function neighbourLinks(n: MonthNeighbours): { label: string; item: BundleListingItem }[] {
+  return [
+    { label: 'Newer', item: n.newer },
+    { label: 'Older', item: n.older },
+  ].filter((link): link is { label: string; item: BundleListingItem } => link.item !== undefined);
+}
 
 /**
  * The newer and older articles of the same month, at an article's end (read from the month's
@@ -15,30 +23,25 @@ export function MonthNeighbourLinks(props: { month: MonthKey; slug: string }) {
     () => ({ month: props.month, slug: props.slug }),
     async ({ month, slug }): Promise<MonthNeighbours> => monthNeighbours(await loadManifest(), archiveFiles, month, slug).catch(() => ({})),
   );
+  // A boundary of its own: the article is painted without waiting for its neighbours.
   return (
-    <Show when={neighbours.latest && (neighbours.latest.newer || neighbours.latest.older) ? neighbours.latest : undefined}>
-      {(n) => (
-        <nav class="month-neighbours" aria-label={`More of ${formatMonth(props.month)}`}>
-          <ul>
-            <Show when={n().newer}>
-              {(item) => (
-                <li>
-                  <span class="month-neighbours__label">Newer</span>
-                  <A href={articlePath(props.month, item().slug)}>{item().title}</A>
-                </li>
-              )}
-            </Show>
-            <Show when={n().older}>
-              {(item) => (
-                <li>
-                  <span class="month-neighbours__label">Older</span>
-                  <A href={articlePath(props.month, item().slug)}>{item().title}</A>
-                </li>
-              )}
-            </Show>
-          </ul>
-        </nav>
-      )}
-    </Show>
+    <Suspense>
+      <Show when={neighbours.latest && (neighbours.latest.newer || neighbours.latest.older) ? neighbours.latest : undefined}>
+        {(n) => (
+          <nav class="month-neighbours" aria-label={`More of ${formatMonth(props.month)}`}>
+            <ul>
+              <For each={neighbourLinks(n())}>
+                {(link) => (
+                  <li>
+                    <span class="month-neighbours__label">{link.label}</span>
+                    <A href={articlePath(props.month, link.item.slug)}>{link.item.title}</A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </nav>
+        )}
+      </Show>
+    </Suspense>
   );
 }

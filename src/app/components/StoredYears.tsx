@@ -1,4 +1,4 @@
-import { createResource, createSignal, Index, Show } from 'solid-js';
+import { createResource, createSignal, Index, Show, Suspense } from 'solid-js';
 import type { BundleManifest } from '../../core/format';
 import { formatArticleCount } from '../formatArticleCount';
 import { formatBytes } from '../pwa/formatBytes';
@@ -32,43 +32,46 @@ export function StoredYears(props: { manifest: BundleManifest }) {
       setBusy(undefined);
     }
   };
+  // A boundary of its own: the rest of the About page does not wait for the counts.
   return (
     <>
-      <Show when={years.latest} fallback={<p>Counting what is stored…</p>}>
-        {(list) => (
-          <table class="stored-years">
-            <caption class="visually-hidden">Articles stored on this device, by year</caption>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col">Stored</th>
-                <th scope="col">
-                  <span class="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {/* Rows kept by place, so that the button pressed stays (with focus) when the counts come again. */}
-              <Index each={list()}>
-                {(y) => (
-                  <tr>
-                    <th scope="row">
-                      {y().year} <span class="muted">({formatArticleCount(y().articles)})</span>
-                    </th>
-                    <td>{describeYear(y())}</td>
-                    <td>
-                      <button type="button" class="button button--quiet" aria-disabled={busy() !== undefined} onClick={() => busy() === undefined && void toggle(y())}>
-                        {y().removed ? 'Add' : 'Remove'}
-                        <span class="visually-hidden"> {y().year}</span>
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </Index>
-            </tbody>
-          </table>
-        )}
-      </Show>
+      <Suspense fallback={<p>Counting what is stored…</p>}>
+        <Show when={years.latest} fallback={<p>Counting what is stored…</p>}>
+          {(list) => (
+            <table class="stored-years">
+              <caption class="visually-hidden">Articles stored on this device, by year</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Year</th>
+                  <th scope="col">Stored</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {/* Rows kept by place, so that the button pressed stays (with focus) when the counts come again. */}
+                <Index each={list()}>
+                  {(y) => (
+                    <tr>
+                      <th scope="row">
+                        {y().year} <span class="muted">({formatArticleCount(y().articles)})</span>
+                      </th>
+                      <td>{describeYear(y())}</td>
+                      <td>
+                        <button type="button" class="button button--quiet" aria-disabled={busy() !== undefined} onClick={() => busy() === undefined && void toggle(y())}>
+                          {y().removed ? 'Add' : 'Remove'}
+                          <span class="visually-hidden"> {y().year}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </Index>
+              </tbody>
+            </table>
+          )}
+        </Show>
+      </Suspense>
       <p role="status">{said()}</p>
     </>
   );
