@@ -36,7 +36,6 @@ export default defineConfig({
         description: 'Search and browse a news archive with no connection at all.',
         lang: 'en',
         display: 'standalone',
-        orientation: 'portrait-primary',
         theme_color: '#1f3a5f',
         background_color: '#fbfaf7',
         categories: ['news', 'books'],

@@ -56,6 +56,8 @@ describe('the built app in dist/', () => {
     expect(urls).toContain('index.html');
     expect(urls).toContain('manifest.webmanifest');
     expect(urls).toContain('favicon.ico');
+    // The pre-paint script of the reader's text size and theme (index.html loads it before the first paint).
+    expect(urls).toContain('reader-settings.js');
     for (const icon of ['icon-192.png', 'icon-512.png', 'icon-maskable-512.png']) expect(urls).toContain(`icons/${icon}`);
     const assets = filesUnder(path.join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
     expect(assets.length).toBeGreaterThan(0);
@@ -114,6 +116,8 @@ describe('the built app in dist/', () => {
     expect(manifest).toMatchObject({ name: 'Offline News Archive', short_name: 'News Archive', display: 'standalone' });
     // Built for base `/` (the e2e test behind nginx builds and installs one for /news/).
     expect(manifest).toMatchObject({ id: '/', start_url: '/', scope: '/' });
+    // Not locked to portrait: a reader may turn the phone to read a wide table (issue #12).
+    expect(manifest.orientation).toBeUndefined();
     const icons = manifest.icons as { src: string; sizes: string; purpose: string }[];
     expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of icons) {

@@ -178,6 +178,41 @@ describe('createBundleStore', () => {
   });
 });
 
+describe('BundleStore removed years', () => {
+  const of2017 = names.filter((n) => n.startsWith('month-2017-'));
+
+  it('deletes the saved month files of a removed year only, and keeps the choice beside the images one', async () => {
+    const { store, storage } = setup();
+    for (const name of names) await store.saveFile(name);
+    await store.setKeepImages(false);
+    await store.setRemovedYears(['2017', '2017']);
+    expect(await store.removedYears()).toEqual(['2017']);
+    expect(await store.keepsImages()).toBe(false);
+    expect(await store.missingFiles(names)).toEqual(of2017);
+    expect([...(await storage.open(FILES_CACHE)).entries.keys()]).toEqual(names.filter((n) => !of2017.includes(n)).map((n) => `http://localhost/archive/bundle/${n}`));
+    await store.setKeepImages(true);
+    expect(await store.removedYears()).toEqual(['2017']);
+  });
+
+  it('reads a removed year from the network without saving it, and prunes one saved meanwhile', async () => {
+    const { store, remote } = setup();
+    await store.adoptManifest(fixtureManifest);
+    await store.setRemovedYears(['2017']);
+    expect(await store.readFile(of2017[0]!)).toBe(fileText(of2017[0]!));
+    expect(await store.missingFiles([of2017[0]!])).toEqual([of2017[0]!]);
+    remote.state.online = false;
+    await expect(store.readFile(of2017[0]!)).rejects.toThrow(/could not be fetched/);
+  });
+
+  it('counts the bytes of the years kept only', async () => {
+    const { store } = setup();
+    const edition: BundleManifest = { ...fixtureManifest, files: names.map((name) => ({ name, bytes: fileText(name).length })) };
+    const all = (await store.savedBytes(edition)).text.total;
+    await store.setRemovedYears(['2017']);
+    expect((await store.savedBytes(edition)).text.total).toBe(all - of2017.reduce((sum, n) => sum + fileText(n).length, 0));
+  });
+});
+
 /** Two real images (see imageEdition.ts); the edition shows the first. */
 const images = await fixtureImages();
 const [name, other] = [...images.keys()] as [string, string];

@@ -15,6 +15,9 @@
  *   `news-archive-files` too, checked against the 16 hex digits of the SHA-256 of their bytes,
  *   unless the reader chose to keep text only (a setting in `news-archive-edition`): then none
  *   is saved and those saved are deleted.
+ * - The reader may remove years (the same setting): their months' data files (the articles'
+ *   bodies) are deleted and not saved again until the reader adds the year back. The index,
+ *   listings and slug files stay, so search and lists cover every year still.
  *
  * Nothing here throws for a missing Cache Storage (private modes, old browsers): reads go to the
  * network and nothing is saved.
@@ -28,10 +31,12 @@ const CURRENT_KEY = `${BUNDLE_DIR}/edition/current.json`;
 const PENDING_KEY = `${BUNDLE_DIR}/edition/pending.json`;
 const SETTINGS_KEY = `${BUNDLE_DIR}/edition/settings.json`;
 
-/** The reader's choices about what this device keeps (see `keepsImages`). */
+/** The reader's choices about what this device keeps (see `keepsImages`, `removedYears`). */
 interface DeviceSettings {
   /** False when the reader keeps text only: no image is saved. */
   keepImages: boolean;
+  /** Years whose articles (their months' data files) the reader removed from this device. */
+  removedYears?: string[];
 }
 
 /** Why a bundle file or manifest could not be had; the UI words its messages after it. */
@@ -87,14 +92,29 @@ export interface BundleStore {
    * answer the page shows as the image's placeholder.
    */
   imageResponse(name: string): Promise<Response>;
-  /** Bytes of the edition's text files and images, in all and saved on this device. */
+  /** Bytes of the edition's text files and images, in all and saved on this device (removed years left out). */
   savedBytes(manifest: BundleManifest): Promise<SavedBytes>;
+  /** The years (`YYYY`) the reader removed from this device, sorted. */
+  removedYears(): Promise<string[]>;
+  /** Sets the removed years; the saved month files of a newly removed year are deleted. Resolves once done. */
+  setRemovedYears(years: readonly string[]): Promise<void>;
 }
 
 /** How much of an edition is text and how much images, and how much of each this device holds. */
 export interface SavedBytes {
   text: { saved: number; total: number };
   images: { saved: number; total: number };
+}
+
+/** The year of a month data file (`month-2017-11.….json`, `month-2017-11-2.….json`); undefined for any other file. */
+export function monthFileYear(name: string): string | undefined {
+  return /^month-(\d{4})-\d{2}[.-]/.exec(name)?.[1];
+}
+
+/** Whether `name` is a month data file of one of `years`. */
+export function inRemovedYear(name: string, years: ReadonlySet<string>): boolean {
+  const year = monthFileYear(name);
+  return year !== undefined && years.has(year);
 }
 
 /** The hash a content-hashed bundle file name carries (`month-2017-11.0123456789ab.json`, `images/0123456789abcdef.webp`). */
@@ -267,6 +287,26 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     }
   }
 
+  async function deviceSettings(): Promise<DeviceSettings> {
+    try {
+      const settings = (await readJson(EDITION_CACHE, SETTINGS_KEY)) as Partial<DeviceSettings> | undefined;
+      const years = settings?.removedYears;
+      return {
+        keepImages: settings?.keepImages !== false,
+        ...(Array.isArray(years) && { removedYears: years.filter((y): y is string => typeof y === 'string' && /^\d{4}$/.test(y)) }),
+      };
+    } catch {
+      return { keepImages: true };
+    }
+  }
+
+  /** Deletes the saved files whose URL path `test` accepts. */
+  async function deleteSaved(test: (path: string) => boolean): Promise<void> {
+    const cache = await openCache(FILES_CACHE);
+    if (!cache) return;
+    for (const request of await cache.keys()) if (test(pathOf(request.url))) await cache.delete(request);
+  }
+
   const self: BundleStore = {
     readFile(name) {
       let pending = reading.get(name);
@@ -275,8 +315,9 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
           const saved = await cached(name);
           if (saved) return saved.text();
           const bytes = await download(name);
-          // A file that cannot be saved (no space) is still read; the saver reports the space.
-          await store(name, bytes).catch(() => undefined);
+          // A file that cannot be saved (no space) is still read; the saver reports the space. A
+          // year the reader removed is read from the network, and not saved again.
+          if (!inRemovedYear(name, new Set(await self.removedYears()))) await store(name, bytes).catch(() => undefined);
           return new TextDecoder().decode(bytes);
         })();
         reading.set(name, pending);
@@ -348,10 +389,11 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     async prune() {
       const cache = await openCache(FILES_CACHE);
       if (!cache) return 0;
-      const [current, pending, keepImages] = await Promise.all([storedManifest(CURRENT_KEY), storedManifest(PENDING_KEY), self.keepsImages()]);
+      const [current, pending, keepImages, removed] = await Promise.all([storedManifest(CURRENT_KEY), storedManifest(PENDING_KEY), self.keepsImages(), self.removedYears()]);
       if (!current) return 0;
       const named = [current, pending].flatMap((m) => (m ? editionFiles(m) : []));
-      const keep = new Set(named.filter((name) => keepImages || !isImageFile(name)).map((name) => pathOf(fileUrl(name))));
+      const removedYears = new Set(removed);
+      const keep = new Set(named.filter((name) => (keepImages || !isImageFile(name)) && !inRemovedYear(name, removedYears)).map((name) => pathOf(fileUrl(name))));
       let deleted = 0;
       for (const request of await cache.keys()) {
         if (keep.has(pathOf(request.url))) continue;
@@ -361,21 +403,26 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
     },
 
     async keepsImages() {
-      try {
-        const settings = (await readJson(EDITION_CACHE, SETTINGS_KEY)) as Partial<DeviceSettings> | undefined;
-        return settings?.keepImages !== false;
-      } catch {
-        return true;
-      }
+      return (await deviceSettings()).keepImages;
     },
 
     async setKeepImages(keep) {
-      await writeJson(EDITION_CACHE, SETTINGS_KEY, { keepImages: keep } satisfies DeviceSettings);
+      await writeJson(EDITION_CACHE, SETTINGS_KEY, { ...(await deviceSettings()), keepImages: keep } satisfies DeviceSettings);
       if (keep) return;
-      const cache = await openCache(FILES_CACHE);
-      if (!cache) return;
       const imagesPath = pathOf(fileUrl('images/'));
-      for (const request of await cache.keys()) if (pathOf(request.url).startsWith(imagesPath)) await cache.delete(request);
+      await deleteSaved((path) => path.startsWith(imagesPath));
+    },
+
+    async removedYears() {
+      return (await deviceSettings()).removedYears ?? [];
+    },
+
+    async setRemovedYears(years) {
+      const removed = [...new Set(years)].sort();
+      await writeJson(EDITION_CACHE, SETTINGS_KEY, { ...(await deviceSettings()), removedYears: removed } satisfies DeviceSettings);
+      const removedSet = new Set(removed);
+      const filesPath = pathOf(fileUrl(''));
+      await deleteSaved((path) => path.startsWith(filesPath) && inRemovedYear(path.slice(filesPath.length), removedSet));
     },
 
     async imageResponse(name) {
@@ -393,8 +440,10 @@ export function createBundleStore(options: BundleStoreOptions): BundleStore {
 
     async savedBytes(manifest) {
       const missing = new Set(await self.missingFiles(editionFiles(manifest)));
+      const removed = new Set(await self.removedYears());
       const result: SavedBytes = { text: { saved: 0, total: 0 }, images: { saved: 0, total: 0 } };
       for (const file of manifest.files) {
+        if (inRemovedYear(file.name, removed)) continue;
         const part = isImageFile(file) ? result.images : result.text;
         part.total += file.bytes;
         if (!missing.has(file.name)) part.saved += file.bytes;

@@ -179,4 +179,15 @@ describe('saveEdition with images', () => {
     const store = createBundleStore({ baseUrl: '/', fetch: fetch as typeof globalThis.fetch, caches: new MemoryCacheStorage().asCacheStorage() });
     await expect(saveEdition(store, edition)).rejects.toMatchObject({ failure: 'corrupt', file: name });
   });
+
+  it('leaves out the months of a year the reader removed, and saves them once it is added back', async () => {
+    const { store } = setup();
+    await store.setRemovedYears(['2017']);
+    const of2018 = manifest.files.filter((f) => f.name.startsWith('month-2018-'));
+    const done = await saveEdition(store, manifest);
+    expect(done.totalBytes).toBe(of2018.reduce((sum, f) => sum + f.bytes, 0));
+    expect(await store.missingFiles(saveOrder(manifest))).toEqual(manifest.months.filter((m) => m.month.startsWith('2017')).flatMap((m) => m.files));
+    await store.setRemovedYears([]);
+    expect(await saveEdition(store, manifest)).toEqual({ savedBytes: totalBytes, totalBytes, remaining: 0 });
+  });
 });

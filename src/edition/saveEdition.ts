@@ -6,7 +6,7 @@
  * save leaves only whole, verified files behind, and the next save resumes where it stopped.
  */
 import { indexFiles, type BundleManifest } from '../core/format';
-import { BundleFileError, isImageFile, type BundleStore } from './bundleStore';
+import { BundleFileError, inRemovedYear, isImageFile, type BundleStore } from './bundleStore';
 
 export interface SaveProgress {
   /** Bytes of the edition's data files on the device. */
@@ -39,14 +39,16 @@ function isTransient(error: unknown): boolean {
 }
 
 /**
- * Saves every file of `manifest` the device does not hold yet: every text file, then (unless the
- * reader keeps text only) every image; a choice of text only made meanwhile stops the images.
+ * Saves every file of `manifest` the device does not hold yet: every text file (but the month
+ * files of years the reader removed), then (unless the reader keeps text only) every image; a
+ * choice of text only made meanwhile stops the images.
  * Resolves when all are saved; rejects with the first file that could not be (a
  * `BundleFileError` naming it), leaving the files saved so far in place.
  */
 export async function saveEdition(store: BundleStore, manifest: BundleManifest, options: SaveOptions = {}): Promise<SaveProgress> {
-  const keepImages = await store.keepsImages();
-  const files = keepImages ? manifest.files : manifest.files.filter((f) => !isImageFile(f));
+  const [keepImages, removed] = await Promise.all([store.keepsImages(), store.removedYears()]);
+  const removedYears = new Set(removed);
+  const files = manifest.files.filter((f) => (keepImages || !isImageFile(f)) && !inRemovedYear(f.name, removedYears));
   const sizes = new Map(files.map((f) => [f.name, f.bytes]));
   const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
   // In save order: `missingFiles` keeps the order of the names it is given.

@@ -50,7 +50,8 @@ export const loadManifest = loader.loadManifest;
 /** A content-hashed month file; concurrent callers share one fetch. */
 export const loadMonthFile = loader.loadMonthFile;
 
-const archiveFiles: ArchiveFiles = {
+/** The bundle's data files through the loader's memo (month, listing and slug files). */
+export const archiveFiles: ArchiveFiles = {
   month: loadMonthFile,
   listing: (file) => loader.loadDataFile<BundleListingFile>(file),
   slugs: (file) => loader.loadDataFile<BundleSlugFile>(file),

@@ -6,6 +6,7 @@ import { formatMonth } from '../formatDate';
 import { categoryPath, monthPath } from '../routePaths';
 import { ArticleBody } from './ArticleBody';
 import { ArticleLibraryBar } from './ArticleLibraryBar';
+import { ArticleEnd, ReadingTime } from './ArticleEnd';
 import { ArticleDate } from './ArticleDate';
 import { LeavingArchiveDialog } from './LeavingArchiveDialog';
 import { OriginalLinks } from './OriginalLinks';
@@ -43,6 +44,7 @@ export function ArticleView(props: { page: ArticlePage }) {
               )}
             </Show>
             <ArticleDate date={article().date} long />
+            <ReadingTime body={article().body} />
           </p>
           <SourceLine sources={article().sources} />
           <ArticleLibraryBar page={props.page} />
@@ -63,6 +65,7 @@ export function ArticleView(props: { page: ArticlePage }) {
             </Show>
             .
           </p>
+          <ArticleEnd article={article()} />
         </footer>
       </article>
       <LeavingArchiveDialog link={links.leaving()} onClose={links.closeLeaving} />

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { DEFAULT_SITE_NAME } from '../documentTitle';
 import { SAVED_PATH } from '../routePaths';
 import { ManifestSlot } from './ManifestSlot';
+import { ReadingMenu } from './ReadingMenu';
 
 export function SiteHeader() {
   return (
@@ -10,6 +11,7 @@ export function SiteHeader() {
         <A href="/" class="site-name" end>
           <ManifestSlot fallback={DEFAULT_SITE_NAME}>{(manifest) => manifest.name}</ManifestSlot>
         </A>
+        <ReadingMenu />
         <nav class="site-nav" aria-label="Main">
           <ul>
             <li>

@@ -1,11 +1,13 @@
 import { Show } from 'solid-js';
 import { updateHeadline } from '../pwa/editionUpdate';
 import { applyUpdate, deferUpdate, updateDeferred, updateWaiting, updating } from '../pwa/serviceWorkerState';
+import { StorageChoice } from './StorageChoice';
 import { StorageNotice } from './StorageNotice';
 
 /**
  * Notices under the header: a new version (app or archive edition) installed and waiting, once it
- * is known what it brings, and storage running out. The prompt never takes focus; "Later" hands
+ * is known what it brings (kept in view as the page scrolls: styles.css), storage running out,
+ * and, before the first save on a slow or metered connection, the reader's choice of what to store. The prompt never takes focus; "Later" hands
  * focus back to the page, since the button it was on goes away.
  */
 export function UpdateBanner() {
@@ -31,6 +33,7 @@ export function UpdateBanner() {
         )}
       </Show>
       <StorageNotice class="storage-notice--banner" />
+      <StorageChoice />
     </>
   );
 }

@@ -7,16 +7,12 @@
  */
 import { createSignal } from 'solid-js';
 import type { BundleManifest } from '../../core/format';
-import { createBundleStore, type BundleStore, type SavedBytes } from '../../edition/bundleStore';
-import { deviceCaches } from '../../edition/deviceCaches';
-import type { PageMessage } from '../../edition/messages';
+import type { SavedBytes } from '../../edition/bundleStore';
+import { askServiceWorkerToSave, deviceStore } from './deviceStore';
 
 const [textOnly, setTextOnlySignal] = createSignal<boolean>();
 /** The reader's choice; undefined until read from the device. */
 export { textOnly };
-
-let store: BundleStore | undefined;
-const deviceStore = () => (store ??= createBundleStore({ baseUrl: import.meta.env.BASE_URL, caches: deviceCaches() }));
 
 /** Reads the choice from the device (once is enough: only this page changes it). */
 export async function loadTextOnly(): Promise<void> {
@@ -30,13 +26,15 @@ export async function loadTextOnly(): Promise<void> {
 export async function setTextOnly(on: boolean): Promise<void> {
   await deviceStore().setKeepImages(!on);
   setTextOnlySignal(on);
-  if (!on && typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
-    const registration = await navigator.serviceWorker.getRegistration();
-    registration?.active?.postMessage({ type: 'SAVE_EDITION' } satisfies PageMessage);
-  }
+  if (!on) await askServiceWorkerToSave();
 }
 
 /** How much of `manifest` is text and images, and how much of each this device holds. */
 export function savedBytes(manifest: BundleManifest): Promise<SavedBytes> {
   return deviceStore().savedBytes(manifest);
+}
+
+/** The edition this device reads (its manifest), as the service worker saves it. */
+export function currentManifest(): Promise<BundleManifest> {
+  return deviceStore().currentManifest();
 }

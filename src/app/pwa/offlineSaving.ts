@@ -9,6 +9,8 @@ import { createSignal } from 'solid-js';
 import { isEditionSaveStatus, type EditionSaveStatus, type PageMessage } from '../../edition/messages';
 import { percentSaved } from '../../edition/saveEdition';
 import { afterIdle } from '../yieldToMain';
+import { currentManifest, loadTextOnly, savedBytes, setTextOnly, textOnly } from './keepTextOnly';
+import { clearSaveChoice, costlyConnection, deferredThisSession, deferSave, saveChoiceFor, setSaveChoice, type ConnectionInfo } from './storageChoice';
 import { onArchiveSaved, reportStorageFailure } from './storageStatus';
 
 export type OfflineSave =
@@ -60,6 +62,34 @@ export function applySaveStatus(status: EditionSaveStatus): void {
 }
 
 /**
+ * Asks the service worker to save the edition, unless the reader chose "later" this session, or
+ * is to be asked first: on a slow or metered connection (`storageChoice.ts`) while some of the
+ * edition is not saved yet, the choice is offered and the save waits for it (`chooseSave`).
+ */
+async function startSave(): Promise<void> {
+  if (deferredThisSession()) return deferSave();
+  const connection = (navigator as Navigator & { connection?: ConnectionInfo }).connection;
+  if (costlyConnection(connection)) {
+    try {
+      const [manifest] = await Promise.all([currentManifest(), loadTextOnly()]);
+      const choice = saveChoiceFor(connection, await savedBytes(manifest), textOnly() === true);
+      if (choice) return void setSaveChoice(choice);
+    } catch {
+      // What is saved cannot be told: save as on any connection.
+    }
+  }
+  post({ type: 'SAVE_EDITION' });
+}
+
+/** The reader's answer to the storage choice: save now (text only, if they say so), or later. */
+export async function chooseSave(choice: 'now' | 'text only' | 'later'): Promise<void> {
+  if (choice === 'later') return deferSave();
+  clearSaveChoice();
+  if (choice === 'text only') await setTextOnly(true);
+  post({ type: 'SAVE_EDITION' });
+}
+
+/**
  * Starts listening to the service worker and asks it to save (or finish saving) the current
  * edition after the first view. Call once, where a service worker is registered.
  */
@@ -71,8 +101,8 @@ export function startOfflineSaving(): void {
   navigator.serviceWorker.startMessages();
   // A first visit lets the page show itself first; a later one (the service worker already in
   // control) asks at once, so that its state ("Available offline") is known without a wait.
-  if (navigator.serviceWorker.controller) post({ type: 'SAVE_EDITION' });
-  else setTimeout(() => post({ type: 'SAVE_EDITION' }), START_DELAY_MS);
+  if (navigator.serviceWorker.controller) void startSave();
+  else setTimeout(() => void startSave(), START_DELAY_MS);
   // A save cut short by the connection resumes when it is back.
   window.addEventListener('online', () => {
     if (offlineSave().state === 'failed') post({ type: 'SAVE_EDITION' });

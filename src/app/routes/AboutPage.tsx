@@ -13,6 +13,7 @@ import { refreshStorageStatus, storageUse } from '../pwa/storageStatus';
 import { describeStorageUse } from '../pwa/storageUse';
 import { KeepOnDevice } from '../components/KeepOnDevice';
 import { ReaderDataSection } from '../components/ReaderDataSection';
+import { ReaderChoices } from '../components/ReaderChoices';
 import { describeSavedImages } from '../pwa/describeSavedImages';
 import { loadTextOnly, savedBytes, setTextOnly, textOnly } from '../pwa/keepTextOnly';
 
@@ -100,6 +101,7 @@ function AboutPage() {
         <KeepOnDevice />
       </section>
       <ReaderDataSection />
+      <ReaderChoices />
     </>
   );
 }

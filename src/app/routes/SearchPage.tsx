@@ -5,6 +5,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { RecentSearches } from '../components/RecentSearches';
 import { SearchFilters } from '../components/SearchFilters';
+import { SearchCoverage } from '../components/SearchCoverage';
 import { SearchForm } from '../components/SearchForm';
 import { SearchResults } from '../components/SearchResults';
 import { SearchUnavailable } from '../components/SearchUnavailable';
@@ -76,6 +77,7 @@ function SearchPage() {
         <p class="lede">Search titles, article text, authors, outlets, categories and tags, or browse by the filters alone.</p>
       </Show>
       <SearchForm query={search().q} onType={typed} onSubmit={submitted} offerRecent={!isBare(search())} />
+      <SearchCoverage />
       <Show when={manifest()}>{(m) => <SearchFilters manifest={m()} search={search()} onChange={filtered} />}</Show>
       <Show when={isBare(search())}>
         <RecentSearches heading onCleared={() => document.querySelector<HTMLInputElement>('main input[type="search"]')?.focus()} />
