@@ -63,7 +63,10 @@ const main = () => page.getByRole('main');
 /** How far through the article's body the window is (as the app measures the reader's place). */
 function place(): Promise<number> {
   return page.evaluate(() => {
-    const body = document.querySelector('.article__body')!.getBoundingClientRect();
+    // Not rendered yet (the heading comes first): no place, and expect.poll asks again.
+    const element = document.querySelector('.article__body');
+    if (!element) return -1;
+    const body = element.getBoundingClientRect();
     const travel = body.height - window.innerHeight;
     return Math.min(1, Math.max(0, (window.scrollY - (body.top + window.scrollY)) / travel));
   });
@@ -86,9 +89,18 @@ async function shoot(name: string): Promise<void> {
   if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
-test('two articles saved and a third read halfway are all there after a reload', async () => {
+test('two articles saved, a third read halfway, text size and theme changed: all there after a reload', async () => {
   // Saved from a list: the month's page.
   await page.goto('/archive/2017/11');
+  // Text size one step up and the dark theme, from the header's reading menu.
+  await page.locator('.reading-menu__button').click();
+  const menu = page.locator('.reading-menu__panel');
+  await menu.getByRole('button', { name: 'Larger' }).click();
+  await expect(menu.locator('output')).toHaveText('112.5%');
+  await menu.getByRole('radio', { name: 'Dark' }).check();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const save = main().getByRole('button', { name: `Save: ${ARAB_NEWS}` });
   await expect(save).toHaveAttribute('aria-pressed', 'false');
   await save.click();
@@ -111,6 +123,8 @@ test('two articles saved and a third read halfway are all there after a reload',
   await expect(page.getByRole('heading', { level: 1, name: LONG.title })).toBeVisible();
   await expect.poll(place).toBeCloseTo(0.5, 1);
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveCSS('font-size', '18px');
 
   await page.goto('/saved');
   await expect(main().locator('.article-item__title')).toHaveText([ABU_KAMAL, ARAB_NEWS]);
@@ -128,6 +142,14 @@ test('two articles saved and a third read halfway are all there after a reload',
   await expect(long).toContainText('50% read');
   await page.goto('/archive/2017/11');
   await expect(main().getByRole('button', { name: `Save: ${ABU_KAMAL}` })).toHaveAttribute('aria-pressed', 'true');
+
+  // Back to the default size and the device's theme, which the later tests (axe light and dark) need.
+  await page.locator('.reading-menu__button').click();
+  await expect(menu.locator('output')).toHaveText('112.5%');
+  await menu.getByRole('button', { name: 'Smaller' }).click();
+  await menu.getByRole('radio', { name: 'As the device' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).toHaveCSS('font-size', '16px');
 });
 
 test('"Continue reading" on the home page opens the article at the reader\'s place', async () => {

@@ -2,6 +2,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { describeReaderData, parseReaderData, READER_DATA_MAX_BYTES, readerDataFileName, type ReaderDataContents } from '../reader/readerData';
 import { exportReaderData, importReaderData } from '../reader/readerDataStore';
 import { formatBytes } from '../pwa/formatBytes';
+import { mirrorImportedSettings } from '../reader/settings';
 
 type ImportState =
   | { step: 'idle' }
@@ -56,6 +57,8 @@ export function ReaderDataSection() {
     setState({ step: 'applying' });
     try {
       await importReaderData(contents);
+      // The reloaded page is painted with the imported text size and theme, not the old ones.
+      mirrorImportedSettings(contents.settings);
       location.reload();
     } catch (error) {
       setState({ step: 'error', message: `Nothing was changed: the import failed (${error instanceof Error ? error.message : String(error)}).` });

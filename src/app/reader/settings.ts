@@ -109,6 +109,14 @@ export function loadReaderSettings(): Promise<void> {
   return loaded;
 }
 
+/**
+ * Mirrors settings just written to the database by something else (an import of the reader's
+ * data, which then reloads the page), so that the reloaded page is painted with them at once.
+ */
+export function mirrorImportedSettings(settingsStore: Record<string, unknown>): void {
+  writeMirror(normaliseSettings(settingsStore[SETTINGS_RECORD_KEY] ?? DEFAULT_SETTINGS));
+}
+
 /** Applies the reader's choice at once, mirrors it, and keeps it in the database. */
 export async function saveReaderSettings(change: Partial<ReaderSettings>): Promise<void> {
   changedHere = true;
