@@ -46,6 +46,14 @@ const openMenu = async () => {
 test('text size and theme chosen in the header are kept, and applied before the first paint after an offline reload', async () => {
   await page.goto(LONG_ARTICLE);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The "Aa" button sits at the header's top right, beside the site's name, and the navigation
+  // (Home … Saved) is one line at 390 px: the layout the styles give, not the browser's defaults.
+  const button = (await page.locator('.reading-menu__button').boundingBox())!;
+  const name = (await page.locator('.site-name').boundingBox())!;
+  expect(button.x + button.width).toBeGreaterThan(390 - 24);
+  expect(button.y).toBeLessThan(name.y + name.height);
+  const navTops = await page.locator('.site-nav a').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+  expect(new Set(navTops).size).toBe(1);
   await openMenu();
   const panel = page.locator('.reading-menu__panel');
   await panel.getByRole('button', { name: 'Larger' }).click();
