@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { writeFileAtomically } from '../atomicWrite';
 import { IMAGE_LARGE_WIDTH, IMAGE_SMALL_WIDTH, IMAGES_DIR, MAX_BUNDLE_FILE_BYTES } from '../../core/format';
 
 /** One WebP file of a kept image, as written to `archive/images/`. */
@@ -78,20 +79,7 @@ async function encodeWebp(pixels: Pixels, width: number, maxBytes: number): Prom
 async function storeOnce(dir: string, name: string, data: Buffer): Promise<boolean> {
   const target = path.join(dir, name);
   if (await stat(target).then(() => true, () => false)) return false;
-  const temporary = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(target, data);
   return true;
 }
 

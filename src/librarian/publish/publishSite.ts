@@ -21,7 +21,7 @@ import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE_DIR, BUNDLE_FORMAT, BUNDLE_MANIFEST, type BundleManifest } from '../../core/format';
 import { nameHash } from '../../edition/bundleStore';
-import { isTemporarySibling, writeFileAtomically } from './atomicWrite';
+import { isTemporarySibling, writeFileAtomically } from '../atomicWrite';
 
 /** The record of published editions, in the published directory (not served to readers: nothing links to it). */
 export const PUBLISH_RECORD = '.librarian-publish.json';

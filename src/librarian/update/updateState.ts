@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomically } from '../publish/atomicWrite';
+import { writeFileAtomically } from '../atomicWrite';
 import type { Validators } from './fetchSource';
 
 /** What `librarian update` remembers between runs, in the archive's folder. */

@@ -1,14 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** The temporary sibling a file is written to before it is renamed over `file`. */
+/**
+ * The temporary sibling a file is written to before it is renamed over `file`: named by process
+ * and at random, so that two writes of the same file at once (the same image from two articles)
+ * never share one.
+ */
 export function temporarySibling(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Whether a file name is one of {@link temporarySibling}'s (a write that did not finish). */
 export function isTemporarySibling(name: string): boolean {
-  return /^\..+\.tmp-\d+$/.test(name);
+  return /^\..+\.tmp-\d+-[a-z0-9]+$/.test(name);
 }
 
 /**
