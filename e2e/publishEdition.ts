@@ -52,23 +52,30 @@ export function huffpostLines(): string[] {
 }
 
 /**
- * A site as a librarian makes it: HuffPost `records` (JSON Lines) imported with the librarian's
- * CLI into a copy of `archive/`, then the whole site built with `vite build` into a temporary
- * directory (`prefix` names it); `remove` deletes it.
+ * A site as a librarian makes it: `edit` runs the librarian's CLI (`librarian(args)`) on a copy
+ * of `archive/` in a temporary directory (`prefix` names it; `root` is that directory, for its
+ * input files), then the whole site is built with `vite build` beside it; `remove` deletes both.
  */
-export function buildSiteWithRecords(prefix: string, fileName: string, records: readonly string[]): { dist: string; remove(): void } {
+export function buildEditedSite(prefix: string, edit: (archive: string, librarian: (args: string[]) => void, root: string) => void): { dist: string; remove(): void } {
   const root = mkdtempSync(path.join(tmpdir(), prefix));
   const archive = path.join(root, 'archive');
   const dist = path.join(root, 'dist');
   cpSync('archive', archive, { recursive: true });
-  const file = path.join(root, fileName);
-  writeFileSync(file, `${records.join('\n')}\n`);
   const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  run('node_modules/.bin/tsx', ['src/librarian/cli.ts', 'import', file, '--map', 'huffpost', '--archive', archive]);
+  edit(archive, (args) => run('node_modules/.bin/tsx', ['src/librarian/cli.ts', ...args]), root);
   // Its hosts here send files as they are: no .gz/.br to write (compressing costs seconds a build).
   run('node_modules/.bin/vite', ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { NEWS_ARCHIVE_DIR: archive, NEWS_PRECOMPRESS: '0' });
   return { dist, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** {@link buildEditedSite} with HuffPost `records` (JSON Lines) imported into the archive. */
+export function buildSiteWithRecords(prefix: string, fileName: string, records: readonly string[]): { dist: string; remove(): void } {
+  return buildEditedSite(prefix, (archive, librarian, root) => {
+    const file = path.join(root, fileName);
+    writeFileSync(file, `${records.join('\n')}\n`);
+    librarian(['import', file, '--map', 'huffpost', '--archive', archive]);
+  });
 }
 
 export const CONTENT_TYPES: Record<string, string> = {

@@ -1,12 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleManifest } from '../src/core/format';
 import { ABU_KAMAL, ARAB_NEWS, installThenGoOffline } from './installOffline';
-import { type SiteHost, startSiteHost } from './publishEdition';
+import { buildEditedSite, type SiteHost, startSiteHost } from './publishEdition';
 
 /**
  * The reader's own library, end to end in Chromium, offline at 390 px: two articles saved (from a
@@ -33,16 +31,9 @@ let edition2: { dist: string; manifest: BundleManifest; remove(): void };
  * (`librarian remove`), built with `vite build` into a temporary directory.
  */
 function publishEditionWithout(ref: string): typeof edition2 {
-  const root = mkdtempSync(path.join(tmpdir(), 'edition-withdrawn-'));
-  const archive = path.join(root, 'archive');
-  const dist = path.join(root, 'dist');
-  cpSync('archive', archive, { recursive: true });
-  const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-    execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  run('node_modules/.bin/tsx', ['src/librarian/cli.ts', 'remove', ref, '--archive', archive]);
-  run('node_modules/.bin/vite', ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { NEWS_ARCHIVE_DIR: archive });
-  const manifest = JSON.parse(readFileSync(path.join(dist, 'bundle', 'manifest.json'), 'utf8')) as BundleManifest;
-  return { dist, manifest, remove: () => rmSync(root, { recursive: true, force: true }) };
+  const site = buildEditedSite('edition-withdrawn-', (archive, librarian) => librarian(['remove', ref, '--archive', archive]));
+  const manifest = JSON.parse(readFileSync(path.join(site.dist, 'bundle', 'manifest.json'), 'utf8')) as BundleManifest;
+  return { ...site, manifest };
 }
 
 test.beforeAll(async ({ browser }) => {
