@@ -23,6 +23,8 @@ const PAGES = [
   'tags',
   'tags/research',
   'about',
+  'saved',
+  'history',
   'no/such/page',
 ];
 
