@@ -77,6 +77,15 @@ test('the app built for /news/ installs, and offline its search, article and mon
     await expect(page).toHaveURL(host.url);
     await page.reload();
     await expect(page.getByRole('searchbox')).toBeVisible();
+    // The home links say /news/ too, marked as the current page, and open offline in a new tab.
+    const home = page.getByRole('navigation').getByRole('link', { name: 'Home' });
+    await expect(home).toHaveAttribute('href', NEWS_BASE);
+    await expect(home).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('a.site-name')).toHaveAttribute('href', NEWS_BASE);
+    const tab = await context.newPage();
+    await tab.goto(new URL(NEWS_BASE, host.url).href);
+    await expect(tab.getByRole('searchbox')).toBeVisible();
+    await tab.close();
     expect(outside).toEqual([]);
   } finally {
     await context.close();
