@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleManifest } from '../src/core/format';
 import { ARAB_NEWS, installThenGoOffline } from './installOffline';
-import { type Edition, publishSecondEdition, type SiteHost, startSiteHost } from './publishEdition';
+import { type Edition, lookForUpdate, publishSecondEdition, type SiteHost, startSiteHost } from './publishEdition';
 
 /**
  * A new edition, end to end in Chromium: edition 1 is installed and read offline; the librarian
@@ -36,20 +36,6 @@ test.afterAll(async () => {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
-/** Asks the browser to look for a new service worker, and waits until that attempt has ended. */
-async function lookForUpdate(): Promise<'waiting' | 'none'> {
-  return page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (!registration) throw new Error('no service worker registration');
-    await registration.update().catch(() => undefined);
-    for (;;) {
-      const installing = registration.installing;
-      if (!installing) return registration.waiting ? 'waiting' : 'none';
-      await new Promise<void>((resolve) => installing.addEventListener('statechange', () => resolve(), { once: true }));
-    }
-  });
-}
-
 test('edition 1 is read offline, and a search is remembered', async () => {
   await expect(page.locator('.site-footer')).toContainText(`${count(edition1.articleCount)} articles`);
   await page.goto('/search');
@@ -69,7 +55,7 @@ test('an update cut off halfway is discarded, and edition 1 keeps working offlin
   host.cut.set(late[0]!, 'half');
   for (const name of late.slice(1)) host.cut.set(name, 'reset');
 
-  expect(await lookForUpdate()).toBe('none');
+  expect(await lookForUpdate(page)).toBe('none');
   expect(host.requested).toContain(late[0]);
   await expect(page.getByText(/New edition available/)).toHaveCount(0);
 
@@ -90,7 +76,7 @@ test('edition 2: only its new files are downloaded, the reader is asked, and the
   await context.setOffline(false);
   host.deploy(edition2.dist);
   await page.goto('/');
-  expect(await lookForUpdate()).toBe('waiting');
+  expect(await lookForUpdate(page)).toBe('waiting');
   // Only files edition 1 did not have were fetched, each once (the verified ones of the cut-off
   // attempt were kept and are not fetched again).
   const data = host.requested.filter((name) => name !== 'manifest.json');

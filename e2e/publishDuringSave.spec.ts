@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BundleManifest } from '../src/core/format';
-import { CONTENT_TYPES, type Edition, publishSecondEdition } from './publishEdition';
+import { CONTENT_TYPES, type Edition, lookForUpdate, publishSecondEdition } from './publishEdition';
 
 /**
  * `librarian publish` while a reader's device is saving the edition it replaces: edition 1 is
@@ -110,15 +110,7 @@ test('a reader saving edition 1 while edition 2 is published ends with a whole e
   await expect(footer).toContainText('Available offline', { timeout: 180_000 });
   if ((await footer.textContent())?.includes(`${count(edition1.articleCount)} articles`)) {
     // Edition 1 was saved whole; edition 2 is found and offered.
-    const found = await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update().catch(() => undefined);
-      for (;;) {
-        const installing = registration?.installing;
-        if (!installing) return registration?.waiting ? 'waiting' : 'none';
-        await new Promise<void>((resolve) => installing.addEventListener('statechange', () => resolve(), { once: true }));
-      }
-    });
+    const found = await lookForUpdate(page);
     expect(found).toBe('waiting');
     const banner = page.getByRole('status').filter({ hasText: 'New edition available' });
     await expect(banner).toContainText(`New edition available: ${edition2.addedTitles.length} new articles`);

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,4 +146,21 @@ export async function startSiteHost(dist: string): Promise<SiteHost> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   host.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return host;
+}
+
+/**
+ * Asks the browser to look for a new service worker for `page`, and waits until that attempt has
+ * ended: `waiting` when a new edition's worker is installed and waiting, else `none`.
+ */
+export function lookForUpdate(page: Page): Promise<'waiting' | 'none'> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) throw new Error('no service worker registration');
+    await registration.update().catch(() => undefined);
+    for (;;) {
+      const installing = registration.installing;
+      if (!installing) return registration.waiting ? 'waiting' : 'none';
+      await new Promise<void>((resolve) => installing.addEventListener('statechange', () => resolve(), { once: true }));
+    }
+  });
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BundleManifest } from '../src/core/format';
 import { ABU_KAMAL, ARAB_NEWS, installThenGoOffline } from './installOffline';
-import { buildEditedSite, type SiteHost, startSiteHost } from './publishEdition';
+import { buildEditedSite, lookForUpdate, type SiteHost, startSiteHost } from './publishEdition';
 
 /**
  * The reader's own library, end to end in Chromium, offline at 390 px: two articles saved (from a
@@ -175,15 +175,7 @@ test('a new edition withdraws a saved article: after "Update now" the library an
 
   await context.setOffline(false);
   host.deploy(edition2.dist);
-  const found = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    await registration!.update().catch(() => undefined);
-    for (;;) {
-      const installing = registration!.installing;
-      if (!installing) return registration!.waiting ? 'waiting' : 'none';
-      await new Promise<void>((resolve) => installing.addEventListener('statechange', () => resolve(), { once: true }));
-    }
-  });
+  const found = await lookForUpdate(page);
   expect(found).toBe('waiting');
   const update = page.getByRole('button', { name: 'Update now' });
   await expect(update).toBeVisible();
